@@ -1,0 +1,96 @@
+/**
+ * The one place that reads `process.env`. Validated once at start-up; a bad value stops the
+ * service with a message naming the variable. See README "Configuration" for every variable.
+ */
+import { z } from 'zod';
+import { AppError } from './domain/errors';
+
+const csv = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /** Defaults to 127.0.0.1 in local mode (no app id), 0.0.0.0 otherwise. */
+  HOST: z.string().optional(),
+  MicrosoftAppId: z.string().optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: z.string().optional(),
+  /** Comma-separated Microsoft Entra tenant ids whose activities are accepted; empty = any (local mode only). */
+  ALLOWED_TENANTS: csv,
+  AZURE_STORAGE_CONNECTION_STRING: z.string().optional(),
+  /** Table endpoint URL used with a managed identity, e.g. https://acct.table.core.windows.net */
+  AZURE_STORAGE_ACCOUNT_URL: z.string().url().optional(),
+  /** Client id of the user-assigned managed identity (with AZURE_STORAGE_ACCOUNT_URL). */
+  AZURE_CLIENT_ID: z.string().optional(),
+  /** Folder for the embedded Azurite's data when no storage is configured. */
+  DATA_DIR: z.string().default('.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How often the scheduler sweeps for due jobs. */
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** Name of this service instance (leases on scheduled jobs); defaults to hostname-pid. */
+  INSTANCE_ID: z.string().optional(),
+  /** Public https base URL of the service (meeting side panel, manifest). */
+  PUBLIC_BASE_URL: z.string().url().optional(),
+});
+
+export type RawConfig = z.infer<typeof schema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Local mode: no app id, no token validation, loopback only. */
+  localMode: boolean;
+  bot: {
+    appId: string | null;
+    appPassword: string | null;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    appTenantId: string | null;
+  };
+  allowedTenants: string[];
+  storage:
+    | { kind: 'connection-string'; connectionString: string }
+    | { kind: 'managed-identity'; accountUrl: string; clientId: string | null }
+    | { kind: 'embedded'; dataDir: string };
+  logLevel: RawConfig['LOG_LEVEL'];
+  sweepIntervalMs: number;
+  instanceId: string;
+  publicBaseUrl: string | null;
+}
+
+/** Builds the configuration from an environment (pass `process.env` from the entry point only). */
+export function loadConfig(env: Record<string, string | undefined>, defaults: { instanceId: string }): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new AppError('config-invalid', `Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const appId = e.MicrosoftAppId?.trim() || null;
+  const appType = e.MicrosoftAppType ?? 'MultiTenant';
+  if (appId && appType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
+    throw new AppError('config-invalid', 'Invalid configuration: MicrosoftAppPassword is required with MicrosoftAppId (or set MicrosoftAppType=UserAssignedMSI)');
+  }
+  if (appId && appType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
+    throw new AppError('config-invalid', `Invalid configuration: MicrosoftAppTenantId is required with MicrosoftAppType=${appType}`);
+  }
+  const storage: Config['storage'] = e.AZURE_STORAGE_CONNECTION_STRING
+    ? { kind: 'connection-string', connectionString: e.AZURE_STORAGE_CONNECTION_STRING }
+    : e.AZURE_STORAGE_ACCOUNT_URL
+      ? { kind: 'managed-identity', accountUrl: e.AZURE_STORAGE_ACCOUNT_URL, clientId: e.AZURE_CLIENT_ID ?? null }
+      : { kind: 'embedded', dataDir: e.DATA_DIR };
+  return {
+    port: e.PORT,
+    host: e.HOST ?? (appId ? '0.0.0.0' : '127.0.0.1'),
+    localMode: !appId,
+    bot: { appId, appPassword: e.MicrosoftAppPassword ?? null, appType, appTenantId: e.MicrosoftAppTenantId ?? null },
+    allowedTenants: e.ALLOWED_TENANTS,
+    storage,
+    logLevel: e.LOG_LEVEL,
+    sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    instanceId: e.INSTANCE_ID ?? defaults.instanceId,
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? null,
+  };
+}

@@ -1,0 +1,71 @@
+/** Follow-ups, deadlines and the messages chiefs carry back to their departments. */
+
+export type FollowUpKind = 'task' | 'event' | 'return-to-forum' | 'communication';
+
+/** How exact a due date is: a day, an ISO week, part of a month, a month, a season, a year. */
+export type DuePrecision = 'day' | 'week' | 'month-part' | 'month' | 'season' | 'year' | 'range';
+
+/**
+ * A deadline as the forum wrote it. A period ("medio april", "uge 44") is an interval:
+ * `due` is its end (what reminders count against), `dueFrom` its start.
+ */
+export interface DueDate {
+  /** YYYY-MM-DD, the last day of the period. */
+  due: string;
+  /** YYYY-MM-DD, the first day of the period (equals `due` for a day). */
+  dueFrom: string;
+  precision: DuePrecision;
+  /** The original Danish words, e.g. "medio april", "den 23. maj 2019". */
+  text: string;
+}
+
+export type OwnerKind = 'department' | 'member' | 'role' | 'all-chiefs' | 'person';
+
+export interface Owner {
+  kind: OwnerKind;
+  /** As written or chosen: "Kultur & Fritid", "Cheferne", "direktøren", "Pernille Frandsen". */
+  name: string;
+  /** Teams user id when resolved to a forum member. */
+  userId?: string;
+}
+
+export type FollowUpStatus = 'suggested' | 'open' | 'done' | 'dismissed';
+
+export interface FollowUp {
+  id: string;
+  forumId: string;
+  meetingId: string;
+  itemNumber: number;
+  text: string;
+  kind: FollowUpKind;
+  owner: Owner | null;
+  due: DueDate | null;
+  /** The sentence the follow-up was found in (empty when typed by a person). */
+  evidence: string;
+  /** 0..1; 1 for follow-ups entered or confirmed by a person. */
+  confidence: number;
+  status: FollowUpStatus;
+  /** Teams user ids reminded about this follow-up: the owner's chief(s), resolved from the roster. */
+  assignees: string[];
+  /** Colleague doing the work (also reminded); the owner stays accountable. */
+  delegateUserId: string | null;
+  /** Earlier due dates, oldest first, each with the reason given when postponing. */
+  postponements: { from: DueDate | null; reason: string | null; at: string }[];
+  /** ISO instant of the last change. */
+  updatedAt: string;
+}
+
+/** A follow-up as the minutes core suggests it from a text, before anyone confirmed it. */
+export type FollowUpSuggestion = Pick<FollowUp, 'itemNumber' | 'text' | 'kind' | 'owner' | 'due' | 'evidence' | 'confidence'>;
+
+/** One message for the chiefs to pass on to their departments. */
+export interface Communication {
+  id: string;
+  text: string;
+  /** YYYY-MM-DD; not to be passed on before this date (embargo), or null. */
+  notBefore: string | null;
+  /** The embargo's original words ("først ud i uge 12"), or null. */
+  notBeforeText: string | null;
+  /** Target departments; empty means all. */
+  departments: string[];
+}
