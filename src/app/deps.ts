@@ -1,0 +1,16 @@
+/** What every application service, handler and scheduled job is given. Nothing global. */
+import type { Config } from '../config';
+import type { Clock } from '../domain';
+import type { Logger } from '../logger';
+import type { Store } from '../store/ports';
+import type { Messenger } from './messenger';
+
+export interface AppDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  config: Config;
+  messenger: Messenger;
+  /** New unique ids (random UUIDs in production; tests may pass a counter). */
+  newId: () => string;
+}
