@@ -18,6 +18,10 @@ export type CliCommand = {
 
 const commands: Record<string, () => Promise<CliCommand>> = {
   // Each area registers its commands here, e.g. import: async () => (await import('./cli/import')).importCommand,
+  backup: async () => (await import('./cli/backup')).backupCommand,
+  restore: async () => (await import('./cli/backup')).restoreCommand,
+  import: async () => (await import('./cli/import')).importCommand,
+  export: async () => (await import('./cli/export')).exportCommand,
 };
 
 function help(io: CliIo, loaded: [string, CliCommand][]): void {

@@ -4,6 +4,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import type { AppDeps } from '../app/deps';
+import type { Verb, VerbData } from '../cards/actions';
 import type { Forum, Locale, Member } from '../domain';
 import type { Logger } from '../logger';
 import type { ConversationKind, Versioned } from '../store/ports';
@@ -50,3 +51,21 @@ export interface VerbContext extends TurnInfo {
 export type VerbResult = { card: Record<string, unknown> } | { message: string };
 
 export type VerbHandler = (ctx: VerbContext) => Promise<VerbResult>;
+
+/** A verb's handler with its data already validated by the verb's schema (`parseVerbData`). */
+export type VerbHandlerFor<V extends Verb> = (ctx: VerbContext & { verb: V; data: VerbData<V> }) => Promise<VerbResult>;
+
+/** Every card verb and its handler (src/bot/verbs.ts). */
+export type VerbTable = { [V in Verb]: VerbHandlerFor<V> };
+
+/** A Teams meeting start/end event (flaky in real life: never the only way to do something). */
+export interface MeetingEvent {
+  /** Teams meeting id. */
+  id: string;
+  joinUrl: string | null;
+  title: string | null;
+  /** ISO instant of the start or end, when Teams sends it. */
+  at: string | null;
+}
+
+export type MeetingEventHandler = (ctx: TurnInfo, meeting: MeetingEvent) => Promise<void>;

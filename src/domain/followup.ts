@@ -53,7 +53,24 @@ export interface FollowUp {
   postponements: { from: DueDate | null; reason: string | null; at: string }[];
   /** ISO instant of the last change. */
   updatedAt: string;
+  /** Scheduler bookkeeping (snooze, check-in answer, undeliverable reminders); absent until first used. */
+  reminders?: ReminderState;
 }
+
+/** What the reminders of a follow-up have seen: answers from the owner and delivery failures. */
+export interface ReminderState {
+  /** YYYY-MM-DD: "remind me tomorrow" asked for a reminder on this working day. */
+  snoozedUntil: string | null;
+  /** The latest answer to a reminder or check-in card. */
+  lastAnswer: { kind: 'done' | 'postpone' | 'snooze' | CheckInStatus; userId: string; at: string } | null;
+  /** The latest check-in answer before a meeting (fills "Opfølgning på beslutninger"). */
+  checkIn: { status: CheckInStatus; newDate: string | null; userId: string; at: string; meetingId: string | null } | null;
+  /** Recipients the bot could not reach (403/404): reminders for them were not delivered. */
+  undeliverable: { userId: string; status: number; at: string }[];
+}
+
+/** An owner's answer to a check-in card: on track, late (with a new date), or done. */
+export type CheckInStatus = 'on-track' | 'late' | 'done';
 
 /** A follow-up as the minutes core suggests it from a text, before anyone confirmed it. */
 export type FollowUpSuggestion = Pick<FollowUp, 'itemNumber' | 'text' | 'kind' | 'owner' | 'due' | 'evidence' | 'confidence'>;

@@ -24,6 +24,11 @@ export interface ReminderPolicy {
   sendAt: string;
   /** Weekly digest to the secretary: ISO weekday (1 = Monday) and time HH:MM. */
   digest: { weekday: number; at: string };
+  /**
+   * Days that are not public holidays but on which many Danish workplaces are closed: 24 December,
+   * 31 December and grundlovsdag (5 June). Absent or true = treated as non-working (see docs/reminders.md).
+   */
+  nonWorkingDays?: { christmasEve?: boolean; newYearsEve?: boolean; constitutionDay?: boolean };
 }
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {

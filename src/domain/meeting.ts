@@ -101,6 +101,8 @@ export interface Publication {
   overviewActivityId: string | null;
   /** Item number (as string key) → Teams activity id of that item's card. */
   itemActivityIds: Record<string, string>;
+  /** Closed items sent 1:1: "<itemNumber>:<userId>" → activity id of that member's copy (absent = none yet). */
+  personalActivityIds?: Record<string, string>;
 }
 
 /** A parsed document before it belongs to a stored meeting. */

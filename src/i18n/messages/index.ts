@@ -1,4 +1,11 @@
+import { bot } from './bot';
+import { cards } from './cards';
 import { common } from './common';
+import { meeting } from './meeting';
+import { minutes } from './minutes';
+import { minutesCli } from './minutes-cli';
+import { reminders } from './reminders';
+import { storage } from './storage';
 
 export interface Catalog {
   da: Record<string, string>;
@@ -6,4 +13,4 @@ export interface Catalog {
 }
 
 /** Add each area's catalog here. */
-export const catalogs: Catalog[] = [common];
+export const catalogs: Catalog[] = [common, bot, cards, minutesCli, reminders, meeting, minutes, storage];

@@ -1,0 +1,115 @@
+/**
+ * The agenda's cards as each viewer sees them, and keeping the posted ones up to date in place.
+ * Closed items: in a channel only "Lukket punkt", whoever looks; their content goes 1:1 only.
+ */
+import type { Forum, ItemResponse, Meeting, Member } from '../domain';
+import { asAppError, canManageMeetings } from '../domain';
+import { agendaOverviewCard } from '../cards/agenda-overview';
+import { type Audience, itemCard } from '../cards/item-card';
+import type { CardJson } from '../cards/render';
+import { type AgendaTally, NO_RESPONSES, tallyResponses } from '../cards/tally';
+import { findItem } from './access';
+import type { AppDeps } from './deps';
+
+/** Where a card is shown: the forum's channel (everyone) or a 1:1 chat. */
+export type Where = 'channel' | 'personal';
+
+/** Members who can respond to items: everyone on the roster but the secretary. */
+export function responderCount(forum: Forum): number {
+  return forum.members.filter((m) => m.role !== 'secretary').length;
+}
+
+export function agendaTally(forum: Forum, responses: readonly ItemResponse[]): AgendaTally {
+  return tallyResponses(responses, responderCount(forum));
+}
+
+export async function overviewCardFor(deps: AppDeps, forum: Forum, meeting: Meeting, viewer: Member | null = null): Promise<CardJson> {
+  const tally = agendaTally(forum, await deps.store.responses.listByMeeting(meeting.id));
+  return agendaOverviewCard(meeting, tally, forum.locale, { canManage: canManageMeetings(viewer ?? undefined) });
+}
+
+/**
+ * One item's card for a viewer (null: the channel post everyone sees before their own refresh).
+ * The secretary and chair get the comments and the decision button; a chief their own response.
+ */
+export async function itemCardFor(
+  deps: AppDeps,
+  input: { forum: Forum; meeting: Meeting; itemNumber: number; viewer: Member | null; where: Where; responses?: ItemResponse[] },
+): Promise<CardJson> {
+  const { forum, meeting, viewer } = input;
+  const item = findItem(meeting, input.itemNumber);
+  const locale = forum.locale;
+  const ref = { forumId: forum.id, meetingId: meeting.id };
+  if (item.closed && input.where === 'channel') {
+    return itemCard(item, { ...ref, audience: 'channel', responses: { ...NO_RESPONSES, members: 0 }, canDecide: false }, locale);
+  }
+  const responses = (input.responses ?? (await deps.store.responses.listByMeeting(meeting.id))).filter((r) => r.itemNumber === item.number);
+  const tally = agendaTally(forum, responses);
+  const manager = canManageMeetings(viewer ?? undefined);
+  const audience: Audience = !viewer ? 'channel' : manager ? 'secretary' : 'member';
+  const own = viewer ? (responses.find((r) => r.userId === viewer.userId) ?? null) : null;
+  const decision = (await deps.store.decisions.get(meeting.id, item.number))?.value ?? null;
+  return itemCard(
+    item,
+    {
+      ...ref,
+      audience,
+      responses: { ...(tally.items[item.number] ?? NO_RESPONSES), members: tally.members },
+      own,
+      comments: manager ? responses.filter((r) => r.comment).map((r) => ({ userName: r.userName, comment: r.comment ?? '' })) : [],
+      decision,
+      canDecide: manager && meeting.status !== 'draft',
+      canRespond: meeting.status !== 'closed',
+    },
+    locale,
+  );
+}
+
+/** Card updates are best effort: what was saved stays saved, and Universal Actions refresh the view. */
+export async function tryUpdate(deps: AppDeps, what: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (e) {
+    const err = asAppError(e);
+    deps.logger.warn({ what, code: err.code, reason: err.message.split('\n')[0].slice(0, 200) }, 'card update failed');
+  }
+}
+
+export async function refreshOverviewCard(deps: AppDeps, forum: Forum, meeting: Meeting): Promise<void> {
+  const p = meeting.publication;
+  if (!p?.overviewActivityId) return;
+  const conversation = await deps.store.conversations.get(p.conversationId);
+  if (!conversation) return;
+  const card = await overviewCardFor(deps, forum, meeting);
+  await tryUpdate(deps, 'overview', () => deps.messenger.update(conversation, p.overviewActivityId!, { cards: [card] }));
+}
+
+/** Updates the item's channel card and its members' 1:1 copies (closed items) in place. */
+export async function refreshItemCards(deps: AppDeps, forum: Forum, meeting: Meeting, itemNumber: number): Promise<void> {
+  const p = meeting.publication;
+  if (!p) return;
+  const channelId = p.itemActivityIds[String(itemNumber)];
+  const channel = channelId ? await deps.store.conversations.get(p.conversationId) : null;
+  if (channel && channelId) {
+    const card = await itemCardFor(deps, { forum, meeting, itemNumber, viewer: null, where: 'channel' });
+    await tryUpdate(deps, `item ${itemNumber}`, () => deps.messenger.update(channel, channelId, { cards: [card] }));
+  }
+  for (const [key, activityId] of Object.entries(p.personalActivityIds ?? {})) {
+    const [n, userId] = splitPersonalKey(key);
+    const member = forum.members.find((m) => m.userId === userId);
+    if (n !== itemNumber || !member) continue;
+    const conversation = await deps.store.conversations.getPersonal(userId);
+    if (!conversation) continue;
+    const card = await itemCardFor(deps, { forum, meeting, itemNumber, viewer: member, where: 'personal' });
+    await tryUpdate(deps, `item ${itemNumber} (1:1)`, () => deps.messenger.update(conversation, activityId, { cards: [card] }));
+  }
+}
+
+export function personalKey(itemNumber: number, userId: string): string {
+  return `${itemNumber}:${userId}`;
+}
+
+function splitPersonalKey(key: string): [number, string] {
+  const i = key.indexOf(':');
+  return [Number(key.slice(0, i)), key.slice(i + 1)];
+}

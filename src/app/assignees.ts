@@ -1,0 +1,59 @@
+/** Who is reminded about a follow-up: the owner's chief(s), resolved against the forum's roster. */
+import type { Forum, Member, Owner } from '../domain';
+import { chiefsOf, sameText } from './access';
+
+const CHAIR_WORDS = /^(kommunal)?direktør(en)?$|^formand(en)?$|^chair$/i;
+const SECRETARY_WORDS = /^(chefforums\s+)?sekretær(en)?$|^secretary$/i;
+
+function secretaries(forum: Forum): Member[] {
+  return forum.members.filter((m) => m.role === 'secretary');
+}
+
+function byName(forum: Forum, name: string): Member | undefined {
+  return forum.members.find((m) => sameText(m.name, name));
+}
+
+/** The roster members an owner stands for (empty when nobody matches). */
+export function ownerMembers(forum: Forum, owner: Owner): Member[] {
+  switch (owner.kind) {
+    case 'department':
+      return chiefsOf(forum).filter((m) => sameText(m.department ?? '', owner.name));
+    case 'all-chiefs':
+      return chiefsOf(forum);
+    case 'member':
+    case 'person': {
+      const m = forum.members.find((x) => x.userId === owner.userId) ?? byName(forum, owner.name);
+      return m ? [m] : [];
+    }
+    case 'role': {
+      const name = owner.name.trim();
+      if (CHAIR_WORDS.test(name)) return forum.members.filter((m) => m.role === 'chair');
+      if (SECRETARY_WORDS.test(name)) return secretaries(forum);
+      return [];
+    }
+  }
+}
+
+/**
+ * Teams user ids to remind. A follow-up nobody on the roster owns goes to the secretary, who keeps
+ * track of the forum's follow-ups, rather than to no one.
+ */
+export function resolveAssignees(forum: Forum, owner: Owner | null): string[] {
+  const members = owner ? ownerMembers(forum, owner) : [];
+  const chosen = members.length > 0 ? members : secretaries(forum);
+  return [...new Set(chosen.map((m) => m.userId))];
+}
+
+/** The owner with its user id filled in (members) and its department spelled as the forum does. */
+export function resolveOwner(forum: Forum, owner: Owner | null): Owner | null {
+  if (!owner) return null;
+  if (owner.kind === 'department') {
+    const name = forum.departments.find((d) => sameText(d, owner.name)) ?? owner.name;
+    return { kind: 'department', name };
+  }
+  if (owner.kind === 'member' || owner.kind === 'person') {
+    const [m] = ownerMembers(forum, owner);
+    return m ? { kind: 'member', name: m.name, userId: m.userId } : owner;
+  }
+  return owner;
+}

@@ -1,0 +1,164 @@
+/**
+ * The communication cascade after a meeting: each chief gets the messages for their department and
+ * their own follow-ups 1:1, confirms "Videregivet til afdelingen", and messages with a not-before
+ * date are held until 08:00 that day (a 'deliver-communications' job per chief and date).
+ */
+import { createHash } from 'node:crypto';
+import { cascadeCard } from '../cards/cascade';
+import type { CardJson } from '../cards/render';
+import type { CascadeReceipt, Communication, FollowUp, Forum, Job, Meeting, Member } from '../domain';
+import { AppError, localDate, localInstant } from '../domain';
+import { ensureJob, newJob, payloadString } from '../scheduler/jobs';
+import type { StoredConversation, Versioned } from '../store/ports';
+import { type ActorRef, loadForum, loadMeeting, sameText } from './access';
+import type { AppDeps } from './deps';
+import type { OutgoingMessage } from './messenger';
+import { refreshSummaryCard } from './summary-cards';
+
+const h = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
+
+export const heldJobId = (meetingId: string, userId: string, date: string): string =>
+  `deliver-communications-${h(meetingId)}-${h(userId)}-${date}`;
+
+/** The messages a chief passes on: those for all departments and those aimed at theirs. */
+export function messagesFor(meeting: Meeting, chief: Member): Communication[] {
+  return meeting.communications.filter(
+    (c) => c.departments.length === 0 || c.departments.some((d) => sameText(d, chief.department ?? '')),
+  );
+}
+
+/**
+ * A chief's cascade card as it stands: the messages they may pass on by today, their own open
+ * follow-ups from the meeting, and whether they have confirmed.
+ */
+export async function chiefCascadeCard(
+  deps: AppDeps,
+  input: { forum: Forum; meeting: Meeting; chief: Member; followUps?: FollowUp[]; confirmed?: boolean },
+): Promise<CardJson> {
+  const { forum, meeting, chief } = input;
+  const today = localDate(deps.clock.now());
+  const messages = messagesFor(meeting, chief).filter((c) => !c.notBefore || c.notBefore <= today);
+  const followUps = input.followUps ?? (await deps.store.followUps.listByMeeting(forum.id, meeting.id));
+  const mine = followUps.filter((f) => f.status === 'open' && f.assignees.includes(chief.userId));
+  const confirmed = input.confirmed ?? !!(await deps.store.cascade.get(meeting.id, chief.userId))?.value.confirmedAt;
+  return cascadeCard(meeting, messages, mine, confirmed, forum.locale);
+}
+
+async function personal(deps: AppDeps, forum: Forum, member: Member): Promise<StoredConversation> {
+  return (await deps.store.conversations.getPersonal(member.userId)) ?? deps.messenger.ensurePersonal(forum, member);
+}
+
+/** The chief's receipt for the meeting, created (pending) when missing. */
+export async function ensureReceipt(deps: AppDeps, meeting: Meeting, chief: Member): Promise<Versioned<CascadeReceipt>> {
+  const existing = await deps.store.cascade.get(meeting.id, chief.userId);
+  if (existing) return existing;
+  const fresh: CascadeReceipt = {
+    meetingId: meeting.id,
+    userId: chief.userId,
+    userName: chief.name,
+    department: chief.department,
+    deliveredAt: null,
+    confirmedAt: null,
+    undeliverable: false,
+  };
+  try {
+    return await deps.store.cascade.save(fresh, null);
+  } catch (e) {
+    const now = e instanceof AppError && e.code === 'conflict' ? await deps.store.cascade.get(meeting.id, chief.userId) : null;
+    if (!now) throw e;
+    return now;
+  }
+}
+
+function isPermanent(e: unknown): boolean {
+  return e instanceof AppError && e.code === 'delivery-failed' && e.details.permanent === true;
+}
+
+/**
+ * Sends the chief's cascade card once (the receipt's `deliveredAt` remembers it) and schedules the
+ * held messages. A chief the bot cannot reach is marked undeliverable, not retried forever.
+ */
+export async function deliverCascade(
+  deps: AppDeps,
+  input: { forum: Forum; meeting: Meeting; chief: Member; followUps: FollowUp[] },
+): Promise<CascadeReceipt> {
+  const { forum, meeting, chief } = input;
+  const receipt = await ensureReceipt(deps, meeting, chief);
+  if (receipt.value.deliveredAt || receipt.value.undeliverable) return receipt.value;
+  const today = localDate(deps.clock.now());
+  const held = messagesFor(meeting, chief).filter((c) => c.notBefore && c.notBefore > today);
+  for (const date of new Set(held.map((c) => c.notBefore!))) {
+    const payload = { forumId: forum.id, meetingId: meeting.id, userId: chief.userId, notBefore: date };
+    await ensureJob(deps, newJob(heldJobId(meeting.id, chief.userId, date), forum.id, 'deliver-communications', localInstant(date, '08:00'), payload));
+  }
+  let next: CascadeReceipt;
+  try {
+    const card = await chiefCascadeCard(deps, { forum, meeting, chief, followUps: input.followUps, confirmed: false });
+    await deps.messenger.send(await personal(deps, forum, chief), { cards: [card], summary: meeting.forumName });
+    next = { ...receipt.value, deliveredAt: deps.clock.now().toISOString() };
+  } catch (e) {
+    if (!isPermanent(e)) throw e;
+    deps.logger.warn({ meetingId: meeting.id, code: 'delivery-failed' }, 'cascade card undeliverable');
+    next = { ...receipt.value, undeliverable: true };
+  }
+  return (await deps.store.cascade.save(next, receipt.etag)).value;
+}
+
+/** "Videregivet til afdelingen": records the chief's confirmation and updates the summary card. */
+export async function confirmCascade(
+  deps: AppDeps,
+  input: { forumId: string; meetingId: string; actor: ActorRef },
+): Promise<{ receipt: CascadeReceipt; meeting: Meeting }> {
+  const forum = (await loadForum(deps, input.forumId)).value;
+  const meeting = (await loadMeeting(deps, input.forumId, input.meetingId)).value;
+  const receipt = await deps.store.cascade.get(input.meetingId, input.actor.userId);
+  if (!receipt) throw new AppError('forbidden', 'This list was not sent to you', { meetingId: input.meetingId });
+  if (receipt.value.confirmedAt) return { receipt: receipt.value, meeting };
+  const at = deps.clock.now().toISOString();
+  const saved = await deps.store.cascade.save({ ...receipt.value, confirmedAt: at }, receipt.etag);
+  await deps.store.audit.append({
+    forumId: forum.id,
+    at,
+    actorUserId: input.actor.userId,
+    action: 'cascade.confirm',
+    target: `meeting:${meeting.id}/cascade:${input.actor.userId}`,
+    before: { confirmedAt: null },
+    after: { confirmedAt: at },
+  });
+  await refreshSummaryCard(deps, forum, meeting);
+  return { receipt: saved.value, meeting };
+}
+
+export type HeldOutcome = { status: 'sent'; activityId: string } | { status: 'nothing-to-send'; reason: string };
+
+function payloadOf(job: Job) {
+  const s = (field: string) => payloadString(job, field);
+  return { forumId: s('forumId'), meetingId: s('meetingId'), userId: s('userId'), notBefore: s('notBefore') };
+}
+
+/**
+ * The scheduler's 'deliver-communications' job: the held messages of one chief and date. `send` is
+ * the scheduler's send-once (records the activity id on the job); default: the messenger.
+ * The chief confirms again: their receipt goes back to "not yet passed on".
+ */
+export async function deliverHeldCommunications(
+  deps: AppDeps,
+  job: Job,
+  send?: (conversation: StoredConversation, message: OutgoingMessage) => Promise<string>,
+): Promise<HeldOutcome> {
+  const p = payloadOf(job);
+  const forum = (await deps.store.forums.get(p.forumId))?.value;
+  const meeting = (await deps.store.meetings.get(p.forumId, p.meetingId))?.value;
+  const chief = forum?.members.find((m) => m.userId === p.userId);
+  if (!forum || !meeting || !chief) return { status: 'nothing-to-send', reason: 'forum, meeting or chief no longer exists' };
+  const messages = messagesFor(meeting, chief).filter((c) => c.notBefore === p.notBefore);
+  if (messages.length === 0) return { status: 'nothing-to-send', reason: 'no held messages for that date any more' };
+  const conversation = await personal(deps, forum, chief);
+  const message: OutgoingMessage = { cards: [cascadeCard(meeting, messages, [], false, forum.locale)], summary: meeting.forumName };
+  const activityId = send ? await send(conversation, message) : (await deps.messenger.send(conversation, message)).activityId;
+  const receipt = await ensureReceipt(deps, meeting, chief);
+  const deliveredAt = receipt.value.deliveredAt ?? deps.clock.now().toISOString();
+  await deps.store.cascade.save({ ...receipt.value, deliveredAt, confirmedAt: null }, receipt.etag);
+  await refreshSummaryCard(deps, forum, meeting);
+  return { status: 'sent', activityId };
+}

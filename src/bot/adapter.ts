@@ -1,0 +1,68 @@
+/**
+ * CloudAdapter with botbuilder's own Bot Framework authentication, configured from `Config`
+ * (never from process.env). Split into authenticate → (our tenant check) → run turn, so the
+ * server can answer each refusal itself instead of CloudAdapter's console output.
+ *
+ * Local mode (no app id): botbuilder disables authentication, accepts token-less requests (the
+ * M365 Agents Playground sends none) and calls `serviceUrl` with empty credentials (no token).
+ */
+import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { Config } from '../config';
+
+export type BotFrameworkAuthentication = ConstructorParameters<typeof CloudAdapter>[0] & object;
+export type AuthenticateRequestResult = Awaited<ReturnType<BotFrameworkAuthentication['authenticateRequest']>>;
+export type ServiceClientCredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
+
+/** For tests and special deployments; production passes none. */
+export interface BotAuthOverrides {
+  /**
+   * Where to fetch the channel's (and emulator's) OpenID metadata. Tests point this at the fake
+   * connector so token validation runs offline against keys they control.
+   */
+  openIdMetadataUrl?: string;
+  /** Credentials for outbound calls instead of Microsoft Entra tokens (tests). */
+  credentialsFactory?: ServiceClientCredentialsFactory;
+}
+
+export function createBotAuthentication(config: Config, overrides: BotAuthOverrides = {}): BotFrameworkAuthentication {
+  const { appId, appPassword, appType, appTenantId } = config.bot;
+  const options: Record<string, string> = {};
+  if (appId) {
+    options.MicrosoftAppId = appId;
+    // botbuilder spells the managed identity type "UserAssignedMsi" (compared case-insensitively).
+    options.MicrosoftAppType = appType;
+    if (appPassword) options.MicrosoftAppPassword = appPassword;
+    if (appTenantId) options.MicrosoftAppTenantId = appTenantId;
+  }
+  if (overrides.openIdMetadataUrl) {
+    options.ToBotFromChannelOpenIdMetadataUrl = overrides.openIdMetadataUrl;
+    options.ToBotFromEmulatorOpenIdMetadataUrl = overrides.openIdMetadataUrl;
+  }
+  return new ConfigurationBotFrameworkAuthentication(options, overrides.credentialsFactory);
+}
+
+/** Thrown by botbuilder when a token is missing or invalid (it carries the HTTP status to answer). */
+export function authFailureStatus(e: unknown): number | null {
+  const status = (e as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
+}
+
+export class BotAdapter extends CloudAdapter {
+  constructor(private readonly auth: BotFrameworkAuthentication) {
+    super(auth);
+  }
+
+  /** Validates the request's token (botbuilder); rejects with a 401-carrying error when it is not valid. */
+  authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.auth.authenticateRequest(activity, authHeader);
+  }
+
+  /** Runs one authenticated turn; for invokes resolves with the invoke response. */
+  runTurn(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}

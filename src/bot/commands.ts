@@ -1,0 +1,31 @@
+/**
+ * The command table: every chat command and its handler (words in command-words.ts).
+ * A command whose handler is not wired yet answers with the help card (fallback.ts).
+ */
+import type { CommandName } from './command-words';
+import { agendaImport } from './handlers/agenda-import';
+import { agendaPublishCommand } from './handlers/agenda-publish';
+import { agendaShow } from './handlers/agenda-show';
+import { deadlinesCommand } from './handlers/deadlines';
+import { helpCommand } from './handlers/help';
+import { meetingCloseCommand } from './handlers/meeting-close';
+import { minutesCommand } from './handlers/minutes';
+import { myTasks } from './handlers/my-tasks';
+import { returnsCommand } from './handlers/returns';
+import { setupCommand } from './handlers/setup';
+import type { CommandHandler } from './types';
+
+export const commands: Record<CommandName, CommandHandler> = {
+  help: helpCommand,
+  agenda: agendaShow,
+  myTasks: myTasks,
+  deadlines: deadlinesCommand,
+  minutes: minutesCommand,
+  setup: setupCommand,
+  publish: agendaPublishCommand,
+  closeMeeting: meetingCloseCommand,
+  returns: returnsCommand,
+};
+
+/** A file or a pasted agenda. */
+export const importAgenda: CommandHandler = agendaImport;

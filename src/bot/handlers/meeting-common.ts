@@ -1,0 +1,46 @@
+/** Small pieces the meeting handlers share: where a card is shown, which meeting a command means. */
+import type { Where } from '../../app/agenda-cards';
+import { loadMeeting } from '../../app/access';
+import type { Forum, Meeting, MeetingStatus } from '../../domain';
+import { AppError } from '../../domain';
+import type { MeetingSummary, Versioned } from '../../store/ports';
+import { requireForum } from '../roles';
+import type { TurnInfo } from '../types';
+
+/** Closed items show their content only in a 1:1 chat; a channel or group chat is "channel". */
+export function whereOf(ctx: Pick<TurnInfo, 'conversation'>): Where {
+  return ctx.conversation.kind === 'personal' ? 'personal' : 'channel';
+}
+
+/** The card's meeting in the turn's (card-scoped) forum. */
+export async function cardMeeting(ctx: TurnInfo, meetingId: string): Promise<{ forum: Forum; meeting: Versioned<Meeting> }> {
+  const forum = requireForum(ctx).value;
+  return { forum, meeting: await loadMeeting(ctx.deps, forum.id, meetingId) };
+}
+
+/**
+ * The meeting a command such as "afslut møde" or "referat" is about: among the forum's meetings with
+ * one of `statuses`, the latest held on or before `today`, else the next one; or null.
+ */
+export async function latestMeeting(ctx: TurnInfo, statuses: MeetingStatus[], today: string): Promise<Versioned<Meeting> | null> {
+  const forum = requireForum(ctx).value;
+  const all = (await ctx.deps.store.meetings.listByForum(forum.id)).filter((m) => statuses.includes(m.status));
+  const held = all.filter((m) => m.date <= today).sort(newestFirst);
+  const coming = all.filter((m) => m.date > today).sort(newestFirst).reverse();
+  const chosen = held[0] ?? coming[0];
+  return chosen ? ctx.deps.store.meetings.get(forum.id, chosen.id) : null;
+}
+
+function newestFirst(a: MeetingSummary, b: MeetingSummary): number {
+  return a.date < b.date ? 1 : a.date > b.date ? -1 : 0;
+}
+
+/** Puts a short line at the top of a card (e.g. "saved; now confirm these"). */
+export function withNote(card: Record<string, unknown>, text: string): Record<string, unknown> {
+  const body = Array.isArray(card.body) ? card.body : [];
+  return { ...card, body: [{ type: 'TextBlock', text, wrap: true, color: 'Good', weight: 'Bolder' }, ...body] };
+}
+
+export function notFound(what: string, messageKey: string): AppError {
+  return new AppError('not-found', what, { messageKey });
+}

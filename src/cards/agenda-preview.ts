@@ -1,0 +1,80 @@
+import { DateTime } from 'luxon';
+import type { Locale, Meeting, ParseWarning } from '../domain';
+import { ZONE } from '../domain/time';
+import { t } from '../i18n';
+import { fitLargest } from './budget';
+import { itemHeading, itemMeta, meetingFacts } from './common';
+import { executeAction } from './execute';
+import { formatInstant } from './format';
+import { type CardJson, fitText, renderCard } from './render';
+
+export const MAX_PREVIEW_WARNINGS = 30;
+
+/** Default publishing time: two working days before the meeting at 08:00 (or the scheduled time). */
+function defaultPublishAt(meeting: Meeting): { date: string; time: string } {
+  if (meeting.publishAt) {
+    const at = DateTime.fromISO(meeting.publishAt).setZone(ZONE);
+    if (at.isValid) return { date: at.toISODate() ?? meeting.date, time: at.toFormat('HH:mm') };
+  }
+  let d = DateTime.fromISO(meeting.date, { zone: ZONE });
+  for (let left = 2; left > 0 && d.isValid; ) {
+    d = d.minus({ days: 1 });
+    if (d.weekday <= 5) left--;
+  }
+  return { date: d.isValid ? (d.toISODate() ?? meeting.date) : meeting.date, time: '08:00' };
+}
+
+function previewActions(meeting: Meeting, locale: Locale): CardJson[] {
+  if (meeting.status === 'published' || meeting.status === 'closed') return [];
+  const ref = { forumId: meeting.forumId, meetingId: meeting.id };
+  const at = defaultPublishAt(meeting);
+  const scheduleCard = {
+    type: 'AdaptiveCard',
+    body: [
+      { type: 'Input.Date', id: 'publishDate', label: t(locale, 'card.preview.scheduleDate'), isRequired: true, errorMessage: t(locale, 'card.input.required'), value: at.date },
+      { type: 'Input.Time', id: 'publishTime', label: t(locale, 'card.preview.scheduleTime'), isRequired: true, errorMessage: t(locale, 'card.input.required'), value: at.time },
+    ],
+    actions: [executeAction('scheduleConfirm', t(locale, 'card.preview.scheduleConfirm'), 'agenda.schedule', ref)],
+  };
+  return [
+    executeAction('publish', t(locale, 'card.preview.publish'), 'agenda.publish', ref, { style: 'positive', associatedInputs: 'none' }),
+    { type: 'Action.ShowCard', id: 'schedule', title: t(locale, 'card.preview.schedule'), card: scheduleCard },
+    executeAction('discard', t(locale, 'card.preview.discard'), 'agenda.discard', ref, { style: 'destructive', associatedInputs: 'none' }),
+  ];
+}
+
+function warningText(w: ParseWarning, locale: Locale): string {
+  const text = fitText(w.text.replace(/\s+/g, ' ').trim(), 200);
+  return w.item === null
+    ? t(locale, 'card.preview.warningHeader', { text })
+    : t(locale, 'card.preview.warningItem', { number: w.item, text });
+}
+
+/** The secretary's preview of a parsed agenda (1:1 chat): header, items, what was not understood, buttons. */
+export function agendaPreviewCard(meeting: Meeting, warnings: readonly ParseWarning[], locale: Locale): CardJson {
+  const shownWarnings = warnings.slice(0, MAX_PREVIEW_WARNINGS).map((w) => ({ text: warningText(w, locale) }));
+  if (warnings.length > MAX_PREVIEW_WARNINGS) {
+    shownWarnings.push({ text: t(locale, 'card.followUp.more', { count: warnings.length - MAX_PREVIEW_WARNINGS }) });
+  }
+  const base = {
+    title: t(locale, 'card.preview.title'),
+    forumName: meeting.forumName,
+    ...meetingFacts(meeting, locale),
+    scheduled: meeting.status === 'scheduled' && meeting.publishAt
+      ? t(locale, 'card.preview.scheduled', { when: formatInstant(locale, meeting.publishAt) })
+      : '',
+    itemsHeading: t(locale, 'card.preview.items', { count: meeting.items.length }),
+    warningsStyle: warnings.length ? 'warning' : 'good',
+    warningsHeading: warnings.length ? t(locale, 'card.preview.warnings', { count: warnings.length }) : t(locale, 'card.preview.noWarnings'),
+    warnings: shownWarnings,
+    actions: previewActions(meeting, locale),
+  };
+  const items = meeting.items.map((item) => ({ heading: fitText(itemHeading(item, locale), 300), meta: itemMeta(item, locale) }));
+  return fitLargest(items.length, (n) =>
+    renderCard('agenda-preview', {
+      ...base,
+      items: items.slice(0, n),
+      moreItems: n < items.length ? t(locale, 'card.preview.more', { count: items.length - n }) : '',
+    }),
+  );
+}

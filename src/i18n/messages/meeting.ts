@@ -1,0 +1,41 @@
+import type { Catalog } from '.';
+
+/** The meeting flow: agenda in and out, decisions, closing, cascade, minutes. */
+export const meeting: Catalog = {
+  da: {
+    'meeting.import.preview': 'Forhåndsvisning af dagsordenen',
+    'meeting.import.download-failed': 'Jeg kunne ikke hente filen fra Teams. Prøv at sende den igen.',
+    'meeting.import.no-file': 'Beskeden havde ingen fil, jeg kan hente. Send dagsordenen som fil, eller sæt teksten ind.',
+    'meeting.publish.done': 'Dagsordenen for {when} er lagt i kanalen: oversigt og {items} punkter.',
+    'meeting.publish.none': 'Der er ingen dagsorden at udsende. Send mig dagsordenen først.',
+    'meeting.discarded': 'Dagsordenen er kasseret. Intet er lagt i kanalen.',
+    'meeting.none': 'Der er ingen kommende møder med udsendt dagsorden endnu.',
+    'meeting.closed': 'Mødet {when} er afsluttet. Opsummeringen er lagt i kanalen, og {chiefs} chefer har fået beskederne til deres afdeling.',
+    'meeting.already-closed': 'Mødet {when} var allerede afsluttet. Intet er sendt igen.',
+    'meeting.close.none': 'Der er intet udsendt møde at afslutte.',
+    'meeting.decide.closed-in-channel': 'Beslutninger om lukkede punkter registreres i din 1:1-chat med mig, hvor punktet er sendt til dig.',
+    'meeting.decision.suggestions': 'Beslutningen er gemt. Jeg fandt {count} mulige opfølgninger i teksten: behold, ret eller fjern dem, og gem igen.',
+    'meeting.myTasks.title': 'Mine opgaver',
+    'meeting.deadlines.title': 'Frister i {forum}',
+    'meeting.minutes.none': 'Der er intet møde at lave referat af endnu.',
+    'meeting.minutes.markdown': 'Referatet som Markdown:',
+  },
+  en: {
+    'meeting.import.preview': 'Agenda preview',
+    'meeting.import.download-failed': 'I could not fetch the file from Teams. Please send it again.',
+    'meeting.import.no-file': 'The message had no file I can fetch. Send the agenda as a file, or paste the text.',
+    'meeting.publish.done': 'The agenda for {when} is in the channel: overview and {items} items.',
+    'meeting.publish.none': 'There is no agenda to publish. Send me the agenda first.',
+    'meeting.discarded': 'The agenda was discarded. Nothing was posted in the channel.',
+    'meeting.none': 'There is no upcoming meeting with a published agenda yet.',
+    'meeting.closed': 'The meeting {when} is closed. The summary is in the channel, and {chiefs} chiefs got the messages for their departments.',
+    'meeting.already-closed': 'The meeting {when} was already closed. Nothing was sent again.',
+    'meeting.close.none': 'There is no published meeting to close.',
+    'meeting.decide.closed-in-channel': 'Decisions on closed items are recorded in your 1:1 chat with me, where the item was sent to you.',
+    'meeting.decision.suggestions': 'The decision is saved. I found {count} possible follow-ups in the text: keep, edit or drop them, and save again.',
+    'meeting.myTasks.title': 'My tasks',
+    'meeting.deadlines.title': 'Deadlines in {forum}',
+    'meeting.minutes.none': 'There is no meeting to write minutes of yet.',
+    'meeting.minutes.markdown': 'The minutes as Markdown:',
+  },
+};

@@ -1,0 +1,174 @@
+/**
+ * One item's lines after its heading become the item: case number, older minutes' attachment list
+ * before the repeated title, sections, proposals, this meeting's decision, attachments.
+ */
+import type { AgendaItem, DocumentKind, ParseWarning, Section } from '../domain';
+import { type ItemHeading, isWrittenBriefing, standingKind } from './item-heading';
+import { type Line, joinBody, normalize } from './lines';
+import { mentionsRecommendation, parseRecommendation, type Recommendation, recommendationStart } from './proposals';
+import { type HeadingContext, sectionStart } from './sections';
+import type { WarningCode } from './warnings';
+
+export interface ItemContext extends HeadingContext {
+  kind: DocumentKind;
+}
+
+const KLE = /^\d{2}\.\d{2}(?:\.\d{2})?-[A-ZÆØÅ]\d{2}-\d{1,6}-\d{2,4}$/;
+const OLD_STYLE = /^\d{2,4}\/\d{1,7}(?:-\d{1,4})?$/;
+const CASE_LABEL = /^(?:sagsnr|sagsnummer|journalnr|journalnummer|j\.\s?nr|sag)\.?\s*:?\s*/i;
+
+export function caseNumberOf(text: string): string | null {
+  const t = text.replace(CASE_LABEL, '').trim();
+  return KLE.test(t) || OLD_STYLE.test(t) ? t : null;
+}
+
+interface Draft {
+  kind: Section['kind'];
+  heading: string;
+  lines: string[];
+}
+
+function shorten(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+function bulletless(line: string): string {
+  return line.replace(/^(?:[-•*–]|\d{1,2}[.)])\s+/, '').trim();
+}
+
+class SectionCollector {
+  readonly sections: Draft[] = [];
+  /** Lines before the first heading; they become attachments if the title is repeated after them. */
+  private loose: string[] = [];
+  /** True until a known section (other than an early Bilag list) or the repeated title is seen. */
+  private preamble = true;
+
+  constructor(
+    private readonly titles: Set<string>,
+    private readonly ctx: HeadingContext,
+    private readonly warn: (code: WarningCode, text: string) => void,
+  ) {}
+
+  private get current(): Draft | undefined {
+    return this.sections[this.sections.length - 1];
+  }
+
+  private open(kind: Section['kind'], heading: string): Draft {
+    this.flushLoose(false);
+    const d: Draft = { kind, heading, lines: [] };
+    this.sections.push(d);
+    return d;
+  }
+
+  /** Loose lines: the old-style attachment list (title repeated after it) or text without a heading. */
+  private flushLoose(asAttachments: boolean): void {
+    if (!this.loose.some((l) => l !== '')) {
+      this.loose = [];
+      return;
+    }
+    if (!asAttachments) this.warn('text-without-heading', this.loose.find((l) => l !== '')!);
+    this.sections.push({ kind: asAttachments ? 'attachments' : 'other', heading: asAttachments ? 'Bilag' : '', lines: this.loose });
+    this.loose = [];
+  }
+
+  add(line: Line): void {
+    const { text } = line;
+    if (this.preamble && text !== '' && this.titles.has(normalize(text))) {
+      this.preamble = false;
+      this.flushLoose(true);
+      this.sections.push({ kind: 'other', heading: '', lines: [] });
+      return;
+    }
+    const start = sectionStart(text, this.ctx);
+    if (start) {
+      if (start.kind !== 'attachments') this.preamble = false;
+      if (start.futureDate) this.warn('decision-heading-after-meeting', start.heading);
+      const d = this.open(start.kind, start.heading);
+      if (start.inline) d.lines.push(start.inline);
+      return;
+    }
+    const cur = this.current;
+    if (line.headingLike && (!cur || (cur.kind === 'other' && cur.heading === '' && cur.lines.every((l) => l === '')))) {
+      this.sections.pop();
+      this.warn('unknown-section', text);
+      this.open('other', text);
+      return;
+    }
+    if (cur) cur.lines.push(text);
+    else this.loose.push(text);
+  }
+
+  finish(): Section[] {
+    this.flushLoose(false);
+    return this.sections
+      .map((d) => ({ kind: d.kind, heading: d.heading, body: joinBody(d.lines) }))
+      .filter((s) => s.heading !== '' || s.body !== '');
+  }
+}
+
+function decisionOf(sections: Section[], ctx: ItemContext, warn: (code: WarningCode, text: string) => void): string | null {
+  const bodies = sections.filter((s) => s.kind === 'decision').map((s) => s.body.trim());
+  if (bodies.length > 1) warn('several-decisions', `${bodies.length}`);
+  const text = bodies.filter((b) => b !== '' && b !== '.').join('\n\n');
+  if (text === '') return null;
+  if (ctx.kind === 'agenda') warn('decision-in-agenda', text);
+  return text;
+}
+
+/**
+ * The Indstilling section; else an unknown section holding "X indstiller" (renamed, with a warning);
+ * else, in older minutes, an "X indstiller, at ..." paragraph inside the case text.
+ */
+function recommendationOf(sections: Section[], warn: (code: WarningCode, text: string) => void): Recommendation {
+  const rec = sections.find((s) => s.kind === 'recommendation');
+  if (rec) return parseRecommendation(rec.body);
+  const other = sections.find((s) => s.kind === 'other' && mentionsRecommendation(s.body));
+  if (other) {
+    other.kind = 'recommendation';
+    warn('recommendation-under-other-heading', other.heading);
+    return parseRecommendation(other.body);
+  }
+  for (const s of sections) {
+    if (s.kind !== 'case' && s.kind !== 'supplementaryCase' && s.kind !== 'occasion') continue;
+    const at = recommendationStart(s.body);
+    if (at >= 0) return parseRecommendation(s.body.slice(at));
+  }
+  return { recommendedBy: null, proposals: [] };
+}
+
+/** Builds the item; warnings for closed items never carry their content. */
+export function buildItem(h: ItemHeading, lines: Line[], ctx: ItemContext, warnings: ParseWarning[]): AgendaItem {
+  const warn = (code: WarningCode, text: string) => warnings.push({ code, item: h.number, text: h.closed ? '' : shorten(text) });
+  let i = 0;
+  while (i < lines.length && lines[i].text === '') i++;
+  const caseNumber = i < lines.length ? caseNumberOf(lines[i].text) : null;
+  if (caseNumber) i++;
+  else warn('missing-case-number', h.title);
+  if (h.duration) warn('duration-removed', h.duration);
+  if (h.title === '') warn('missing-title', `Punkt ${h.number}`);
+  const base = {
+    number: h.number,
+    title: h.title,
+    prefix: h.prefix,
+    caseNumber,
+    timeSlot: h.timeSlot,
+    closed: h.closed,
+    writtenBriefing: isWrittenBriefing(h.title),
+    standing: h.closed ? null : standingKind(h.title),
+  };
+  if (h.closed) {
+    if (lines.slice(i).some((l) => l.text !== '')) warn('closed-content-dropped', '');
+    return { ...base, sections: [], recommendedBy: null, proposals: [], decision: null, attachments: [] };
+  }
+  const titles = new Set([normalize(h.title), normalize(h.prefix ? `${h.prefix} - ${h.title}` : h.title)]);
+  const collector = new SectionCollector(titles, ctx, warn);
+  for (; i < lines.length; i++) collector.add(lines[i]);
+  const sections = collector.finish();
+  const { recommendedBy, proposals } = recommendationOf(sections, warn);
+  const attachments = sections
+    .filter((s) => s.kind === 'attachments')
+    .flatMap((s) => s.body.split('\n'))
+    .map(bulletless)
+    .filter((l) => l !== '');
+  return { ...base, sections, recommendedBy, proposals, decision: decisionOf(sections, ctx, warn), attachments };
+}

@@ -1,0 +1,77 @@
+/**
+ * The item heading line: "Punkt 2: CF - Ny hjemmeside – ansvar og løft i fremtiden (9.00-9.20)".
+ * Number, forum prefix, title, time slot; "(10 minutter)" is a duration, not a slot, and leaves the title.
+ */
+import type { StandingItemKind, TimeSlot } from '../domain';
+import { pad2 } from './calendar';
+
+export interface ItemHeading {
+  number: number;
+  prefix: string | null;
+  title: string;
+  timeSlot: TimeSlot | null;
+  /** "(10 minutter)" as written, removed from the title. */
+  duration: string | null;
+  closed: boolean;
+}
+
+const ITEM = /^(?:punkt|pkt\.?)\s*(\d{1,3})\s*[:.)–-]\s*(.*)$/i;
+/** Table of contents lines: dot leaders, or a tab and a page number at the end. */
+const TOC_TAIL = /(?:\.{3,}|…)\s*\d*\s*$|\t\s*\d{1,3}\s*$/;
+const PREFIX = /^([A-ZÆØÅ]{1,8}(?:\/[A-ZÆØÅ]{1,8}){0,3})\s+[-–]\s+(?=\S)/;
+const SLOT = /\s*\((?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\s*[-–]\s*(\d{1,2})(?:[.:](\d{2}))?\)\s*$/i;
+const DURATION = /\s*\(\s*(?:ca\.\s*)?\d{1,3}(?:[.,]\d)?\s*(?:minutter|minut|min\.?|timer?|t\.)\s*\)\s*$/i;
+
+export function isTocLine(text: string): boolean {
+  return TOC_TAIL.test(text);
+}
+
+function clock(h: string, m: string | undefined): string | null {
+  const hour = Number(h);
+  const minute = m === undefined ? 0 : Number(m);
+  return hour <= 23 && minute <= 59 ? `${pad2(hour)}:${pad2(minute)}` : null;
+}
+
+/** The parsed heading, or null when the line is not an item heading (or is a table of contents line). */
+export function parseItemHeading(text: string): ItemHeading | null {
+  const m = ITEM.exec(text);
+  if (!m || isTocLine(text)) return null;
+  let rest = m[2].trim();
+  let prefix: string | null = null;
+  const p = PREFIX.exec(rest);
+  if (p) {
+    prefix = p[1];
+    rest = rest.slice(p[0].length);
+  }
+  let timeSlot: TimeSlot | null = null;
+  let duration: string | null = null;
+  for (let i = 0; i < 2; i++) {
+    const s = SLOT.exec(rest);
+    const start = s ? clock(s[1], s[2]) : null;
+    const end = s ? clock(s[3], s[4]) : null;
+    if (s && start && end && !timeSlot && start < end) {
+      timeSlot = { start, end };
+      rest = rest.slice(0, s.index);
+      continue;
+    }
+    const d = DURATION.exec(rest);
+    if (d && !duration) {
+      duration = d[0].trim();
+      rest = rest.slice(0, d.index);
+    }
+  }
+  const title = rest.trim();
+  const closed = /^lukket(?:\s+punkt)?\.?$/i.test(title);
+  return { number: Number(m[1]), prefix, title: closed ? 'Lukket' : title, timeSlot, duration, closed };
+}
+
+export function standingKind(title: string): StandingItemKind | null {
+  if (/^godkendelse af (?:dagsorden|referat)/i.test(title)) return 'approval';
+  if (/kommunikeres\s+(?:ud\s+)?til|^kommunikation til afdeling/i.test(title)) return 'communication';
+  if (/^(?:evt|eventuelt)\.?$/i.test(title)) return 'any-other-business';
+  return null;
+}
+
+export function isWrittenBriefing(title: string): boolean {
+  return /^skriftlig orientering/i.test(title);
+}

@@ -1,0 +1,100 @@
+/**
+ * Agenda and minutes documents (plain text from PDF, Markdown, the text of .docx) into the domain model.
+ * One linear pass over the lines; anything not understood becomes a warning, not an error. The only
+ * errors are DocumentError: empty, binary, too large, no header, no date, no items.
+ */
+import type { ParsedMeeting, ParseWarning } from '../domain';
+import { AppError } from '../domain/errors';
+import { parseHeader } from './header';
+import { buildItem } from './item-body';
+import { type ItemHeading, parseItemHeading } from './item-heading';
+import { type Line, toLines } from './lines';
+import type { RefusalReason } from './warnings';
+
+export type DocumentErrorCode = 'parse-failed' | 'too-large';
+
+/** A document that cannot be read. The message is one line, safe to show (never the document's content). */
+export class DocumentError extends AppError {
+  constructor(code: DocumentErrorCode, message: string, details: { reason?: RefusalReason } & Record<string, unknown> = {}) {
+    super(code, message.split('\n')[0], details);
+    this.name = 'DocumentError';
+  }
+}
+
+export interface ParseResult {
+  meeting: ParsedMeeting;
+  warnings: ParseWarning[];
+}
+
+/** Longest text accepted (characters); the forum's real minutes are 10-30 thousand. */
+export const MAX_DOCUMENT_CHARS = 20_000_000;
+const MAX_JUNK_RATIO = 0.01;
+
+function checkText(text: string): void {
+  if (typeof text !== 'string' || text.trim() === '') {
+    throw new DocumentError('parse-failed', 'The document is empty', { reason: 'empty' });
+  }
+  if (text.length > MAX_DOCUMENT_CHARS) {
+    throw new DocumentError('too-large', `The document has ${text.length} characters; the limit is ${MAX_DOCUMENT_CHARS}`, { reason: 'too-large' });
+  }
+  let junk = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x0b) || c === 0x7f || c === 0xfffd) junk++;
+  }
+  if (junk > 8 && junk > text.length * MAX_JUNK_RATIO) {
+    throw new DocumentError('parse-failed', 'The document looks like binary data, not text', { reason: 'binary' });
+  }
+}
+
+interface RawItem {
+  heading: ItemHeading;
+  lines: Line[];
+}
+
+function splitItems(lines: Line[]): { headerLines: Line[]; items: RawItem[] } {
+  const headerLines: Line[] = [];
+  const items: RawItem[] = [];
+  for (const line of lines) {
+    const heading = line.text.length < 400 && /^p/i.test(line.text) ? parseItemHeading(line.text) : null;
+    if (heading) items.push({ heading, lines: [] });
+    else if (items.length > 0) items[items.length - 1].lines.push(line);
+    else headerLines.push(line);
+  }
+  return { headerLines, items };
+}
+
+function checkNumbering(items: RawItem[], warnings: ParseWarning[]): void {
+  for (let i = 1; i < items.length; i++) {
+    const { number } = items[i].heading;
+    if (number !== items[i - 1].heading.number + 1) warnings.push({ code: 'item-number-sequence', item: number, text: `Punkt ${number}` });
+  }
+}
+
+/** Parses an agenda or minutes; throws only DocumentError. */
+export function parseDocument(text: string): ParseResult {
+  checkText(text);
+  const warnings: ParseWarning[] = [];
+  const { headerLines, items } = splitItems(toLines(text.normalize('NFC')));
+  const header = parseHeader(headerLines, warnings);
+  if (!header) {
+    throw new DocumentError('parse-failed', 'No document header ("REFERAT <forum> d. DD-MM-YYYY" or "DAGSORDEN ...") was found', { reason: 'no-header' });
+  }
+  if (!header.date) throw new DocumentError('parse-failed', 'The document header has no meeting date', { reason: 'no-date' });
+  if (items.length === 0) throw new DocumentError('parse-failed', 'No agenda items ("Punkt 1: ...") were found', { reason: 'no-items' });
+  if (header.forumName === '') warnings.push({ code: 'missing-forum-name', item: null, text: '' });
+  if (header.tocEntries > 0 && header.tocEntries !== items.length) {
+    warnings.push({ code: 'toc-mismatch', item: null, text: `${header.tocEntries} / ${items.length}` });
+  }
+  checkNumbering(items, warnings);
+  const ctx = { kind: header.kind, forumName: header.forumName, meetingDate: header.date };
+  const meeting: ParsedMeeting = {
+    kind: header.kind,
+    forumName: header.forumName,
+    date: header.date,
+    start: header.start,
+    location: header.location,
+    items: items.map((raw) => buildItem(raw.heading, raw.lines, ctx, warnings)),
+  };
+  return { meeting, warnings };
+}

@@ -1,0 +1,82 @@
+/**
+ * Which lines start a section. Only the known section names do (in any case and markup); a decision
+ * heading dated at an earlier meeting, or naming another forum, starts a history section instead.
+ */
+import type { SectionKind } from '../domain';
+import { findAbsoluteDate } from './absolute-date';
+import { normalize } from './lines';
+
+export interface SectionStart {
+  kind: SectionKind;
+  /** The heading as written (markup removed, trailing colon dropped). */
+  heading: string;
+  /** Text written on the heading's own line after a colon ("Beslutning: Godkendt."). */
+  inline: string | null;
+  /** A dated decision heading later than the meeting: kept as the decision, worth a warning. */
+  futureDate?: boolean;
+}
+
+export interface HeadingContext {
+  forumName: string;
+  meetingDate: string;
+}
+
+const KNOWN: [RegExp, SectionKind][] = [
+  [/^(?:anledning|baggrund)$/, 'occasion'],
+  [/^supplerende sagsfremstilling$/, 'supplementaryCase'],
+  [/^(?:sagsfremstilling|sagsbeskrivelse|sagen)$/, 'case'],
+  [/^indstilling(?:er)?$/, 'recommendation'],
+  [/^(?:historik|sagens historik|tidligere beslutninger?)$/, 'history'],
+  [/^(?:bilag|bilagsliste|bilag til punktet)$/, 'attachments'],
+  [/^(?:videre proces|den videre proces|proces)$/, 'process'],
+  [/^(?:økonomi|økonomiske konsekvenser|økonomi og finansiering)$/, 'economy'],
+];
+
+/** Headings that may carry their text on the same line after a colon. */
+const INLINE = /^(beslutning|indstilling|bilag|anledning|baggrund)\s*:\s*(\S.*)$/i;
+
+function known(norm: string): SectionKind | null {
+  for (const [re, kind] of KNOWN) if (re.test(norm)) return kind;
+  return null;
+}
+
+function stripColon(text: string): string {
+  return text.replace(/\s*:\s*$/, '').trim();
+}
+
+/** "Beslutning", "BESLUTNING I CHEFFORUM DEN 14-03-2013", "Beslutning i Chefforum 14.03.2013". */
+function decisionHeading(text: string, ctx: HeadingContext): SectionStart | null {
+  const norm = normalize(text);
+  if (!norm.startsWith('beslutning')) return null;
+  let rest = norm.slice('beslutning'.length);
+  if (rest !== '' && !/^[\s,:]/.test(rest)) return null;
+  const heading = stripColon(text);
+  const dated = findAbsoluteDate(rest);
+  if (dated) rest = rest.slice(0, dated.index) + rest.slice(dated.index + dated.length);
+  rest = rest.replace(/[,:]/g, ' ').replace(/\s(?:den|d\.?)\s*$/, ' ').trim();
+  let forum: string | null = null;
+  if (rest !== '') {
+    const m = /^i\s+(\S+(?:\s\S+){0,3}?)(?:\s+(?:den|d\.?))?$/.exec(rest);
+    if (!m) return null;
+    forum = m[1];
+  }
+  const own = normalize(ctx.forumName);
+  const otherForum = forum !== null && own !== '' && !forum.startsWith(own) && !own.startsWith(forum) && !/^(?:mødet|dag)$/.test(forum);
+  if (otherForum || (dated && dated.date < ctx.meetingDate)) return { kind: 'history', heading, inline: null };
+  return { kind: 'decision', heading, inline: null, futureDate: dated !== null && dated.date > ctx.meetingDate };
+}
+
+/** The section a line starts, or null when it is body text. */
+export function sectionStart(text: string, ctx: HeadingContext): SectionStart | null {
+  if (text === '') return null;
+  const inline = INLINE.exec(text);
+  if (inline) {
+    const k = inline[1].toLowerCase() === 'beslutning' ? 'decision' : known(inline[1].toLowerCase());
+    if (k) return { kind: k, heading: inline[1], inline: inline[2].trim() };
+  }
+  if (text.length > 90) return null;
+  const decision = decisionHeading(text, ctx);
+  if (decision) return decision;
+  const kind = known(normalize(text));
+  return kind ? { kind, heading: stripColon(text), inline: null } : null;
+}

@@ -1,0 +1,54 @@
+/**
+ * 'check-in' jobs before a meeting. payload.type 'plan' (one per meeting) fans out one 'card' job per
+ * person reminded about an open follow-up of the forum; each card job sends that person one card
+ * "på sporet / forsinket (ny dato) / udført" for their open follow-ups.
+ */
+import { checkInCard } from '../../cards/reminders';
+import { localDate } from '../../domain/time';
+import { t } from '../../i18n';
+import { classifyFailure } from '../delivery';
+import { isUndeliverableTo, recipientsOf } from '../followups';
+import { checkInJobId, ensureJob, newJob, payloadString } from '../jobs';
+import { personalConversation } from '../recipients';
+import { MeetingCache, rowView } from '../rows';
+import { markUndeliverable } from './reminder';
+import type { JobContext, JobHandler, JobOutcome } from './types';
+
+async function plan(ctx: JobContext): Promise<JobOutcome> {
+  const meetingId = payloadString(ctx.job, 'meetingId');
+  const meeting = (await ctx.deps.store.meetings.get(ctx.job.forumId, meetingId))?.value;
+  if (!meeting || meeting.status === 'closed' || meeting.date <= localDate(ctx.now)) return { status: 'nothing-to-send', reason: 'meeting gone or held' };
+  const open = (await ctx.deps.store.followUps.listByForum(ctx.job.forumId)).filter((f) => f.status === 'open');
+  const users = new Set(open.flatMap((f) => recipientsOf(f).filter((u) => !isUndeliverableTo(f, u))));
+  for (const userId of users) {
+    const job = newJob(checkInJobId(meetingId, userId), ctx.job.forumId, 'check-in', ctx.now, { type: 'card', meetingId, userId, meetingDate: meeting.date });
+    await ensureJob(ctx.deps, job);
+  }
+  return { status: 'done' };
+}
+
+async function card(ctx: JobContext): Promise<JobOutcome> {
+  const userId = payloadString(ctx.job, 'userId');
+  const meetingDate = payloadString(ctx.job, 'meetingDate');
+  const forum = (await ctx.deps.store.forums.get(ctx.job.forumId))?.value;
+  if (!forum) return { status: 'nothing-to-send', reason: 'forum gone' };
+  const today = localDate(ctx.now);
+  if (today >= meetingDate) return { status: 'nothing-to-send', reason: 'stale' };
+  const mine = (await ctx.deps.store.followUps.listOpenByAssignee(userId)).filter((f) => f.forumId === forum.id && !isUndeliverableTo(f, userId));
+  if (mine.length === 0) return { status: 'nothing-to-send', reason: 'no open follow-ups' };
+  const meetings = new MeetingCache(ctx.deps);
+  const rows = await Promise.all(mine.map((f) => rowView(meetings, forum, f, { userId, cardDate: today, locale: forum.locale })));
+  const message = { cards: [checkInCard(forum.locale, { jobId: ctx.job.id, meetingDate, rows })], summary: t(forum.locale, 'checkin.summary') };
+  try {
+    const conversation = await personalConversation(ctx.deps, ctx.delivery, forum, userId);
+    const items = mine.map((f) => ({ forumId: f.forumId, followUpId: f.id }));
+    return { status: 'sent', activityId: await ctx.sendOnce(conversation, message, { items }) };
+  } catch (e) {
+    if (classifyFailure(e) !== 'undeliverable') throw e;
+    return markUndeliverable(ctx, mine, userId, e);
+  }
+}
+
+export const checkInHandler: JobHandler = {
+  run: (ctx) => (ctx.job.payload.type === 'plan' ? plan(ctx) : card(ctx)),
+};

@@ -1,0 +1,93 @@
+/**
+ * One claimed job being worked on: holds its current version (ETag) and implements the
+ * send-once protocol. Order per job: [renew lease] → send → record sentActivityId → mark done.
+ * - crash before the send: the lease expires, another instance claims the job and sends;
+ * - crash after recording: the next claimer finds sentActivityId and completes without resending;
+ * - the one window left is a crash between Teams accepting the send and the record (milliseconds):
+ *   Teams has no idempotency key, so that message can repeat (documented in docs/reminders.md).
+ */
+import type { AppDeps } from '../app/deps';
+import type { OutgoingMessage } from '../app/messenger';
+import { AppError, type Job } from '../domain';
+import type { Logger } from '../logger';
+import type { StoredConversation, Versioned } from '../store/ports';
+import type { Delivery } from './delivery';
+import type { JobContext } from './handlers/types';
+
+/** Someone else owns the job now (our lease ran out): stop working on it. */
+export class LeaseLostError extends AppError {
+  constructor(jobId: string, readonly afterSend: boolean) {
+    super('conflict', `Lost the lease on job ${jobId}${afterSend ? ' after sending' : ''}`, { jobId, afterSend });
+  }
+}
+
+export interface JobRunOptions {
+  leaseMs: number;
+  /** Renew the lease before sending when less than this is left (covers the longest delivery). */
+  minLeaseLeftMs: number;
+  now: () => Date;
+}
+
+export class JobRun implements JobContext {
+  readonly job: Job;
+  /** True when the message had been sent by an earlier run. */
+  recovered = false;
+  sent = false;
+  private current: Versioned<Job>;
+
+  constructor(
+    readonly deps: AppDeps,
+    claimed: Versioned<Job>,
+    readonly delivery: Delivery,
+    readonly log: Logger,
+    private readonly opts: JobRunOptions,
+  ) {
+    this.current = claimed;
+    this.job = claimed.value;
+  }
+
+  get now(): Date {
+    return this.opts.now();
+  }
+
+  get version(): Versioned<Job> {
+    return this.current;
+  }
+
+  async sendOnce(conversation: StoredConversation, message: OutgoingMessage, record: Record<string, unknown> = {}): Promise<string> {
+    const recorded = this.current.value.sentActivityId;
+    if (recorded) {
+      this.recovered = true;
+      return recorded;
+    }
+    if (this.sent) throw new AppError('internal', `Job ${this.job.id} tried to send twice`);
+    await this.ensureLease();
+    const { activityId } = await this.delivery.send(conversation, message);
+    this.sent = true;
+    try {
+      const job = this.current.value;
+      await this.write({ ...job, sentActivityId: activityId, payload: { ...job.payload, ...record } });
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'conflict') throw new LeaseLostError(this.job.id, true);
+      throw e;
+    }
+    return activityId;
+  }
+
+  /** Conditional write of the job's next state; keeps the new ETag. */
+  async write(next: Job): Promise<void> {
+    this.current = await this.deps.store.jobs.update(next, this.current.etag);
+  }
+
+  private async ensureLease(): Promise<void> {
+    const now = this.opts.now().getTime();
+    const until = this.current.value.leaseUntil ? Date.parse(this.current.value.leaseUntil) : 0;
+    if (until - now >= this.opts.minLeaseLeftMs) return;
+    try {
+      await this.write({ ...this.current.value, leaseUntil: new Date(now + this.opts.leaseMs).toISOString() });
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'conflict') throw new LeaseLostError(this.job.id, false);
+      throw e;
+    }
+  }
+}

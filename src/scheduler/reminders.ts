@@ -1,0 +1,91 @@
+/**
+ * Reminder jobs: one job per person per day (`reminder-<date>-<user>`), so nobody gets more than one
+ * reminder card a day. The job's card is computed when it runs, from the follow-ups as they are then:
+ * what was answered, finished or postponed meanwhile is left out, so a postponement moves every future
+ * reminder without touching jobs. Each person has a rolling chain: a reminder job first makes sure the
+ * person's next reminder day has a job, then sends. `scheduleRemindersFor` adds a follow-up's next day.
+ */
+import type { AppDeps } from '../app/deps';
+import type { FollowUp, Forum, ReminderPolicy } from '../domain';
+import { localInstant } from '../domain/time';
+import { isUndeliverableTo, recipientsOf } from './followups';
+import { ensureJob, newJob, reminderJobId } from './jobs';
+import { nextReminderAfter } from './policy';
+import { loadForums } from './recipients';
+
+type ForumsById = Map<string, Forum | null>;
+
+/** The earliest next reminder among `followUps` for `userId`, strictly after `after`. */
+export function nextForUser(followUps: FollowUp[], forums: ForumsById, userId: string, after: Date): { date: string; at: Date; forumId: string } | null {
+  let best: { date: string; at: Date; forumId: string } | null = null;
+  for (const f of followUps) {
+    const forum = forums.get(f.forumId);
+    if (!forum || isUndeliverableTo(f, userId) || !recipientsOf(f).includes(userId)) continue;
+    const next = nextReminderAfter(f, after, forum.reminderPolicy);
+    if (next && (!best || next.at < best.at)) best = { ...next, forumId: f.forumId };
+  }
+  return best;
+}
+
+/** The reminder job of a user and day, due at `at` (the policy's time of day). */
+export function reminderJob(userId: string, date: string, at: Date, forumId: string) {
+  return newJob(reminderJobId(userId, date), forumId, 'reminder', at, { userId, date });
+}
+
+/**
+ * Makes sure the user's next reminder day after `after` has a pending job. A day whose job already ran
+ * (or is running) cannot take new follow-ups, so the day after it is ensured too (a few at most).
+ */
+export async function ensureNextReminder(deps: AppDeps, userId: string, followUps: FollowUp[], forums: ForumsById, after: Date): Promise<string | null> {
+  let from = after;
+  for (let i = 0; i < 5; i++) {
+    const next = nextForUser(followUps, forums, userId, from);
+    if (!next) return null;
+    const result = await ensureJob(deps, reminderJob(userId, next.date, next.at, next.forumId));
+    if (result === 'created' || result === 'revived' || result === 'pending') return next.date;
+    from = next.at;
+  }
+  return null;
+}
+
+/**
+ * Schedules the next reminder of a follow-up for everyone it reminds (assignees and delegate).
+ * Idempotent: call it after creating, postponing, snoozing or delegating a follow-up.
+ */
+export async function scheduleRemindersFor(deps: AppDeps, followUp: FollowUp): Promise<void> {
+  if (followUp.status !== 'open') return;
+  const forums = await loadForums(deps, [followUp.forumId]);
+  const now = deps.clock.now();
+  for (const userId of recipientsOf(followUp)) await ensureNextReminder(deps, userId, [followUp], forums, now);
+}
+
+/** The day the follow-up would next have been reminded if nobody had answered it. */
+function formerNext(f: FollowUp, policy: ReminderPolicy, now: Date): { date: string; at: Date } | null {
+  const asOpen: FollowUp = { ...f, status: 'open', reminders: f.reminders && { ...f.reminders, lastAnswer: null } };
+  return nextReminderAfter(asOpen, now, policy);
+}
+
+/**
+ * Cancels the upcoming reminder job(s) that only this follow-up needed (done, dismissed, postponed).
+ * A job other follow-ups still need is kept; the person's chain continues after the cancelled day.
+ * Reminders are computed when sent, so even without this nothing stale would go out.
+ */
+export async function cancelRemindersFor(deps: AppDeps, followUp: FollowUp): Promise<void> {
+  const forums = await loadForums(deps, [followUp.forumId]);
+  const forum = forums.get(followUp.forumId);
+  if (!forum) return;
+  const now = deps.clock.now();
+  const former = formerNext(followUp, forum.reminderPolicy, now);
+  if (!former) return;
+  for (const userId of recipientsOf(followUp)) {
+    const jobId = reminderJobId(userId, former.date);
+    const job = await deps.store.jobs.get(jobId);
+    if (job?.value.status !== 'pending') continue;
+    const others = (await deps.store.followUps.listOpenByAssignee(userId)).filter((f) => f.id !== followUp.id || f.forumId !== followUp.forumId);
+    const allForums = await loadForums(deps, others.map((f) => f.forumId));
+    const stillNeeded = nextForUser(others, allForums, userId, new Date(localInstant(former.date).getTime() - 1));
+    if (stillNeeded?.date === former.date) continue;
+    await ensureNextReminder(deps, userId, others, allForums, former.at);
+    await deps.store.jobs.cancel(jobId);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * conversations: PK 'c|<conversation id>', RK 'c' (the reference); for 1:1 chats also a copy at
+ * PK 'p|<user id>', RK 'p', so getPersonal is one point read.
+ */
+import type { ConversationStore, StoredConversation } from '../ports';
+import { jsonProps, readJson } from './codec';
+import type { StoreContext } from './context';
+import { key } from './keys';
+
+export function createConversationStore(ctx: StoreContext): ConversationStore {
+  const table = ctx.tables.conversations;
+  return {
+    async save(conversation) {
+      const props = { kind: conversation.kind, ...jsonProps(conversation, 'Conversation') };
+      await table.upsert({ partitionKey: key('c', conversation.conversationId), rowKey: 'c', ...props });
+      if (conversation.kind === 'personal' && conversation.userId) {
+        await table.upsert({ partitionKey: key('p', conversation.userId), rowKey: 'p', ...props });
+      }
+    },
+    async get(conversationId) {
+      const row = await table.get(key('c', conversationId), 'c');
+      return row ? readJson<StoredConversation>(row.entity) : null;
+    },
+    async getPersonal(userId) {
+      const row = await table.get(key('p', userId), 'p');
+      if (!row) return null;
+      const c = readJson<StoredConversation>(row.entity);
+      return c.kind === 'personal' && c.userId === userId ? c : null;
+    },
+  };
+}

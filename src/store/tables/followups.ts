@@ -1,0 +1,115 @@
+/**
+ * followups: PK = forum id, RK = follow-up id (the record; `rev` counts its versions).
+ * followupsbyuser: PK = user id, RK '<forum>|<follow-up>': one row per open follow-up the user is
+ * assigned or delegated, so a member's open follow-ups are one partition query. Index rows are
+ * written before the record changes and removed after (see dropIndexRowUnlessNewer); readers check
+ * each hit against the record, so a crash in between never shows a wrong follow-up.
+ */
+import type { FollowUp } from '../../domain';
+import { AppError } from '../../domain/errors';
+import type { FollowUpStore, Versioned } from '../ports';
+import { jsonProps, readJson } from './codec';
+import { dropIndexRowUnlessNewer, mapLimit, type StoreContext } from './context';
+import { keyPart, odata } from './keys';
+import { chunkActions, type Entity, type Row } from './table';
+
+/** Users whose open list shows the follow-up. */
+export function openUsersOf(f: FollowUp): string[] {
+  if (f.status !== 'open') return [];
+  return [...new Set([...f.assignees, ...(f.delegateUserId ? [f.delegateUserId] : [])])];
+}
+
+export function followUpEntity(f: FollowUp, rev: number): Entity {
+  return {
+    partitionKey: keyPart(f.forumId),
+    rowKey: keyPart(f.id),
+    meetingId: f.meetingId,
+    status: f.status,
+    rev: String(rev),
+    ...jsonProps(f, 'Follow-up'),
+  };
+}
+
+const indexRowKey = (forumId: string, id: string): string => `${keyPart(forumId)}|${keyPart(id)}`;
+
+/** The row in `userId`'s open list pointing at the follow-up. */
+export function followUpIndexEntity(userId: string, f: FollowUp, rev: number): Entity {
+  return { partitionKey: keyPart(userId), rowKey: indexRowKey(f.forumId, f.id), forumId: f.forumId, id: f.id, rev: String(rev) };
+}
+const fromRow = (row: Row): Versioned<FollowUp> => ({ value: readJson<FollowUp>(row.entity), etag: row.etag });
+
+export function createFollowUpStore(ctx: StoreContext): FollowUpStore & { put(f: FollowUp): Promise<void> } {
+  const { followups, followupsbyuser } = ctx.tables;
+
+  const writeIndex = (f: FollowUp, rev: number): Promise<unknown> =>
+    Promise.all(
+      openUsersOf(f).map((u) =>
+        followupsbyuser.upsert(followUpIndexEntity(u, f, rev)),
+      ),
+    );
+
+  const dropStale = async (before: FollowUp | null, after: FollowUp, rev: number): Promise<void> => {
+    const keep = new Set(openUsersOf(after));
+    const stale = (before ? openUsersOf(before) : []).filter((u) => !keep.has(u));
+    await Promise.all(stale.map((u) => dropIndexRowUnlessNewer(followupsbyuser, keyPart(u), indexRowKey(after.forumId, after.id), rev)));
+  };
+
+  const partition = (forumId: string): string => `PartitionKey eq '${odata(keyPart(forumId))}'`;
+
+  return {
+    async createMany(list) {
+      await Promise.all(list.map((f) => writeIndex(f, 1)));
+      const byForum = new Map<string, Entity[]>();
+      for (const f of list) byForum.set(f.forumId, [...(byForum.get(f.forumId) ?? []), followUpEntity(f, 1)]);
+      const done: Entity[] = [];
+      try {
+        for (const rows of byForum.values()) {
+          for (const chunk of chunkActions(rows.map((e) => ({ op: 'create' as const, entity: e })))) {
+            await followups.transact(chunk);
+            for (const a of chunk) if (a.op === 'create') done.push(a.entity);
+          }
+        }
+      } catch (e) {
+        // More than one transaction was needed and a later one failed: undo the earlier ones.
+        await Promise.all(done.map((row) => followups.remove(row.partitionKey, row.rowKey).catch(() => false)));
+        throw e;
+      }
+    },
+    async get(forumId, id) {
+      const row = await followups.get(keyPart(forumId), keyPart(id));
+      return row ? fromRow(row) : null;
+    },
+    async update(f, etag) {
+      const current = await followups.get(keyPart(f.forumId), keyPart(f.id));
+      if (!current || current.etag !== etag) throw new AppError('conflict', 'The follow-up was changed by someone else meanwhile');
+      const rev = Number(current.entity.rev ?? '1') + 1;
+      await writeIndex(f, rev);
+      const newEtag = await followups.replace(followUpEntity(f, rev), etag);
+      await dropStale(readJson<FollowUp>(current.entity), f, rev);
+      return { value: f, etag: newEtag };
+    },
+    async listByForum(forumId) {
+      return (await followups.query(partition(forumId))).map((r) => readJson<FollowUp>(r.entity));
+    },
+    async listByMeeting(forumId, meetingId) {
+      const rows = await followups.query(`${partition(forumId)} and meetingId eq '${odata(meetingId)}'`);
+      return rows.map((r) => readJson<FollowUp>(r.entity));
+    },
+    async listOpenByAssignee(userId) {
+      const hits = await followupsbyuser.query(`PartitionKey eq '${odata(keyPart(userId))}'`, { select: ['forumId', 'id'] });
+      const rows = await mapLimit(hits, 16, (h) => followups.get(keyPart(h.entity.forumId), keyPart(h.entity.id)));
+      return rows
+        .filter((r): r is Row => r !== null)
+        .map((r) => readJson<FollowUp>(r.entity))
+        .filter((f) => openUsersOf(f).includes(userId))
+        .sort((a, b) => (a.due?.due ?? '9999').localeCompare(b.due?.due ?? '9999') || a.id.localeCompare(b.id));
+    },
+    async put(f) {
+      const current = await followups.get(keyPart(f.forumId), keyPart(f.id));
+      const rev = Number(current?.entity.rev ?? '0') + 1;
+      await writeIndex(f, rev);
+      await followups.upsert(followUpEntity(f, rev));
+      await dropStale(current ? readJson<FollowUp>(current.entity) : null, f, rev);
+    },
+  };
+}

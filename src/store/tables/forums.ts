@@ -1,0 +1,93 @@
+/**
+ * forums: PK = forum id, RK 'forum'. forumindex: PK 'c|<conversation>' or 'm|<user>', RK = forum id
+ * (lookup rows for findByConversation / findByMember, checked against the forum on read).
+ */
+import type { Forum } from '../../domain';
+import { AppError } from '../../domain/errors';
+import type { ForumStore, Versioned } from '../ports';
+import { jsonProps, readJson } from './codec';
+import { dropIndexRowUnlessNewer, mapLimit, type StoreContext } from './context';
+import { key, keyPart, odata } from './keys';
+import type { Entity, Row } from './table';
+
+const RK = 'forum';
+
+function indexKeys(forum: Forum): string[] {
+  return [key('c', forum.conversationId), ...forum.members.map((m) => key('m', m.userId))];
+}
+
+export function forumEntity(forum: Forum, rev: number): Entity {
+  return {
+    partitionKey: keyPart(forum.id),
+    rowKey: RK,
+    rev: String(rev),
+    tenantId: forum.tenantId,
+    ...jsonProps(forum, 'Forum'),
+  };
+}
+
+function fromRow(row: Row): Versioned<Forum> {
+  return { value: readJson<Forum>(row.entity), etag: row.etag };
+}
+
+export function createForumStore(ctx: StoreContext): ForumStore & { put(forum: Forum): Promise<void> } {
+  const { forums, forumindex } = ctx.tables;
+
+  const writeIndex = (forum: Forum, rev: number): Promise<unknown> =>
+    Promise.all(indexKeys(forum).map((pk) => forumindex.upsert({ partitionKey: pk, rowKey: keyPart(forum.id), rev: String(rev) })));
+
+  const dropStale = async (before: Forum, after: Forum, rev: number): Promise<void> => {
+    const keep = new Set(indexKeys(after));
+    const stale = indexKeys(before).filter((k) => !keep.has(k));
+    await Promise.all(stale.map((pk) => dropIndexRowUnlessNewer(forumindex, pk, keyPart(after.id), rev)));
+  };
+
+  const get = async (forumId: string): Promise<Versioned<Forum> | null> => {
+    const row = await forums.get(keyPart(forumId), RK);
+    return row ? fromRow(row) : null;
+  };
+
+  const lookup = async (indexPk: string): Promise<Versioned<Forum>[]> => {
+    const hits = await forumindex.query(`PartitionKey eq '${odata(indexPk)}'`, { select: ['RowKey'] });
+    const found = await mapLimit(hits, 8, (h) => forums.get(h.entity.rowKey, RK));
+    return found.filter((r): r is Row => r !== null).map(fromRow);
+  };
+
+  return {
+    get,
+    async create(forum) {
+      await writeIndex(forum, 1);
+      const etag = await forums.insert(forumEntity(forum, 1));
+      return { value: forum, etag };
+    },
+    async update(forum, etag) {
+      const current = await forums.get(keyPart(forum.id), RK);
+      if (!current || current.etag !== etag) throw new AppError('conflict', 'The forum was changed by someone else meanwhile');
+      const rev = Number(current.entity.rev ?? '1') + 1;
+      await writeIndex(forum, rev);
+      const newEtag = await forums.replace(forumEntity(forum, rev), etag);
+      await dropStale(readJson<Forum>(current.entity), forum, rev);
+      return { value: forum, etag: newEtag };
+    },
+    async findByConversation(conversationId) {
+      const hits = await lookup(key('c', conversationId));
+      return hits.find((f) => f.value.conversationId === conversationId) ?? null;
+    },
+    async findByMember(userId) {
+      const hits = await lookup(key('m', userId));
+      return hits.map((h) => h.value).filter((f) => f.members.some((m) => m.userId === userId));
+    },
+    async list() {
+      const rows = await forums.query(`RowKey eq '${RK}'`);
+      return rows.map((r) => readJson<Forum>(r.entity));
+    },
+    /** Insert or replace without a version check (restore from backup). */
+    async put(forum) {
+      const current = await forums.get(keyPart(forum.id), RK);
+      const rev = Number(current?.entity.rev ?? '0') + 1;
+      await writeIndex(forum, rev);
+      await forums.upsert(forumEntity(forum, rev));
+      if (current) await dropStale(readJson<Forum>(current.entity), forum, rev);
+    },
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * jobs: PK = forum id, RK = job id (the record; `rev` counts versions), so a forum's jobs are one
+ * partition query. jobids: PK = hash bucket of the job id, RK = job id → forum id (for get/cancel
+ * by id). jobsdue: the due index, see due-index.ts.
+ * Every change writes the new due entry first, then the record (the commit), then removes the old
+ * entry; claimers check each entry against the record, so a crash in between only leaves an extra
+ * entry that a later sweep removes. A claim commits first and re-keys after: the old (due) entry
+ * keeps the job findable until its lease entry exists.
+ */
+import type { Job } from '../../domain';
+import { AppError } from '../../domain/errors';
+import type { JobStore, Versioned } from '../ports';
+import { jsonProps, readJson } from './codec';
+import { dropIndexRowUnlessNewer, type StoreContext } from './context';
+import { dueEntry, dueRowKey, eligibleAt, readDue, shardOf } from './due-index';
+import { keyPart, odata, shortHash } from './keys';
+import type { Entity, Row } from './table';
+
+export function jobEntity(job: Job, rev: number): Entity {
+  return {
+    partitionKey: keyPart(job.forumId),
+    rowKey: keyPart(job.id),
+    status: job.status,
+    dueAt: job.dueAt,
+    rev: String(rev),
+    ...jsonProps(job, 'Job'),
+  };
+}
+
+/** Where the job id → forum id lookup row of a job lives (16 buckets, so seeding can batch). */
+export function jobIdKey(jobId: string): { partitionKey: string; rowKey: string } {
+  return { partitionKey: `b${shortHash(jobId, 1)}`, rowKey: keyPart(jobId) };
+}
+
+export function jobIdEntity(job: Job): Entity {
+  return { ...jobIdKey(job.id), forumId: job.forumId };
+}
+
+const revOf = (row: Row): number => Number(row.entity.rev ?? '0');
+const isConflict = (e: unknown): boolean => e instanceof AppError && e.code === 'conflict';
+
+export function createJobStore(ctx: StoreContext): JobStore {
+  const { jobs, jobids, jobsdue } = ctx.tables;
+
+  const writeDue = async (job: Job, rev: number): Promise<void> => {
+    const at = eligibleAt(job);
+    if (at !== null) await jobsdue.upsert(dueEntry(job, at, rev));
+  };
+
+  /** Removes the entry of the job's earlier state unless it is also the new one. */
+  const dropOldDue = async (before: Job | null, after: Job, rev: number): Promise<void> => {
+    const old = before ? eligibleAt(before) : null;
+    if (old === null || old === eligibleAt(after)) return;
+    await dropIndexRowUnlessNewer(jobsdue, shardOf(after.id), dueRowKey(old, after.id), rev);
+  };
+
+  const getRow = (forumId: string, jobId: string): Promise<Row | null> => jobs.get(keyPart(forumId), keyPart(jobId));
+
+  const findRow = async (jobId: string): Promise<Row | null> => {
+    const id = jobIdKey(jobId);
+    const lookup = await jobids.get(id.partitionKey, id.rowKey);
+    return lookup ? getRow(lookup.entity.forumId, jobId) : null;
+  };
+
+  /** Tries to claim the job behind one due entry; null if it is not (or no longer) claimable. */
+  const tryClaim = async (entry: Row, nowMs: number, owner: string, leaseMs: number): Promise<Versioned<Job> | null> => {
+    const { jobId, forumId } = entry.entity;
+    const row = await getRow(forumId, jobId);
+    const job = row ? readJson<Job>(row.entity) : null;
+    const at = job ? eligibleAt(job) : null;
+    if (!row || !job || at === null || at > nowMs) {
+      // Gone, finished, or the entry is early (rescheduled, or claimed by someone else meanwhile).
+      // An entry newer than the record belongs to a change in progress: leave it.
+      if (!row || Number(entry.entity.rev ?? '0') <= revOf(row)) {
+        if (job && at !== null) await writeDue(job, revOf(row!));
+        await jobsdue.remove(entry.entity.partitionKey, entry.entity.rowKey, entry.etag);
+      }
+      return null;
+    }
+    const rev = revOf(row) + 1;
+    const claimed: Job = { ...job, status: 'claimed', leaseOwner: owner, leaseUntil: new Date(nowMs + leaseMs).toISOString() };
+    let etag: string;
+    try {
+      etag = await jobs.replace(jobEntity(claimed, rev), row.etag);
+    } catch (e) {
+      if (isConflict(e)) return null;
+      throw e;
+    }
+    await writeDue(claimed, rev);
+    if (entry.entity.rowKey !== dueRowKey(eligibleAt(claimed)!, job.id)) {
+      await jobsdue.remove(entry.entity.partitionKey, entry.entity.rowKey, entry.etag);
+    }
+    return { value: claimed, etag };
+  };
+
+  return {
+    async schedule(job) {
+      const previous = await findRow(job.id);
+      const before = previous ? readJson<Job>(previous.entity) : null;
+      const rev = (previous ? revOf(previous) : 0) + 1;
+      await jobids.upsert(jobIdEntity(job));
+      await writeDue(job, rev);
+      await jobs.upsert(jobEntity(job, rev));
+      await dropOldDue(before, job, rev);
+      if (before && before.forumId !== job.forumId) await jobs.remove(keyPart(before.forumId), keyPart(before.id));
+    },
+    async get(jobId) {
+      const row = await findRow(jobId);
+      return row ? { value: readJson<Job>(row.entity), etag: row.etag } : null;
+    },
+    async claimDue(now, { owner, leaseMs, limit }) {
+      const nowMs = now.getTime();
+      const claimed: Versioned<Job>[] = [];
+      for (let round = 0; round < 5 && claimed.length < limit; round++) {
+        const { rows: due, more } = await readDue(jobsdue, nowMs, limit * 2 + 10);
+        // Concurrent claimers start at different places in the list, so they rarely collide.
+        const start = Math.floor(Math.random() * due.length);
+        const rows = [...due.slice(start), ...due.slice(0, start)];
+        let next = 0;
+        let inFlight = 0;
+        const worker = async (): Promise<void> => {
+          while (next < rows.length && claimed.length + inFlight < limit) {
+            const entry = rows[next++];
+            inFlight++;
+            try {
+              const won = await tryClaim(entry, nowMs, owner, leaseMs);
+              if (won) claimed.push(won);
+            } finally {
+              inFlight--;
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: 8 }, worker));
+        if (!more) break;
+      }
+      return claimed.sort((a, b) => a.value.dueAt.localeCompare(b.value.dueAt));
+    },
+    async update(job, etag) {
+      const current = await getRow(job.forumId, job.id);
+      if (!current || current.etag !== etag) throw new AppError('conflict', 'The job was changed meanwhile');
+      const rev = revOf(current) + 1;
+      await writeDue(job, rev);
+      const newEtag = await jobs.replace(jobEntity(job, rev), etag);
+      await dropOldDue(readJson<Job>(current.entity), job, rev);
+      return { value: job, etag: newEtag };
+    },
+    async cancel(jobId) {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const current = await findRow(jobId);
+        if (!current) return;
+        const job = readJson<Job>(current.entity);
+        if (eligibleAt(job) === null) return;
+        const rev = revOf(current) + 1;
+        const cancelled: Job = { ...job, status: 'cancelled', leaseOwner: null, leaseUntil: null };
+        try {
+          await jobs.replace(jobEntity(cancelled, rev), current.etag);
+        } catch (e) {
+          if (isConflict(e)) continue;
+          throw e;
+        }
+        await dropOldDue(job, cancelled, rev);
+        return;
+      }
+      throw new AppError('conflict', 'The job kept changing while being cancelled; try again');
+    },
+    async listByForum(forumId) {
+      const rows = await jobs.query(`PartitionKey eq '${odata(keyPart(forumId))}'`);
+      return rows.map((r) => readJson<Job>(r.entity)).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+    },
+  };
+}

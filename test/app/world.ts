@@ -1,0 +1,151 @@
+/**
+ * A forum to run the meeting services against: real Azurite (one per test file, fresh tables per
+ * test), a FixedClock, and the bot messenger talking to the recording fake Bot Connector over HTTP.
+ * No bot turns: services are called directly.
+ */
+import { createApp } from '../../src/app/create-app';
+import type { AppDeps } from '../../src/app/deps';
+import { loadConfig } from '../../src/config';
+import { DEFAULT_REMINDER_POLICY, FixedClock, type Forum, type Meeting, type Member } from '../../src/domain';
+import { createLogger } from '../../src/logger';
+import type { Store } from '../../src/store/ports';
+import { TEST_BOT, TEST_CHANNEL, TEST_TENANT, USERS } from '../support/activities';
+import { useAzurite } from '../support/azurite';
+import { type FakeConnector, startFakeConnector } from '../support/fake-connector';
+
+export const FORUM_ID = 'forum-testrup';
+export const DEPARTMENTS = ['Kultur & Fritid', 'Miljø & Teknik', 'Økonomi & Stab'];
+
+export const members: Record<'director' | 'secretary' | 'culture' | 'tech' | 'finance', Member> = {
+  director: { userId: USERS.director.id, aadObjectId: USERS.director.aadObjectId, name: USERS.director.name, department: null, role: 'chair' },
+  secretary: { userId: USERS.secretary.id, aadObjectId: USERS.secretary.aadObjectId, name: USERS.secretary.name, department: null, role: 'secretary' },
+  culture: { userId: USERS.chiefCulture.id, aadObjectId: USERS.chiefCulture.aadObjectId, name: USERS.chiefCulture.name, department: 'Kultur & Fritid', role: 'member' },
+  tech: { userId: USERS.chiefTech.id, aadObjectId: USERS.chiefTech.aadObjectId, name: USERS.chiefTech.name, department: 'Miljø & Teknik', role: 'member' },
+  finance: { userId: USERS.chiefFinance.id, aadObjectId: USERS.chiefFinance.aadObjectId, name: USERS.chiefFinance.name, department: 'Økonomi & Stab', role: 'member' },
+};
+
+export const actor = (m: Member) => ({ userId: m.userId, aadObjectId: m.aadObjectId, name: m.name });
+
+export interface World {
+  deps: AppDeps;
+  store: Store;
+  clock: FixedClock;
+  fake: FakeConnector;
+  forum: Forum;
+  /** Card JSON sent to (or updated in) the forum's channel, as one string per activity. */
+  channelPayloads(): string[];
+  /** Cards that reached a member's 1:1 chat. */
+  personalCards(userId: string): Record<string, unknown>[];
+}
+
+/** Starts Azurite and the fake connector for the file; `world()` gives each test a fresh forum. */
+export function useWorld(): () => Promise<World> {
+  const azurite = useAzurite();
+  let fake: FakeConnector;
+  beforeAll(async () => {
+    fake = await startFakeConnector();
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+  return async () => {
+    fake.reset();
+    const store = await azurite.newStore();
+    const clock = new FixedClock('2026-03-02T08:00:00Z'); // Monday 09:00 in Copenhagen
+    const config = loadConfig({ PORT: '0' }, { instanceId: 'test' });
+    const logger = createLogger('silent');
+    let n = 0;
+    const app = createApp({ store, clock, logger, config, newId: () => `id-${++n}` });
+    const deps: AppDeps = { ...app.deps, messenger: app.botMessenger };
+    const forum: Forum = {
+      id: FORUM_ID,
+      tenantId: TEST_TENANT,
+      name: 'Ledelsesforum',
+      conversationId: TEST_CHANNEL.id,
+      members: Object.values(members),
+      departments: DEPARTMENTS,
+      reminderPolicy: DEFAULT_REMINDER_POLICY,
+      locale: 'da',
+      createdAt: clock.now().toISOString(),
+    };
+    await store.forums.create(forum);
+    await store.conversations.save({
+      conversationId: TEST_CHANNEL.id,
+      kind: 'channel',
+      tenantId: TEST_TENANT,
+      userId: null,
+      reference: {
+        channelId: 'msteams',
+        serviceUrl: fake.url,
+        bot: { ...TEST_BOT },
+        conversation: { id: TEST_CHANNEL.id, conversationType: 'channel', tenantId: TEST_TENANT, isGroup: true },
+      },
+      updatedAt: clock.now().toISOString(),
+    });
+    return {
+      deps,
+      store,
+      clock,
+      fake,
+      forum,
+      channelPayloads: () => fake.sent().filter((s) => s.conversationId === TEST_CHANNEL.id).map((s) => JSON.stringify(s.activity)),
+      personalCards: (userId) => {
+        const ids = new Set(fake.createdConversations().filter((c) => JSON.stringify(c.params).includes(userId)).map((c) => c.id));
+        return fake.sent().filter((s) => ids.has(s.conversationId)).flatMap((s) => cardsOf(s.activity));
+      },
+    };
+  };
+}
+
+export function cardsOf(activity: Record<string, unknown>): Record<string, unknown>[] {
+  const attachments = Array.isArray(activity.attachments) ? (activity.attachments as { contentType?: string; content?: unknown }[]) : [];
+  return attachments.filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content as Record<string, unknown>);
+}
+
+/** A published-to-be meeting built directly (no parser), with a closed item that has content. */
+export function aMeeting(overrides: Partial<Meeting> = {}): Meeting {
+  return {
+    id: 'meeting-1',
+    forumId: FORUM_ID,
+    kind: 'agenda',
+    forumName: 'Ledelsesforum',
+    date: '2026-03-05',
+    start: '09:00',
+    location: 'Byrådssalen',
+    status: 'draft',
+    items: [
+      item(1, 'Ny model for borgerhenvendelser', { proposals: [{ number: 1, text: 'at modellen godkendes' }, { number: 2, text: 'at den evalueres' }] }),
+      item(2, 'Skriftlig orientering: Sygefravær 2025', { writtenBriefing: true }),
+      item(3, 'Personalesag Hemmeligholdt Navn', {
+        closed: true,
+        sections: [{ kind: 'case', heading: 'Sagsfremstilling', body: 'FORTROLIGT-INDHOLD om afskedigelse' }],
+      }),
+      item(4, 'Hvad skal kommunikeres ud til afdelingerne efter mødet?', { standing: 'communication' }),
+    ],
+    communications: [],
+    publishAt: null,
+    publication: null,
+    closedAt: null,
+    summaryActivityId: null,
+    ...overrides,
+  };
+}
+
+function item(number: number, title: string, o: Partial<Meeting['items'][number]> = {}): Meeting['items'][number] {
+  return {
+    number,
+    title,
+    prefix: 'LF',
+    caseNumber: `00.01.00-A00-${number}-26`,
+    timeSlot: null,
+    closed: false,
+    writtenBriefing: false,
+    standing: null,
+    sections: [{ kind: 'occasion', heading: 'Anledning', body: `Anledning til punkt ${number}.` }],
+    recommendedBy: 'Direktøren',
+    proposals: [],
+    decision: null,
+    attachments: [],
+    ...o,
+  };
+}

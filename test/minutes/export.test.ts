@@ -1,0 +1,163 @@
+import mammoth from 'mammoth';
+import type { AgendaItem, Meeting } from '../../src/domain';
+import { type MinutesDocument, renderDocx, renderMarkdown } from '../../src/minutes/export';
+
+function anItem(over: Partial<AgendaItem> = {}): AgendaItem {
+  return {
+    number: 1,
+    title: 'Godkendelse af dagsorden og referat',
+    prefix: 'CF',
+    caseNumber: '00.01.00-A21-9-18',
+    timeSlot: null,
+    closed: false,
+    writtenBriefing: false,
+    standing: null,
+    sections: [],
+    recommendedBy: null,
+    proposals: [],
+    decision: null,
+    attachments: [],
+    ...over,
+  };
+}
+
+const secretItem = anItem({
+  number: 3,
+  title: 'Personalesag om direktørens fratræden',
+  prefix: 'CF',
+  caseNumber: '00.01.00-S00-3-19',
+  closed: true,
+  timeSlot: { start: '10:00', end: '10:30' },
+  sections: [{ kind: 'case', heading: 'Sagsfremstilling', body: 'Fortroligt: aftale om fratrædelse.' }],
+  decision: 'Fortroligt: godkendt.',
+});
+
+function aMinutes(over: Partial<MinutesDocument> = {}): MinutesDocument {
+  return {
+    kind: 'minutes',
+    forumName: 'Chefforum',
+    date: '2019-08-27',
+    start: '12:30',
+    location: 'Mødelokale 1',
+    items: [
+      anItem({
+        sections: [
+          { kind: 'occasion', heading: 'Anledning', body: 'Godkendelse af dagsorden og referat' },
+          { kind: 'recommendation', heading: 'Indstilling', body: '' },
+          { kind: 'decision', heading: 'Beslutning', body: '' },
+        ],
+        recommendedBy: 'Kommunaldirektøren',
+        proposals: [
+          { number: 1, text: 'at Chefforum godkender dagsordenen for dagens møde' },
+          { number: 2, text: 'at Chefforum godkender referatet fra mødet den 15. august 2019' },
+        ],
+        decision: 'Godkendt.',
+      }),
+      anItem({
+        number: 2,
+        title: 'Ny hjemmeside – ansvar og løft i fremtiden',
+        caseNumber: '00.13.00-A00-1-18',
+        timeSlot: { start: '09:00', end: '09:20' },
+        sections: [
+          { kind: 'other', heading: 'Organisering', body: 'Hver afdeling har en webredaktør.\n\n- Økonomi & Stab\n- Kultur & Fritid' },
+          { kind: 'case', heading: 'Sagsfremstilling', body: 'Hjemmesiden har op mod ½ mio. besøg pr år.' },
+        ],
+        decision: 'Chefforum godkender planen foreløbigt.',
+        attachments: ['Bilag 1 - Skriv_til_albertslunddk.pdf', 'Bilag 2 - Forside - ny hjemmeside (002)'],
+      }),
+      secretItem,
+      anItem({ number: 4, title: 'Hvad skal kommunikeres ud til afdelingerne efter mødet?', standing: 'communication' }),
+    ],
+    communications: [
+      { text: 'Jubilæet skal indtænkes i alle afdelingers begivenheder i 2020.', notBefore: null, notBeforeText: null, departments: [] },
+      { text: 'Budgetanalyserne gennemgås på områdemøderne.', notBefore: '2019-09-02', notBeforeText: 'først ud i uge 36', departments: [] },
+    ],
+    ...over,
+  };
+}
+
+describe('exporting minutes as Markdown in the forum layout', () => {
+  const md = renderMarkdown(aMinutes());
+
+  it('starts with the header: title, meeting date in Danish with the start time, and the place', () => {
+    expect(md.split('\n\n').slice(0, 3)).toEqual(['# REFERAT Chefforum d. 27-08-2019', '**Mødedato** Tirsdag d. 27. august 2019 kl. 12:30', '**Mødested** Mødelokale 1']);
+  });
+
+  it('calls an agenda DAGSORDEN and leaves out the time and place it does not know', () => {
+    const agenda = renderMarkdown(aMinutes({ kind: 'agenda', start: null, location: null, date: '2021-06-24' }));
+    expect(agenda.startsWith('# DAGSORDEN Chefforum d. 24-06-2021\n\n**Mødedato** Torsdag d. 24. juni 2021\n\n## Indholdsfortegnelse')).toBe(true);
+  });
+
+  it('lists every item in the table of contents with dot leaders, closed items as "Lukket"', () => {
+    expect(md).toContain(
+      '## Indholdsfortegnelse\n\nCF - Godkendelse af dagsorden og referat.....\nCF - Ny hjemmeside – ansvar og løft i fremtiden (9.00-9.20).....\nLukket.....\nCF - Hvad skal kommunikeres ud til afdelingerne efter mødet?.....',
+    );
+  });
+
+  it('writes each item heading with prefix, title and slot, then its case number', () => {
+    expect(md).toContain('## Punkt 2: CF - Ny hjemmeside – ansvar og løft i fremtiden (9.00-9.20)\n\n00.13.00-A00-1-18\n\n### Organisering');
+  });
+
+  it('builds a blank recommendation from who recommends and the numbered proposals', () => {
+    expect(md).toContain(
+      '### Indstilling\n\nKommunaldirektøren indstiller,\n\n1. at Chefforum godkender dagsordenen for dagens møde\n2. at Chefforum godkender referatet fra mødet den 15. august 2019\n\n### Beslutning\n\nGodkendt.',
+    );
+  });
+
+  it('keeps unknown sections under their own heading and adds the decision and attachments the item holds', () => {
+    expect(md).toContain('### Organisering\n\nHver afdeling har en webredaktør.\n\n- Økonomi & Stab\n- Kultur & Fritid\n\n### Sagsfremstilling');
+    expect(md).toContain('### Beslutning\n\nChefforum godkender planen foreløbigt.\n\n### Bilag\n\nBilag 1 - Skriv_til_albertslunddk.pdf\n\nBilag 2 - Forside - ny hjemmeside (002)');
+  });
+
+  it('shows a closed item as "Lukket" with its case number only, never its title or content', () => {
+    expect(md).toContain('## Punkt 3: Lukket\n\n00.01.00-S00-3-19\n\n## Punkt 4:');
+    expect(md).not.toMatch(/Personalesag|Fortroligt|10\.00/);
+  });
+
+  it("writes the messages for the departments as the standing item's decision when it has none", () => {
+    expect(md).toContain(
+      '## Punkt 4: CF - Hvad skal kommunikeres ud til afdelingerne efter mødet?\n\n00.01.00-A21-9-18\n\n### Beslutning\n\nJubilæet skal indtænkes i alle afdelingers begivenheder i 2020.\n\nBudgetanalyserne gennemgås på områdemøderne.\n',
+    );
+  });
+
+  it('exports a stored meeting as it is', () => {
+    const stored: Meeting = {
+      ...aMinutes(),
+      id: 'm1',
+      forumId: 'f1',
+      status: 'closed',
+      communications: [],
+      publishAt: null,
+      publication: null,
+      closedAt: '2019-08-27T14:00:00.000Z',
+      summaryActivityId: null,
+    };
+    expect(renderMarkdown(stored).startsWith('# REFERAT Chefforum d. 27-08-2019\n')).toBe(true);
+  });
+});
+
+describe('exporting minutes as a Word document', () => {
+  let html: string;
+  beforeAll(async () => {
+    const docx = await renderDocx(aMinutes());
+    expect(docx.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    html = (await mammoth.convertToHtml({ buffer: docx })).value;
+  });
+
+  it('uses Word headings for the title, the items and their sections', () => {
+    expect(html).toContain('<h1>REFERAT Chefforum d. 27-08-2019</h1>');
+    expect(html).toContain('<h2>Punkt 2: CF - Ny hjemmeside – ansvar og løft i fremtiden (9.00-9.20)</h2>');
+    expect(html).toContain('<h3>Indstilling</h3>');
+    expect(html).toContain('<p><strong>Mødedato</strong> Tirsdag d. 27. august 2019 kl. 12:30</p>');
+  });
+
+  it('writes the proposals as a Word numbered list and "- " lines as bullets', () => {
+    expect(html).toContain('<ol><li>at Chefforum godkender dagsordenen for dagens møde</li><li>at Chefforum godkender referatet fra mødet den 15. august 2019</li></ol>');
+    expect(html).toContain('<ul><li>Økonomi &amp; Stab</li><li>Kultur &amp; Fritid</li></ul>');
+  });
+
+  it('shows a closed item as "Lukket" with its case number only', () => {
+    expect(html).toContain('<h2>Punkt 3: Lukket</h2><p>00.01.00-S00-3-19</p><h2>Punkt 4:');
+    expect(html).not.toMatch(/Personalesag|Fortroligt/);
+  });
+});

@@ -1,0 +1,34 @@
+import { AppError } from '../../src/domain/errors';
+import { startEmbeddedAzurite } from '../../src/store/azurite';
+import { createTableStore } from '../../src/store/tables';
+import { uniqueTablePrefix } from '../support/azurite';
+import { aForum } from './builders';
+
+describe('when storage is unreachable', () => {
+  it('fails promptly with a retryable storage-unavailable error, and works again once storage is back', async () => {
+    const azurite = await startEmbeddedAzurite({ port: 0 });
+    const prefix = uniqueTablePrefix();
+    const store = await createTableStore({ connectionString: azurite.connectionString }, { tablePrefix: prefix });
+    await store.forums.create(aForum());
+    await azurite.stop();
+
+    const started = Date.now();
+    const error = await store.forums.get('forum-1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'storage-unavailable', details: { retryable: true } });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await expect(store.ping()).rejects.toMatchObject({ code: 'storage-unavailable' });
+    await expect(store.followUps.listOpenByAssignee('29:chief-a')).rejects.toMatchObject({ code: 'storage-unavailable' });
+    await expect(createTableStore({ connectionString: azurite.connectionString }, { tablePrefix: prefix })).rejects.toMatchObject({
+      code: 'storage-unavailable',
+    });
+
+    const again = await startEmbeddedAzurite({ port: azurite.port });
+    try {
+      const fresh = await createTableStore({ connectionString: again.connectionString }, { tablePrefix: prefix });
+      await expect(fresh.ping()).resolves.toBeUndefined();
+    } finally {
+      await again.stop();
+    }
+  });
+});
