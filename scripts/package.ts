@@ -24,8 +24,8 @@ const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
 const HINTS: Record<Placeholder, string> = {
-  BOT_ID: "the bot's Microsoft app id (client id of its managed identity), a GUID",
-  TEAMS_APP_ID: 'the Teams app id, a GUID (any new GUID for a first upload)',
+  BOT_ID: "the bot's Microsoft app id, a GUID",
+  TEAMS_APP_ID: 'the Teams app id, a GUID',
   BOT_DOMAIN: 'the public host name of the service, e.g. followup.example.org',
 };
 

@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   restore: async () => (await import('./cli/backup')).restoreCommand,
   import: async () => (await import('./cli/import')).importCommand,
   export: async () => (await import('./cli/export')).exportCommand,
+  sweep: async () => (await import('./cli/sweep')).sweepCommand,
 };
 
 function help(io: CliIo, loaded: [string, CliCommand][]): void {

@@ -34,6 +34,11 @@ const schema = z.object({
   INSTANCE_ID: z.string().optional(),
   /** Public https base URL of the service (meeting side panel, manifest). */
   PUBLIC_BASE_URL: z.string().url().optional(),
+  /**
+   * Comma-separated origins (scheme://host[:port], no wildcards) allowed to host the meeting side panel
+   * besides Teams itself: a test or development host. Not needed in Teams.
+   */
+  TAB_EXTRA_ORIGINS: csv.refine((list) => list.every((o) => /^https?:\/\/[^/*\s]+$/.test(o)), 'origins like https://host:port, no paths or wildcards'),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -58,6 +63,8 @@ export interface Config {
   sweepIntervalMs: number;
   instanceId: string;
   publicBaseUrl: string | null;
+  /** Extra origins that may host the meeting side panel (TAB_EXTRA_ORIGINS); absent = none. */
+  tabExtraOrigins?: string[];
 }
 
 /** Builds the configuration from an environment (pass `process.env` from the entry point only). */
@@ -92,5 +99,6 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: { 
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     instanceId: e.INSTANCE_ID ?? defaults.instanceId,
     publicBaseUrl: e.PUBLIC_BASE_URL ?? null,
+    tabExtraOrigins: e.TAB_EXTRA_ORIGINS,
   };
 }

@@ -13,6 +13,7 @@ import type { StoredConversation, Versioned } from '../store/ports';
 import { type ActorRef, loadForum, loadMeeting, sameText } from './access';
 import type { AppDeps } from './deps';
 import type { OutgoingMessage } from './messenger';
+import { sendMessage } from './send';
 import { refreshSummaryCard } from './summary-cards';
 
 const h = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
@@ -94,7 +95,7 @@ export async function deliverCascade(
   let next: CascadeReceipt;
   try {
     const card = await chiefCascadeCard(deps, { forum, meeting, chief, followUps: input.followUps, confirmed: false });
-    await deps.messenger.send(await personal(deps, forum, chief), { cards: [card], summary: meeting.forumName });
+    await sendMessage(deps, await personal(deps, forum, chief), { cards: [card], summary: meeting.forumName });
     next = { ...receipt.value, deliveredAt: deps.clock.now().toISOString() };
   } catch (e) {
     if (!isPermanent(e)) throw e;
@@ -155,7 +156,7 @@ export async function deliverHeldCommunications(
   if (messages.length === 0) return { status: 'nothing-to-send', reason: 'no held messages for that date any more' };
   const conversation = await personal(deps, forum, chief);
   const message: OutgoingMessage = { cards: [cascadeCard(meeting, messages, [], false, forum.locale)], summary: meeting.forumName };
-  const activityId = send ? await send(conversation, message) : (await deps.messenger.send(conversation, message)).activityId;
+  const activityId = send ? await send(conversation, message) : await sendMessage(deps, conversation, message);
   const receipt = await ensureReceipt(deps, meeting, chief);
   const deliveredAt = receipt.value.deliveredAt ?? deps.clock.now().toISOString();
   await deps.store.cascade.save({ ...receipt.value, deliveredAt, confirmedAt: null }, receipt.etag);

@@ -9,6 +9,7 @@ import { type ActorRef, channelOf, chiefsOf, loadForum, loadMeeting, requireMana
 import { refreshOverviewCard } from './agenda-cards';
 import { deliverCascade, ensureReceipt } from './cascade';
 import type { AppDeps } from './deps';
+import { sendMessage } from './send';
 import { summaryCardFor } from './summary-cards';
 
 export interface ClosedMeeting {
@@ -37,7 +38,7 @@ export async function closeMeeting(deps: AppDeps, input: { forumId: string; meet
   for (const chief of chiefs) await ensureReceipt(deps, meeting, chief);
   if (!meeting.summaryActivityId) {
     const channel = await channelOf(deps, forum);
-    const { activityId } = await deps.messenger.send(channel, { cards: [await summaryCardFor(deps, forum, meeting)], summary: meeting.forumName });
+    const activityId = await sendMessage(deps, channel, { cards: [await summaryCardFor(deps, forum, meeting)], summary: meeting.forumName });
     meeting = (await updateMeeting(deps, forum.id, meeting.id, (m) => ({ ...m, summaryActivityId: m.summaryActivityId ?? activityId }))).value;
     await refreshOverviewCard(deps, forum, meeting);
   }

@@ -3,6 +3,7 @@
  * tests add Bot Framework auth overrides). Nothing global: two apps can run in one process.
  */
 import { randomUUID } from 'node:crypto';
+import type { JWTVerifyGetKey } from 'jose';
 import type { Server } from 'restify';
 import { type BotAdapter as Adapter, BotAdapter, type BotAuthOverrides, createBotAuthentication } from '../bot/adapter';
 import { FollowUpBot } from '../bot/bot';
@@ -19,6 +20,8 @@ import type { Logger } from '../logger';
 import { createDelivery } from '../scheduler/delivery';
 import { createServer } from '../server';
 import type { Store } from '../store/ports';
+import { mountTab } from '../tab/routes';
+import { tabOptionsFor } from '../tab/wiring';
 import type { AppDeps } from './deps';
 import type { Messenger } from './messenger';
 
@@ -31,6 +34,8 @@ export interface CreateAppOptions {
   newId?: () => string;
   /** Bot Framework authentication overrides (tests: offline token keys, outbound credentials). */
   botAuth?: BotAuthOverrides;
+  /** Signing keys for the side panel's Teams SSO tokens (tests: local keys); default: Microsoft Entra's JWKS. */
+  ssoKeys?: JWTVerifyGetKey;
   /** How long `stop()` waits for turns in flight (default 10 s). */
   drainTimeoutMs?: number;
 }
@@ -66,6 +71,7 @@ export function createApp(opts: CreateAppOptions): App {
   const inFlight = new InFlight();
   const messages = createMessagesEndpoint({ adapter, run: (turn) => bot.run(turn), tenants, logger, newId }, inFlight);
   const server = createServer({ logger, messages, ping: () => store.ping() });
+  mountTab(server, deps, tabOptionsFor(config, opts.ssoKeys));
   let stopping: Promise<void> | null = null;
 
   return {

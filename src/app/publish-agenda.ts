@@ -14,6 +14,7 @@ import { type ActorRef, channelOf, loadForum, loadMeeting, requireManager, updat
 import { itemCardFor, overviewCardFor, personalKey } from './agenda-cards';
 import type { AppDeps } from './deps';
 import { publishJobId } from './schedule-agenda';
+import { sendMessage } from './send';
 
 export const PUBLISH_LEASE_MS = 60_000;
 
@@ -73,7 +74,7 @@ async function postAll(deps: AppDeps, forum: Forum, start: Meeting, channel: Sto
     deps,
     meeting,
     (p) => p.overviewActivityId,
-    async () => (await deps.messenger.send(channel, { cards: [await overviewCardFor(deps, forum, meeting)], summary: meeting.forumName })).activityId,
+    async () => sendMessage(deps, channel, { cards: [await overviewCardFor(deps, forum, meeting)], summary: meeting.forumName }),
     (p, id) => {
       p.overviewActivityId = id;
     },
@@ -86,7 +87,7 @@ async function postAll(deps: AppDeps, forum: Forum, start: Meeting, channel: Sto
       (p) => p.itemActivityIds[key],
       async () => {
         const card = await itemCardFor(deps, { forum, meeting, itemNumber: item.number, viewer: null, where: 'channel' });
-        return (await deps.messenger.send(channel, { cards: [card] })).activityId;
+        return sendMessage(deps, channel, { cards: [card] });
       },
       (p, id) => {
         p.itemActivityIds[key] = id;
@@ -109,7 +110,7 @@ async function sendClosedItems(deps: AppDeps, forum: Forum, start: Meeting): Pro
         async () => {
           const conversation = await deps.messenger.ensurePersonal(forum, member);
           const card = await itemCardFor(deps, { forum, meeting, itemNumber: item.number, viewer: member, where: 'personal' });
-          return (await deps.messenger.send(conversation, { cards: [card] })).activityId;
+          return sendMessage(deps, conversation, { cards: [card] });
         },
         (p, id) => {
           p.personalActivityIds = { ...p.personalActivityIds, [key]: id };

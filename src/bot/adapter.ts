@@ -24,6 +24,15 @@ export interface BotAuthOverrides {
   credentialsFactory?: ServiceClientCredentialsFactory;
 }
 
+/** botbuilder's public Azure cloud settings (AuthenticationConstants, CallerIdConstants). */
+const PUBLIC_CLOUD = {
+  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+  ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+  OAuthUrl: 'https://api.botframework.com',
+  CallerId: 'urn:botframework:azure',
+};
+
 export function createBotAuthentication(config: Config, overrides: BotAuthOverrides = {}): BotFrameworkAuthentication {
   const { appId, appPassword, appType, appTenantId } = config.bot;
   const options: Record<string, string> = {};
@@ -35,16 +44,26 @@ export function createBotAuthentication(config: Config, overrides: BotAuthOverri
     if (appTenantId) options.MicrosoftAppTenantId = appTenantId;
   }
   if (overrides.openIdMetadataUrl) {
-    options.ToBotFromChannelOpenIdMetadataUrl = overrides.openIdMetadataUrl;
-    options.ToBotFromEmulatorOpenIdMetadataUrl = overrides.openIdMetadataUrl;
+    // botbuilder treats any parameterized value as "all given": spell out the public cloud's values.
+    Object.assign(options, PUBLIC_CLOUD, {
+      ToBotFromChannelOpenIdMetadataUrl: overrides.openIdMetadataUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl: overrides.openIdMetadataUrl,
+    });
   }
   return new ConfigurationBotFrameworkAuthentication(options, overrides.credentialsFactory);
 }
 
-/** Thrown by botbuilder when a token is missing or invalid (it carries the HTTP status to answer). */
+/** jsonwebtoken's errors for a bad signature, an expired or not-yet-valid token (botbuilder rethrows them). */
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
+/**
+ * 401 when the token is missing or invalid (botbuilder's AuthenticationError carries a 4xx status,
+ * jsonwebtoken's errors are named); null when the token could not be checked (keys unavailable).
+ */
 export function authFailureStatus(e: unknown): number | null {
   const status = (e as { statusCode?: unknown } | null)?.statusCode;
-  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
+  if (typeof status === 'number' && status >= 400 && status < 500) return 401;
+  return e instanceof Error && TOKEN_ERRORS.has(e.name) ? 401 : null;
 }
 
 export class BotAdapter extends CloudAdapter {

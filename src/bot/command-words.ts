@@ -18,8 +18,11 @@ export const COMMAND_WORDS: Record<CommandName, { da: string[]; en: string[] }> 
   returns: { da: ['tilbage', 'tilbage til forum'], en: ['returns', 'returning items'] },
 };
 
-/** Commands only the secretary or chair can use (the rest are for everyone on the roster). */
-export const MANAGER_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>(['setup', 'publish', 'closeMeeting']);
+/**
+ * Commands only the secretary or chair can use, checked before the handler. "opsæt" has its own
+ * rule (anyone while the channel has no forum), checked by its handler.
+ */
+export const MANAGER_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>(['publish', 'closeMeeting']);
 
 /** Mentions, markup and extra whitespace removed; case kept. */
 export function cleanText(text: string): string {

@@ -1,7 +1,4 @@
-/**
- * The command table: every chat command and its handler (words in command-words.ts).
- * A command whose handler is not wired yet answers with the help card (fallback.ts).
- */
+/** The command table: every chat command and its handler (the words are in command-words.ts). */
 import type { CommandName } from './command-words';
 import { agendaImport } from './handlers/agenda-import';
 import { agendaPublishCommand } from './handlers/agenda-publish';
@@ -18,7 +15,7 @@ import type { CommandHandler } from './types';
 export const commands: Record<CommandName, CommandHandler> = {
   help: helpCommand,
   agenda: agendaShow,
-  myTasks: myTasks,
+  myTasks,
   deadlines: deadlinesCommand,
   minutes: minutesCommand,
   setup: setupCommand,
@@ -27,5 +24,5 @@ export const commands: Record<CommandName, CommandHandler> = {
   returns: returnsCommand,
 };
 
-/** A file or a pasted agenda. */
+/** A file or a pasted agenda (dispatch-message.ts decides). */
 export const importAgenda: CommandHandler = agendaImport;

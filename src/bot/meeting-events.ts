@@ -1,6 +1,6 @@
 /**
- * Teams meeting start/end events → handlers (wired when the meeting flow provides them).
- * The end event closes a linked meeting; "afslut møde" does the same, since the events are flaky.
+ * Teams meeting start/end events → handlers. The end event closes the forum's meeting of that day;
+ * "afslut møde" does the same, since the events are flaky (TEAMS.md). Start needs nothing yet.
  */
 import { meetingEnd } from './handlers/meeting-close';
 import type { MeetingEventHandler } from './types';

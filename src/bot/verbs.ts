@@ -1,6 +1,7 @@
 /**
  * The verb table: every card action verb (src/cards/actions.ts) and its handler. Data is validated
- * against the verb's schema before the handler runs (dispatch-verb.ts).
+ * against the verb's schema, and the verb's access rule checked, before the handler runs
+ * (dispatch-verb.ts).
  */
 import { agendaDiscardVerb } from './handlers/agenda-discard';
 import { agendaPublishVerb } from './handlers/agenda-publish';

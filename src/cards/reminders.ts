@@ -61,7 +61,7 @@ function stateText(locale: Locale, r: FollowUpRowView): string {
 
 function dateInputCard(locale: Locale, i: number, r: FollowUpRowView, withReason: boolean, confirm: CardAction): Record<string, unknown> {
   const body: Record<string, unknown>[] = [
-    { type: 'Input.Date', id: `newDate_${i}`, label: t(locale, 'reminder.action.newDate'), isRequired: true, value: r.due?.due ?? '' },
+    { type: 'Input.Date', id: `newDate_${i}`, label: t(locale, 'reminder.action.newDate'), isRequired: true, errorMessage: t(locale, 'reminder.action.newDateMissing'), value: r.due?.due ?? '' },
   ];
   if (withReason) body.push({ type: 'Input.Text', id: `reason_${i}`, label: t(locale, 'reminder.action.reason'), maxLength: 500 });
   return { type: 'AdaptiveCard', body, actions: [confirm] };

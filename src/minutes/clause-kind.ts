@@ -21,6 +21,11 @@ const EVENT =
   /afholdes|afholder|markering|markeres|fejring|fejres|arrangement|besøger|konference|seminar|øvelse|lancer|i\s+luften|træder\s+i\s+kraft|idriftsæt|kommer\s+(?:nyt|nye|ny)|åbner|starter|begynder/iu;
 const REPORTING = /(?<![\p{L}])(?:orienterede|præsenterede|fortalte|redegjorde|gennemgik|drøftede|informerede|blev\s+(?:godkendt|taget|drøftet))(?![\p{L}])/iu;
 
+/** "Der skal udarbejdes ...": a modal followed by a passive verb asks for something to be done. */
+export function asksForAction(text: string): boolean {
+  return PASSIVE_AFTER_MODAL.test(text);
+}
+
 export interface ClauseSignals {
   kind: FollowUpKind | null;
   /** Deadline words, a named coordinator, an explicit request: worth more confidence. */
@@ -29,14 +34,14 @@ export interface ClauseSignals {
   weak: boolean;
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function isReturnToForum(text: string, forumName?: string): boolean {
   if (RETURN_FIXED.test(text) || RETURN_FORUM.test(text)) return true;
   if (!forumName) return false;
-  const own = new RegExp(`(?:på|til)\\s+(?:et|næste|et\\s+kommende|et\\s+senere|det\\s+kommende|et\\s+nyt)\\s+${escape(forumName)}`, 'iu');
+  const own = new RegExp(`(?:på|til)\\s+(?:et|næste|et\\s+kommende|et\\s+senere|det\\s+kommende|et\\s+nyt)\\s+${escapeRegExp(forumName)}`, 'iu');
   return own.test(text);
 }
 
@@ -57,7 +62,6 @@ export function clauseSignals(text: string, due: DueDate | null, forumName?: str
   const task = TASK.exec(text);
   if (strong || task || FUTURE_MEETING.test(text)) {
     const weak = !strong && task !== null && /^(?:skal|bør)$/i.test(task[0]) && !FUTURE_MEETING.test(text);
-    if (weak && !due && !PASSIVE_AFTER_MODAL.test(text)) return { kind: null, strong: false, weak: false };
     return { kind: 'task', strong, weak };
   }
   if (due?.precision === 'day' && !REPORTING.test(text)) return { kind: 'event', strong: false, weak: true };

@@ -11,7 +11,7 @@ export type CommunicationDraft = Omit<Communication, 'id'>;
 
 const NOTHING = /^(?:intet|ingen|ingenting|intet\s+at\s+kommunikere|intet\s+nyt|nej|-|–|\.)\.?$/i;
 /** "først ud i uge 12", "meldes først ud efter den 1. maj", "ikke før 1. maj", "tidligst uge 12". */
-const EMBARGO = /(?:først(?:\s+(?:ud|meldes\s+ud|kommunikeres\s+ud|offentligt))?|ikke\s+(?:ud\s+)?før|tidligst|embargo\s+(?:til|indtil))\s+((?:i|fra|efter|den|d\.|pr\.)?\s*[^.;!?]{1,60})/i;
+const EMBARGO = /(?:først(?:\s+(?:ud|meldes\s+ud|kommunikeres\s+ud|offentligt))?|ikke\s+(?:ud\s+)?før|tidligst|embargo\s+(?:til|indtil))\s+([^;!?\n]{1,60})/i;
 const ONLY_EMBARGO = /^(?:det|dette|de|der|og)?\s*(?:meldes|kommunikeres|må|kan)?\s*(?:først|ikke|tidligst|embargo)/i;
 const TARGET = /(?:[Kk]un|[Aa]lene|[Pp]rimært)\s+(?:til|for|relevant\s+for)\s+(\p{Lu}[\p{L}-]*(?:(?:,\s*|\s+(?:&|og)\s+)\p{Lu}[\p{L}-]*){0,4})/u;
 
@@ -23,15 +23,14 @@ export function isCommunicationItem(item: AgendaItem): boolean {
 function embargo(text: string, meetingDate: string): { notBefore: string; notBeforeText: string } | null {
   const m = EMBARGO.exec(text);
   if (!m) return null;
-  const words = m[1].trim().split(/\s+/);
+  const lead = /^(efter|fra)\s+/i.exec(m[1].trim());
+  const words = m[1].trim().slice(lead ? lead[0].length : 0).split(/\s+/);
   for (let n = Math.min(words.length, 8); n >= 1; n--) {
-    const phrase = words.slice(0, n).join(' ');
-    const due = parseDanishDue(phrase, meetingDate);
+    const due = parseDanishDue(words.slice(0, n).join(' '), meetingDate);
     if (due) {
-      const after = /^efter\s/i.test(phrase);
-      const notBefore = after ? addDays(due.due, 1) : due.dueFrom;
+      const after = lead?.[1].toLowerCase() === 'efter';
       const head = m[0].slice(0, m[0].length - m[1].length);
-      return { notBefore, notBeforeText: `${head}${phrase}`.trim() };
+      return { notBefore: after ? addDays(due.due, 1) : due.dueFrom, notBeforeText: `${head}${lead?.[0] ?? ''}${words.slice(0, n).join(' ')}`.replace(/[.,;:]+$/, '').trim() };
     }
   }
   return null;

@@ -59,7 +59,7 @@ const RULES: [RegExp, Build][] = [
   // i uge 44, uge 43-44, uge 12 2020, inden uge 10, efter uge 7
   [
     new RegExp(
-      `${B}(?:(i|fra|til|senest(?:\\s+i)?|inden|før|efter|pr\\.)\\s+)?uge(?:nr\\.?)?\\s*(\\d{1,2})(?:\\s*(?:-|–|og|eller|til|\\/)\\s*(?:uge\\s*)?(\\d{1,2})(?!\\d))?(?:\\s*(?:,|\\/|i)?\\s*${YEAR})?${E}`,
+      `${B}(?:(i|fra|til|senest(?:\\s+i)?|inden|før|efter|pr\\.)\\s+)?uge(?:nr\\.?)?\\s*(\\d{1,2})(?:\\s*(?:-|–|og|eller|til|\\/)\\s*(?:uge\\s*)?(\\d{1,2})(?!\\d))?(?:(?:\\s*[,/]\\s*|\\s+i\\s+|\\s+)${YEAR})?${E}`,
       'giu',
     ),
     (m) => {

@@ -4,7 +4,7 @@
  * confirms them later, so precision matters more than recall.
  */
 import type { AgendaItem, FollowUpSuggestion, ParsedMeeting } from '../domain';
-import { clauseSignals } from './clause-kind';
+import { asksForAction, clauseSignals } from './clause-kind';
 import { findDueDates } from './dates';
 import { findOwner } from './owners';
 import { clauses, sentences } from './sentences';
@@ -43,6 +43,7 @@ function fromDecision(item: AgendaItem, decision: string, meetingDate: string, o
       const { kind, strong, weak } = clauseSignals(clause, due, opts.forumName);
       if (!kind) continue;
       let owner = findOwner(clause, opts);
+      if (weak && !due && !owner && !asksForAction(clause)) continue;
       if (!owner && kind === 'communication') owner = { kind: 'all-chiefs', name: 'Cheferne' };
       out.push({
         itemNumber: item.number,

@@ -34,7 +34,7 @@ function timeOf(text: string): string | null {
 /** Forum name and date from "Chefforum d. 27-08-2019", "af mødet i Chefforum den 27. august 2019". */
 function forumAndDate(rest: string): { forum: string; date: string | null } {
   const found = findAbsoluteDate(rest);
-  const before = found ? rest.slice(0, found.index) : rest;
+  const before = (found ? rest.slice(0, found.index) : rest).slice(0, 200);
   const forum = before
     .replace(/^(?:af|fra|for)\s+(?:mødet\s+i\s+|møde\s+i\s+)?/i, '')
     .replace(/[\s,–-]*(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s*)?(?:den|d\.?)?\s*$/i, '')

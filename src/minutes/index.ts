@@ -6,3 +6,5 @@ export { extractFollowUps, suggestFollowUps } from './followups';
 export type { SuggestOptions } from './followups';
 export { extractCommunications, isCommunicationItem, parseCommunicationLines } from './communications';
 export type { CommunicationDraft } from './communications';
+export { REFUSAL_REASONS, WARNING_CODES, warningKey } from './warnings';
+export type { RefusalReason, WarningCode } from './warnings';

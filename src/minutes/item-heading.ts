@@ -4,6 +4,7 @@
  */
 import type { StandingItemKind, TimeSlot } from '../domain';
 import { pad2 } from './calendar';
+import { trimEnd } from './lines';
 
 export interface ItemHeading {
   number: number;
@@ -16,14 +17,18 @@ export interface ItemHeading {
 }
 
 const ITEM = /^(?:punkt|pkt\.?)\s*(\d{1,3})\s*[:.)–-]\s*(.*)$/i;
-/** Table of contents lines: dot leaders, or a tab and a page number at the end. */
-const TOC_TAIL = /(?:\.{3,}|…)\s*\d*\s*$|\t\s*\d{1,3}\s*$/;
 const PREFIX = /^([A-ZÆØÅ]{1,8}(?:\/[A-ZÆØÅ]{1,8}){0,3})\s+[-–]\s+(?=\S)/;
 const SLOT = /\s*\((?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\s*[-–]\s*(\d{1,2})(?:[.:](\d{2}))?\)\s*$/i;
 const DURATION = /\s*\(\s*(?:ca\.\s*)?\d{1,3}(?:[.,]\d)?\s*(?:minutter|minut|min\.?|timer?|t\.)\s*\)\s*$/i;
 
+/** Table of contents lines: dot leaders ("....." or "…"), or a tab and a page number, at the end. */
 export function isTocLine(text: string): boolean {
-  return TOC_TAIL.test(text);
+  const noSpace = trimEnd(text, ' \t');
+  const noPage = trimEnd(noSpace, '0123456789');
+  if (noSpace.length - noPage.length > 3) return false;
+  const before = trimEnd(noPage, ' \t');
+  if (before.endsWith('...') || before.endsWith('…')) return true;
+  return noPage.length < noSpace.length && noPage.endsWith('\t');
 }
 
 function clock(h: string, m: string | undefined): string | null {

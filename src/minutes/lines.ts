@@ -67,7 +67,14 @@ export function toLines(text: string): Line[] {
 
 /** Lower case, single spaces, no trailing colon or full stop: for comparing headings and titles. */
 export function normalize(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s:.]+$/, '').trim();
+  return trimEnd(text.toLowerCase().replace(/\s+/g, ' '), ' :.').trim();
+}
+
+/** Drops trailing characters from `chars` (a loop: a regex like /[\s.]+$/ is quadratic on long runs). */
+export function trimEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
 }
 
 /** Lines joined into a body: outer blank lines dropped, runs of blank lines become one. */

@@ -5,6 +5,7 @@
  * department and member names (when given) are recognised first, abbreviations included.
  */
 import type { Owner } from '../domain';
+import { trimEnd } from './lines';
 
 export interface OwnerOptions {
   departments?: string[];
@@ -75,7 +76,7 @@ function configured(phrase: string, opts: OwnerOptions): Owner | null {
 
 /** What kind of owner a subject phrase names, or null (a common noun, the forum itself). */
 export function classifyOwner(phrase: string, opts: OwnerOptions = {}): Owner | null {
-  const p = phrase.replace(/^[\s,&]+|[\s,&]+$/g, '').replace(/^(?:og|at|hvorefter|som)\s+/i, '');
+  const p = trimEnd(phrase.replace(/^[\s,&]+/, ''), ' \t\n,&').replace(/\s+/g, ' ').replace(/^(?:og|at|hvorefter|som)\s+/i, '');
   if (p === '' || isForum(p, opts)) return null;
   const known = configured(p, opts);
   if (known) return known;

@@ -10,7 +10,7 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
-const END = /[.!?]+(?=\s+["“”'(]?[A-ZÆØÅ0-9])/g;
+const END = /(?<![.!?])[.!?]+(?=\s+["“”'(]?[A-ZÆØÅ0-9])/g;
 
 function endsWithAbbreviation(before: string): boolean {
   const m = /(?:^|[\s(])([\p{L}.]{1,8}|\d{1,2})$/u.exec(before);
@@ -28,7 +28,7 @@ export function sentences(text: string): string[] {
     let start = 0;
     END.lastIndex = 0;
     for (let m = END.exec(para); m !== null; m = END.exec(para)) {
-      if (endsWithAbbreviation(para.slice(start, m.index))) continue;
+      if (endsWithAbbreviation(para.slice(Math.max(start, m.index - 12), m.index))) continue;
       out.push(para.slice(start, m.index + m[0].length).trim());
       start = m.index + m[0].length;
     }
@@ -39,7 +39,7 @@ export function sentences(text: string): string[] {
 }
 
 const CLAUSE =
-  /,\s+(?=(?:men|hvorefter|hvorpå|herefter|derefter)\s)|,\s+(?=og\s+(?:(?:på|det|der|så|i|herefter|derefter|hvis|når|dermed|derfor)(?![\p{L}])|\p{Lu}))|;\s+|\s+(?=(?:hvorefter|hvorpå)\s)/gu;
+  /,\s+(?=(?:men|hvorefter|hvorpå|herefter|derefter)\s)|,\s+(?=og\s+(?:(?:på|det|der|så|i|herefter|derefter|hvis|når|dermed|derfor)(?![\p{L}])|\p{Lu}))|;\s+|(?<!\s)\s+(?=(?:hvorefter|hvorpå)\s)/gu;
 
 /** Main clauses of a sentence: split before ", men", ", og", "hvorefter" and at semicolons. */
 export function clauses(sentence: string): string[] {

@@ -118,7 +118,7 @@ export class Delivery implements Messenger {
         }
         if (status === 429) this.stats.throttled++;
         this.stats.retries++;
-        this.opts.logger?.warn({ op, status, attempt, waitMs: Math.round(wait) }, 'Teams request failed; retrying');
+        this.opts.logger?.warn({ op, status, attempt, waitMs: wait }, 'Teams request failed; retrying');
         await this.ticker.sleep(wait);
         this.stats.waitedMs += wait;
       }
@@ -127,9 +127,9 @@ export class Delivery implements Messenger {
 
   /** Retry-After (never shortened) plus up to 20% jitter; otherwise exponential backoff, jittered in its upper half. */
   private backoff(attempt: number, status: number | null, retryAfterMs: number | null): number {
-    if (status === 429 && retryAfterMs !== null) return Math.min(retryAfterMs * (1 + 0.2 * this.random()), this.maxTotalMs);
+    if (status === 429 && retryAfterMs !== null) return Math.round(Math.min(retryAfterMs * (1 + 0.2 * this.random()), this.maxTotalMs));
     const cap = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1));
-    return cap / 2 + (cap / 2) * this.random();
+    return Math.round(cap / 2 + (cap / 2) * this.random());
   }
 }
 

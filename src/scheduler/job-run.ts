@@ -12,7 +12,8 @@ import { AppError, type Job } from '../domain';
 import type { Logger } from '../logger';
 import type { StoredConversation, Versioned } from '../store/ports';
 import type { Delivery } from './delivery';
-import type { JobContext } from './handlers/types';
+import type { ReadCache } from './cache';
+import type { JobContext, SendOnceOptions } from './handlers/types';
 
 /** Someone else owns the job now (our lease ran out): stop working on it. */
 export class LeaseLostError extends AppError {
@@ -39,6 +40,7 @@ export class JobRun implements JobContext {
     readonly deps: AppDeps,
     claimed: Versioned<Job>,
     readonly delivery: Delivery,
+    readonly cache: ReadCache,
     readonly log: Logger,
     private readonly opts: JobRunOptions,
   ) {
@@ -54,7 +56,7 @@ export class JobRun implements JobContext {
     return this.current;
   }
 
-  async sendOnce(conversation: StoredConversation, message: OutgoingMessage, record: Record<string, unknown> = {}): Promise<string> {
+  async sendOnce(conversation: StoredConversation, message: OutgoingMessage, opts: SendOnceOptions = {}): Promise<string> {
     const recorded = this.current.value.sentActivityId;
     if (recorded) {
       this.recovered = true;
@@ -66,7 +68,9 @@ export class JobRun implements JobContext {
     this.sent = true;
     try {
       const job = this.current.value;
-      await this.write({ ...job, sentActivityId: activityId, payload: { ...job.payload, ...record } });
+      const payload = { ...job.payload, ...opts.record };
+      const done = opts.last ? { status: 'done' as const, leaseOwner: null, leaseUntil: null } : {};
+      await this.write({ ...job, sentActivityId: activityId, payload, ...done });
     } catch (e) {
       if (e instanceof AppError && e.code === 'conflict') throw new LeaseLostError(this.job.id, true);
       throw e;

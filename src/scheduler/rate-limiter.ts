@@ -52,6 +52,12 @@ export interface RateLimiterOptions {
   /** Default: 50 per second per tenant. `[]` disables. */
   global?: readonly RateWindow[];
   ticker?: Ticker;
+  /**
+   * Added to every window (default 150 ms): we count a request when it leaves, Teams when it arrives,
+   * and requests sent together arrive spread out; without slack the 8th message of a burst can land
+   * inside Teams' 1-second window of the first seven.
+   */
+  marginMs?: number;
 }
 
 /** Index of the first entry > t in an ascending array. */
@@ -73,13 +79,15 @@ export class RateLimiter {
   private readonly global: readonly RateWindow[];
   private readonly ticker: Ticker;
   private readonly horizon: number;
+  private readonly margin: number;
   private acquisitions = 0;
 
   constructor(opts: RateLimiterOptions = {}) {
     this.perConversation = opts.perConversation ?? TEAMS_PER_CONVERSATION;
     this.global = opts.global ?? TEAMS_GLOBAL_PER_TENANT;
     this.ticker = opts.ticker ?? realTicker;
-    this.horizon = Math.max(0, ...this.perConversation.map((w) => w.ms), ...this.global.map((w) => w.ms));
+    this.margin = opts.marginMs ?? 150;
+    this.horizon = this.margin + Math.max(0, ...this.perConversation.map((w) => w.ms), ...this.global.map((w) => w.ms));
   }
 
   /** Waits until one more operation in `conversationId` (tenant `tenantId`) is allowed, then counts it. Returns ms waited. */
@@ -106,10 +114,11 @@ export class RateLimiter {
     if (!log || windows.length === 0) return 0;
     let wait = 0;
     for (const w of windows) {
-      const inWindow = log.length - firstAfter(log, now - w.ms);
+      const span = w.ms + this.margin;
+      const inWindow = log.length - firstAfter(log, now - span);
       if (inWindow >= w.limit) {
         const blocking = log[log.length - w.limit];
-        wait = Math.max(wait, blocking + w.ms - now);
+        wait = Math.max(wait, blocking + span - now);
       }
     }
     return wait;

@@ -4,13 +4,6 @@ import type { Messenger } from '../app/messenger';
 import type { Forum, Member } from '../domain';
 import type { StoredConversation } from '../store/ports';
 
-/** Forums by id, read once per job. A forum that no longer exists maps to null. */
-export async function loadForums(deps: AppDeps, ids: string[]): Promise<Map<string, Forum | null>> {
-  const unique = [...new Set(ids)];
-  const forums = await Promise.all(unique.map((id) => deps.store.forums.get(id)));
-  return new Map(unique.map((id, i) => [id, forums[i]?.value ?? null]));
-}
-
 /** A roster member, or a stand-in for a delegate who is not on the roster (a colleague). */
 export function memberOrGuest(forum: Forum, userId: string): Member {
   return forum.members.find((m) => m.userId === userId) ?? { userId, aadObjectId: null, name: '', department: null, role: 'member' };

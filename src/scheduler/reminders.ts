@@ -11,7 +11,7 @@ import { localInstant } from '../domain/time';
 import { isUndeliverableTo, recipientsOf } from './followups';
 import { ensureJob, newJob, reminderJobId } from './jobs';
 import { nextReminderAfter } from './policy';
-import { loadForums } from './recipients';
+import { ReadCache } from './cache';
 
 type ForumsById = Map<string, Forum | null>;
 
@@ -54,7 +54,7 @@ export async function ensureNextReminder(deps: AppDeps, userId: string, followUp
  */
 export async function scheduleRemindersFor(deps: AppDeps, followUp: FollowUp): Promise<void> {
   if (followUp.status !== 'open') return;
-  const forums = await loadForums(deps, [followUp.forumId]);
+  const forums = await new ReadCache(deps).forumsById([followUp.forumId]);
   const now = deps.clock.now();
   for (const userId of recipientsOf(followUp)) await ensureNextReminder(deps, userId, [followUp], forums, now);
 }
@@ -71,7 +71,8 @@ function formerNext(f: FollowUp, policy: ReminderPolicy, now: Date): { date: str
  * Reminders are computed when sent, so even without this nothing stale would go out.
  */
 export async function cancelRemindersFor(deps: AppDeps, followUp: FollowUp): Promise<void> {
-  const forums = await loadForums(deps, [followUp.forumId]);
+  const cache = new ReadCache(deps);
+  const forums = await cache.forumsById([followUp.forumId]);
   const forum = forums.get(followUp.forumId);
   if (!forum) return;
   const now = deps.clock.now();
@@ -82,7 +83,7 @@ export async function cancelRemindersFor(deps: AppDeps, followUp: FollowUp): Pro
     const job = await deps.store.jobs.get(jobId);
     if (job?.value.status !== 'pending') continue;
     const others = (await deps.store.followUps.listOpenByAssignee(userId)).filter((f) => f.id !== followUp.id || f.forumId !== followUp.forumId);
-    const allForums = await loadForums(deps, others.map((f) => f.forumId));
+    const allForums = await cache.forumsById(others.map((f) => f.forumId));
     const stillNeeded = nextForUser(others, allForums, userId, new Date(localInstant(former.date).getTime() - 1));
     if (stillNeeded?.date === former.date) continue;
     await ensureNextReminder(deps, userId, others, allForums, former.at);

@@ -1,26 +1,10 @@
 /** Turns follow-ups into the rows of reminder and check-in cards (loads meetings for their headings). */
-import type { AppDeps } from '../app/deps';
 import { itemHeading } from '../cards/common';
 import type { FollowUpRowView, RowState } from '../cards/reminders';
-import type { FollowUp, Forum, Locale, Meeting } from '../domain';
+import type { FollowUp, Forum, Locale } from '../domain';
 import { localDate } from '../domain/time';
+import type { ReadCache } from './cache';
 import { dayNumber } from './calendar';
-
-/** Meetings by forum and id, each read once. */
-export class MeetingCache {
-  private readonly cache = new Map<string, Promise<Meeting | null>>();
-  constructor(private readonly deps: AppDeps) {}
-
-  get(forumId: string, meetingId: string): Promise<Meeting | null> {
-    const key = `${forumId}\u0000${meetingId}`;
-    let hit = this.cache.get(key);
-    if (!hit) {
-      hit = this.deps.store.meetings.get(forumId, meetingId).then((m) => m?.value ?? null);
-      this.cache.set(key, hit);
-    }
-    return hit;
-  }
-}
 
 /** What the card shows about the latest answer, if it came on or after the card's date. */
 export function rowState(f: FollowUp, cardDate: string): { state: RowState; stateDate: string | null } {
@@ -42,12 +26,12 @@ export function rowState(f: FollowUp, cardDate: string): { state: RowState; stat
 }
 
 export async function rowView(
-  meetings: MeetingCache,
+  cache: ReadCache,
   forum: Pick<Forum, 'name'>,
   f: FollowUp,
   o: { userId: string; cardDate: string; locale: Locale },
 ): Promise<FollowUpRowView> {
-  const meeting = await meetings.get(f.forumId, f.meetingId);
+  const meeting = await cache.meeting(f.forumId, f.meetingId);
   const item = meeting?.items.find((i) => i.number === f.itemNumber);
   const heading = itemHeading(item ?? { number: f.itemNumber, title: '', closed: true }, o.locale);
   return {

@@ -5,6 +5,7 @@
  */
 import type { AppDeps } from '../app/deps';
 import { AppError, type JobKind } from '../domain';
+import { ReadCache } from './cache';
 import { classifyFailure, createDelivery, type Delivery } from './delivery';
 import { jobHandlers } from './handlers';
 import type { JobHandler, JobOutcome } from './handlers/types';
@@ -68,6 +69,7 @@ export async function sweepOnce(deps: AppDeps, opts: SweepOptions): Promise<Swee
   const result = emptyResult();
   const retriesBefore = delivery.stats.retries;
   const runDeps: AppDeps = { ...deps, messenger: delivery };
+  const cache = new ReadCache(deps);
 
   while (result.claimed < maxJobs && !opts.signal?.aborted) {
     const limit = Math.min(batchSize, maxJobs - result.claimed);
@@ -78,7 +80,7 @@ export async function sweepOnce(deps: AppDeps, opts: SweepOptions): Promise<Swee
     const worker = async (): Promise<void> => {
       while (next < batch.length) {
         const claimed = batch[next++];
-        const run = new JobRun(runDeps, claimed, delivery, deps.logger.child({ jobId: claimed.value.id, kind: claimed.value.kind }), {
+        const run = new JobRun(runDeps, claimed, delivery, cache, deps.logger.child({ jobId: claimed.value.id, kind: claimed.value.kind }), {
           leaseMs,
           minLeaseLeftMs: Math.min(leaseMs / 2, 150_000),
           now,
@@ -124,6 +126,7 @@ async function processJob(run: JobRun, handler: JobHandler | undefined, result: 
 
 async function finish(run: JobRun, outcome: JobOutcome): Promise<void> {
   const job = run.version.value;
+  if (job.status === 'done') return; // completed together with recording the send
   const failed = outcome.status === 'undeliverable';
   await run.write({
     ...job,

@@ -1,10 +1,11 @@
 /**
  * A forum to run the meeting services against: real Azurite (one per test file, fresh tables per
  * test), a FixedClock, and the bot messenger talking to the recording fake Bot Connector over HTTP.
- * No bot turns: services are called directly.
+ * No server and no bot turns: services are called directly.
  */
-import { createApp } from '../../src/app/create-app';
 import type { AppDeps } from '../../src/app/deps';
+import { BotAdapter, createBotAuthentication } from '../../src/bot/adapter';
+import { createBotMessenger } from '../../src/bot/messenger';
 import { loadConfig } from '../../src/config';
 import { DEFAULT_REMINDER_POLICY, FixedClock, type Forum, type Meeting, type Member } from '../../src/domain';
 import { createLogger } from '../../src/logger';
@@ -55,8 +56,10 @@ export function useWorld(): () => Promise<World> {
     const config = loadConfig({ PORT: '0' }, { instanceId: 'test' });
     const logger = createLogger('silent');
     let n = 0;
-    const app = createApp({ store, clock, logger, config, newId: () => `id-${++n}` });
-    const deps: AppDeps = { ...app.deps, messenger: app.botMessenger };
+    // The bot messenger itself (one HTTP attempt per call), without the server or the rate limiter.
+    const adapter = new BotAdapter(createBotAuthentication(config));
+    const messenger = createBotMessenger({ adapter, appId: null, store, clock });
+    const deps: AppDeps = { store, clock, logger, config, messenger, newId: () => `id-${++n}` };
     const forum: Forum = {
       id: FORUM_ID,
       tenantId: TEST_TENANT,

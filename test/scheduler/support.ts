@@ -158,9 +158,9 @@ export async function inParallel<T>(items: T[], limit: number, fn: (item: T) => 
   );
 }
 
-/** Messages the fake connector received per conversation (sends only). */
+/** New messages the fake connector received per conversation (a proactive send arrives as a reply). */
 export function sendsPerConversation(fake: FakeConnector): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const s of fake.sent()) if (s.kind === 'send') counts.set(s.conversationId, (counts.get(s.conversationId) ?? 0) + 1);
+  for (const s of fake.sent()) if (s.kind !== 'update') counts.set(s.conversationId, (counts.get(s.conversationId) ?? 0) + 1);
   return counts;
 }

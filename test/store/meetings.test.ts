@@ -48,6 +48,18 @@ describe('meeting store on Azurite', () => {
     }
   });
 
+  it('hands back an etag that the next update can use, small or large', async () => {
+    const store = await azurite.newStore();
+    for (const size of [2, 140]) {
+      const meeting = aMeeting({ id: `chain-${size}`, items: Array.from({ length: size }, (_, i) => anItem(i + 1)) });
+      let { etag } = await store.meetings.create(meeting);
+      for (const status of ['scheduled', 'published', 'closed'] as const) {
+        ({ etag } = await store.meetings.update({ ...meeting, status }, etag));
+      }
+      expect(await store.meetings.get('forum-1', meeting.id)).toEqual({ value: { ...meeting, status: 'closed' }, etag });
+    }
+  });
+
   it('refuses to create a meeting twice', async () => {
     const store = await azurite.newStore();
     await store.meetings.create(aMeeting());

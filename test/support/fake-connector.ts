@@ -346,7 +346,8 @@ class ConnectorState {
   private sign(claims: Record<string, unknown>, forged: boolean, expiresIn: number): string {
     const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const now = Math.floor(Date.now() / 1000);
-    const header = { alg: 'RS256', typ: 'JWT', kid: forged ? 'attacker-key' : this.kid };
+    // A forged token names the real key id, so only the signature check can catch it.
+    const header = { alg: 'RS256', typ: 'JWT', kid: this.kid };
     const payload = { iss: 'https://api.botframework.com', iat: now, nbf: now - 5, exp: now + expiresIn, ...claims };
     const input = `${b64(header)}.${b64(payload)}`;
     const signature = crypto.sign('sha256', Buffer.from(input), (forged ? this.forgedKey : this.key).privateKey).toString('base64url');

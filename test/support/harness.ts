@@ -9,14 +9,17 @@
  *   await h.stop();
  */
 import { Writable } from 'node:stream';
+import type { JWTVerifyGetKey } from 'jose';
 import { type App, createApp } from '../../src/app/create-app';
 import type { ServiceClientCredentialsFactory } from '../../src/bot/adapter';
 import { type Config, loadConfig } from '../../src/config';
+import { forumIdFor } from '../../src/bot/handlers/setup';
+import { DEFAULT_REMINDER_POLICY, type Forum, type Member } from '../../src/domain';
 import { FixedClock } from '../../src/domain/clock';
 import { createLogger } from '../../src/logger';
 import type { Store } from '../../src/store/ports';
 import { createTableStore } from '../../src/store/tables';
-import { type Builders, bindBuilders, type ActivityOpts, TEST_BOT, testRoster } from './activities';
+import { type ActivityOpts, type Builders, bindBuilders, TEST_BOT, TEST_CHANNEL, TEST_TENANT, type TestUser, testRoster, USERS } from './activities';
 import { startAzurite, uniqueTablePrefix } from './azurite';
 import { type FakeConnector, type RosterMember, startFakeConnector } from './fake-connector';
 
@@ -38,6 +41,8 @@ export interface HarnessOptions {
   logLevel?: string;
   /** Defaults every builder gets (serviceUrl is always the fake connector). */
   defaults?: ActivityOpts;
+  /** Keys the side panel checks Teams SSO tokens against (test/tab/support.ts makes local ones). */
+  ssoKeys?: JWTVerifyGetKey;
 }
 
 export interface PostOptions {
@@ -68,6 +73,11 @@ export interface Harness extends Builders {
   /** Every log line so far, parsed. */
   logs(): Record<string, unknown>[];
   logText(): string;
+  /**
+   * The invented forum of activities.ts set up in the test channel, as "opsæt" would leave it:
+   * the bot added to the team (conversation reference stored) and the forum created.
+   */
+  seedForum(over?: Partial<Forum>): Promise<Forum>;
   /** Stops Azurite (owned one only), to see the service without storage. */
   stopStorage(): Promise<void>;
   stop(): Promise<void>;
@@ -90,7 +100,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const tokenMode = opts.auth === 'token';
   const env: Record<string, string> = {
     PORT: '0',
-    ...(tokenMode ? { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: TEST_APP_PASSWORD, HOST: '127.0.0.1' } : {}),
+    ...(tokenMode ? { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: TEST_APP_PASSWORD, HOST: '127.0.0.1', ALLOWED_TENANTS: TEST_TENANT } : {}),
     ...(opts.env ?? {}),
   };
   const config = loadConfig(env, { instanceId: 'test' });
@@ -100,6 +110,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     logger,
     config,
     drainTimeoutMs: 2000,
+    ...(opts.ssoKeys ? { ssoKeys: opts.ssoKeys } : {}),
     ...(tokenMode ? { botAuth: { openIdMetadataUrl: fake.openIdMetadataUrl, credentialsFactory: testCredentials(TEST_APP_ID) } } : {}),
   });
   const { url } = await app.start(0);
@@ -112,6 +123,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
     return { status: res.status, body: parse(await res.text()) };
   }
+
+  const sendActivity = (activity: Record<string, unknown>, signed: boolean) =>
+    send(JSON.stringify(activity), signed ? { authorization: `Bearer ${tokenFor(activity)}` } : {});
 
   return {
     ...builders,
@@ -134,6 +148,13 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       return { status: res.status, body: parse(await res.text()) };
     },
     tokenFor,
+    seedForum: async (over = {}) => {
+      const added = await sendActivity(builders.aConversationUpdate(), tokenMode);
+      if (added.status !== 200) throw new Error(`seedForum: adding the bot answered ${added.status}`);
+      const forum = testForum(clock.now().toISOString(), over);
+      await store.forums.create(forum);
+      return forum;
+    },
     logs: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),
     logText: () => lines.join('\n'),
     stopStorage: async () => {
@@ -144,6 +165,35 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       await fake.close();
       await azurite?.stop();
     },
+  };
+}
+
+/** Director (chair), secretary and three chiefs with departments, in the test team's channel. */
+export function testForum(createdAt: string, over: Partial<Forum> = {}): Forum {
+  const member = (u: TestUser, role: Member['role'], department: string | null): Member => ({
+    userId: u.id,
+    aadObjectId: u.aadObjectId,
+    name: u.name,
+    department,
+    role,
+  });
+  return {
+    id: forumIdFor(TEST_TENANT, TEST_CHANNEL.id),
+    tenantId: TEST_TENANT,
+    name: 'Ledelsesforum Testrup',
+    conversationId: TEST_CHANNEL.id,
+    members: [
+      member(USERS.director, 'chair', 'Direktionen'),
+      member(USERS.secretary, 'secretary', null),
+      member(USERS.chiefCulture, 'member', 'Kultur & Fritid'),
+      member(USERS.chiefTech, 'member', 'Miljø & Teknik'),
+      member(USERS.chiefFinance, 'member', 'Økonomi & Stab'),
+    ],
+    departments: ['Direktionen', 'Kultur & Fritid', 'Miljø & Teknik', 'Økonomi & Stab'],
+    reminderPolicy: { ...DEFAULT_REMINDER_POLICY },
+    locale: 'da',
+    createdAt,
+    ...over,
   };
 }
 

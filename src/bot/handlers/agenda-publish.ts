@@ -8,7 +8,7 @@ import { t } from '../../i18n';
 import { reply } from '../outgoing';
 import { requireManager } from '../roles';
 import type { CommandHandler, TurnInfo, VerbHandlerFor } from '../types';
-import { cardMeeting, latestMeeting, notFound } from './meeting-common';
+import { cardMeeting, pickMeeting, notFound } from './meeting-common';
 
 async function publish(ctx: TurnInfo, meeting: Meeting): Promise<Meeting> {
   await publishAgenda(ctx.deps, { forumId: meeting.forumId, meetingId: meeting.id, actor: ctx.actor });
@@ -31,7 +31,7 @@ export const agendaPublishVerb: VerbHandlerFor<'agenda.publish'> = async (ctx) =
 /** The command publishes the forum's next agenda that is not out yet. */
 export const agendaPublishCommand: CommandHandler = async (ctx) => {
   requireManager(ctx);
-  const next = await latestMeeting(ctx, ['draft', 'scheduled'], localDate(ctx.deps.clock.now()));
+  const next = await pickMeeting(ctx, ['draft', 'scheduled'], localDate(ctx.deps.clock.now()), 'upcoming');
   if (!next) throw notFound('no agenda to publish', 'meeting.publish.none');
   await reply(ctx, { text: doneText(ctx, await publish(ctx, next.value)) });
 };

@@ -10,7 +10,8 @@ import { id, optionalIsoDate } from '../../cards/fields';
 import { checkInCard, reminderCard } from '../../cards/reminders';
 import type { FollowUp, Job } from '../../domain';
 import { localDate } from '../../domain/time';
-import { MeetingCache, rowView } from '../../scheduler/rows';
+import { ReadCache } from '../../scheduler/cache';
+import { rowView } from '../../scheduler/rows';
 import type { VerbContext, VerbResult } from '../types';
 
 const cardContextSchema = z.object({
@@ -61,8 +62,8 @@ export async function redrawCard(ctx: VerbContext, jobId: string | null, answere
   const found = followUps.filter((f): f is FollowUp => !!f);
   const cardDate = typeof job?.payload.date === 'string' ? job.payload.date : localDate(job ? new Date(job.dueAt) : ctx.deps.clock.now());
   const forum = ctx.forum?.value ?? { name: '' };
-  const meetings = new MeetingCache(ctx.deps);
-  const rows = await Promise.all(found.map((f) => rowView(meetings, forum, f, { userId: ctx.actor.userId, cardDate, locale: ctx.locale })));
+  const cache = new ReadCache(ctx.deps);
+  const rows = await Promise.all(found.map((f) => rowView(cache, forum, f, { userId: ctx.actor.userId, cardDate, locale: ctx.locale })));
   const cardJobId = job?.id ?? '';
   if (kind === 'check-in') {
     const meetingDate = typeof job?.payload.meetingDate === 'string' ? job.payload.meetingDate : cardDate;

@@ -11,7 +11,7 @@ import { t } from '../../i18n';
 import { reply } from '../outgoing';
 import { requireManager } from '../roles';
 import type { CommandHandler, MeetingEventHandler, TurnInfo, VerbHandlerFor } from '../types';
-import { cardMeeting, latestMeeting, notFound } from './meeting-common';
+import { cardMeeting, pickMeeting, notFound } from './meeting-common';
 
 function closedText(ctx: TurnInfo, closed: ClosedMeeting): string {
   const when = formatDateTime(ctx.locale, closed.meeting.date, closed.meeting.start);
@@ -21,7 +21,7 @@ function closedText(ctx: TurnInfo, closed: ClosedMeeting): string {
 
 export const meetingCloseCommand: CommandHandler = async (ctx) => {
   const { forum } = requireManager(ctx);
-  const meeting = await latestMeeting(ctx, ['published'], localDate(ctx.deps.clock.now()));
+  const meeting = await pickMeeting(ctx, ['published'], localDate(ctx.deps.clock.now()));
   if (!meeting) throw notFound('no published meeting', 'meeting.close.none');
   const closed = await closeMeeting(ctx.deps, { forumId: forum.value.id, meetingId: meeting.value.id, actor: ctx.actor });
   ctx.log.info({ meetingId: meeting.value.id, alreadyClosed: closed.alreadyClosed }, 'meeting closed');

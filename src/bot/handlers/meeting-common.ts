@@ -19,15 +19,21 @@ export async function cardMeeting(ctx: TurnInfo, meetingId: string): Promise<{ f
 }
 
 /**
- * The meeting a command such as "afslut møde" or "referat" is about: among the forum's meetings with
- * one of `statuses`, the latest held on or before `today`, else the next one; or null.
+ * The meeting a command such as "afslut møde", "referat" or "publicér" is about, among the forum's
+ * meetings with one of `statuses`: with `prefer` 'held', the latest on or before `today`, else the
+ * next one; with 'upcoming', the next on or after `today`, else the latest before. Null when none.
  */
-export async function latestMeeting(ctx: TurnInfo, statuses: MeetingStatus[], today: string): Promise<Versioned<Meeting> | null> {
+export async function pickMeeting(
+  ctx: TurnInfo,
+  statuses: MeetingStatus[],
+  today: string,
+  prefer: 'held' | 'upcoming' = 'held',
+): Promise<Versioned<Meeting> | null> {
   const forum = requireForum(ctx).value;
   const all = (await ctx.deps.store.meetings.listByForum(forum.id)).filter((m) => statuses.includes(m.status));
-  const held = all.filter((m) => m.date <= today).sort(newestFirst);
-  const coming = all.filter((m) => m.date > today).sort(newestFirst).reverse();
-  const chosen = held[0] ?? coming[0];
+  const held = all.filter((m) => (prefer === 'held' ? m.date <= today : m.date < today)).sort(newestFirst);
+  const coming = all.filter((m) => !held.includes(m)).sort(newestFirst).reverse();
+  const chosen = prefer === 'held' ? (held[0] ?? coming[0]) : (coming[0] ?? held[0]);
   return chosen ? ctx.deps.store.meetings.get(forum.id, chosen.id) : null;
 }
 

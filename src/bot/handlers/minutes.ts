@@ -13,7 +13,7 @@ import { t } from '../../i18n';
 import { reply } from '../outgoing';
 import { requireForum } from '../roles';
 import type { CommandHandler } from '../types';
-import { latestMeeting, notFound } from './meeting-common';
+import { pickMeeting, notFound } from './meeting-common';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** Characters per Markdown message (UTF-16: ~60 KB, under Teams' ~100 KB with room for markup). */
@@ -41,7 +41,7 @@ export function splitMarkdown(markdown: string, max = MARKDOWN_CHUNK_CHARS): str
 
 export const minutesCommand: CommandHandler = async (ctx) => {
   const forum = requireForum(ctx).value;
-  const meeting = await latestMeeting(ctx, ['closed', 'published'], localDate(ctx.deps.clock.now()));
+  const meeting = await pickMeeting(ctx, ['closed', 'published'], localDate(ctx.deps.clock.now()));
   if (!meeting) throw notFound('no meeting', 'meeting.minutes.none');
   const files = await minutesFor(ctx.deps, { forumId: forum.id, meetingId: meeting.value.id });
   const [decisions, followUps] = await Promise.all([

@@ -6,6 +6,7 @@ import { minutes } from './minutes';
 import { minutesCli } from './minutes-cli';
 import { reminders } from './reminders';
 import { storage } from './storage';
+import { tab } from './tab';
 
 export interface Catalog {
   da: Record<string, string>;
@@ -13,4 +14,4 @@ export interface Catalog {
 }
 
 /** Add each area's catalog here. */
-export const catalogs: Catalog[] = [common, bot, cards, minutesCli, reminders, meeting, minutes, storage];
+export const catalogs: Catalog[] = [common, bot, cards, minutesCli, reminders, meeting, minutes, storage, tab];

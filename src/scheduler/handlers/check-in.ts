@@ -10,7 +10,7 @@ import { classifyFailure } from '../delivery';
 import { isUndeliverableTo, recipientsOf } from '../followups';
 import { checkInJobId, ensureJob, newJob, payloadString } from '../jobs';
 import { personalConversation } from '../recipients';
-import { MeetingCache, rowView } from '../rows';
+import { rowView } from '../rows';
 import { markUndeliverable } from './reminder';
 import type { JobContext, JobHandler, JobOutcome } from './types';
 
@@ -30,19 +30,18 @@ async function plan(ctx: JobContext): Promise<JobOutcome> {
 async function card(ctx: JobContext): Promise<JobOutcome> {
   const userId = payloadString(ctx.job, 'userId');
   const meetingDate = payloadString(ctx.job, 'meetingDate');
-  const forum = (await ctx.deps.store.forums.get(ctx.job.forumId))?.value;
+  const forum = await ctx.cache.forum(ctx.job.forumId);
   if (!forum) return { status: 'nothing-to-send', reason: 'forum gone' };
   const today = localDate(ctx.now);
   if (today >= meetingDate) return { status: 'nothing-to-send', reason: 'stale' };
   const mine = (await ctx.deps.store.followUps.listOpenByAssignee(userId)).filter((f) => f.forumId === forum.id && !isUndeliverableTo(f, userId));
   if (mine.length === 0) return { status: 'nothing-to-send', reason: 'no open follow-ups' };
-  const meetings = new MeetingCache(ctx.deps);
-  const rows = await Promise.all(mine.map((f) => rowView(meetings, forum, f, { userId, cardDate: today, locale: forum.locale })));
+  const rows = await Promise.all(mine.map((f) => rowView(ctx.cache, forum, f, { userId, cardDate: today, locale: forum.locale })));
   const message = { cards: [checkInCard(forum.locale, { jobId: ctx.job.id, meetingDate, rows })], summary: t(forum.locale, 'checkin.summary') };
   try {
     const conversation = await personalConversation(ctx.deps, ctx.delivery, forum, userId);
     const items = mine.map((f) => ({ forumId: f.forumId, followUpId: f.id }));
-    return { status: 'sent', activityId: await ctx.sendOnce(conversation, message, { items }) };
+    return { status: 'sent', activityId: await ctx.sendOnce(conversation, message, { record: { items }, last: true }) };
   } catch (e) {
     if (classifyFailure(e) !== 'undeliverable') throw e;
     return markUndeliverable(ctx, mine, userId, e);

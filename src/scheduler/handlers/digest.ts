@@ -30,7 +30,7 @@ const weeklyDigest: JobHandler = {
     const summary = t(forum.locale, 'digest.summary', { open: view.counts.open, overdue: view.counts.overdue });
     try {
       const conversation = await personalConversation(ctx.deps, ctx.delivery, forum, userId);
-      return { status: 'sent', activityId: await ctx.sendOnce(conversation, { cards: [card], summary }) };
+      return { status: 'sent', activityId: await ctx.sendOnce(conversation, { cards: [card], summary }, { last: true }) };
     } catch (e) {
       if (classifyFailure(e) !== 'undeliverable') throw e;
       // The digest lists follow-up texts (closed items too): never to the channel. Logged as failed.

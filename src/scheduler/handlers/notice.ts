@@ -42,7 +42,7 @@ async function targets(ctx: JobContext, forum: Forum): Promise<(() => Promise<St
 
 export const noticeHandler: JobHandler = {
   async run(ctx) {
-    const forum = (await ctx.deps.store.forums.get(ctx.job.forumId))?.value;
+    const forum = await ctx.cache.forum(ctx.job.forumId);
     if (!forum) return { status: 'nothing-to-send', reason: 'forum gone' };
     const text = await noticeText(ctx, forum, forum.locale);
     let lastError: unknown = null;
@@ -50,7 +50,7 @@ export const noticeHandler: JobHandler = {
       try {
         const conversation = await target();
         if (!conversation) continue;
-        return { status: 'sent', activityId: await ctx.sendOnce(conversation, { text, summary: text.slice(0, 100) }) };
+        return { status: 'sent', activityId: await ctx.sendOnce(conversation, { text, summary: text.slice(0, 100) }, { last: true }) };
       } catch (e) {
         if (classifyFailure(e) !== 'undeliverable') throw e;
         lastError = e;

@@ -11,9 +11,9 @@ import { isUndeliverableTo, updateFollowUp } from '../followups';
 import { payloadString } from '../jobs';
 import { noticeSecretary } from '../notices';
 import { reminderReasonOn } from '../policy';
-import { loadForums, personalConversation } from '../recipients';
+import { personalConversation } from '../recipients';
 import { ensureNextReminder } from '../reminders';
-import { MeetingCache, rowView } from '../rows';
+import { rowView } from '../rows';
 import type { JobContext, JobHandler, JobOutcome } from './types';
 
 /** Records on each follow-up that this user cannot be reached, and tells each forum's secretary. */
@@ -48,7 +48,7 @@ export const reminderHandler: JobHandler = {
     const userId = payloadString(ctx.job, 'userId');
     const date = payloadString(ctx.job, 'date');
     const followUps = await ctx.deps.store.followUps.listOpenByAssignee(userId);
-    const forums = await loadForums(ctx.deps, followUps.map((f) => f.forumId));
+    const forums = await ctx.cache.forumsById(followUps.map((f) => f.forumId));
     const after = new Date(Math.max(ctx.now.getTime(), Date.parse(ctx.job.dueAt)));
     await ensureNextReminder(ctx.deps, userId, followUps, forums, after);
     // A sweep that comes days late does not send yesterday's reminder; the chain has the next one.
@@ -57,14 +57,13 @@ export const reminderHandler: JobHandler = {
     if (due.length === 0) return { status: 'nothing-to-send', reason: 'no follow-up due a reminder' };
     const forum = forums.get(due[0].forumId)!;
     const locale = forum.locale;
-    const meetings = new MeetingCache(ctx.deps);
-    const rows = await Promise.all(due.map((f) => rowView(meetings, forums.get(f.forumId)!, f, { userId, cardDate: date, locale })));
+    const rows = await Promise.all(due.map((f) => rowView(ctx.cache, forums.get(f.forumId)!, f, { userId, cardDate: date, locale })));
     const card = reminderCard(locale, { jobId: ctx.job.id, rows });
     const items = due.map((f) => ({ forumId: f.forumId, followUpId: f.id }));
     try {
       const conversation = await personalConversation(ctx.deps, ctx.delivery, forum, userId);
       const message = { cards: [card], summary: t(locale, 'reminder.summary', { count: due.length }) };
-      const activityId = await ctx.sendOnce(conversation, message, { items });
+      const activityId = await ctx.sendOnce(conversation, message, { record: { items }, last: true });
       return { status: 'sent', activityId };
     } catch (e) {
       if (classifyFailure(e) !== 'undeliverable') throw e;

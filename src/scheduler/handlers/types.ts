@@ -4,6 +4,7 @@ import type { OutgoingMessage } from '../../app/messenger';
 import type { Job } from '../../domain';
 import type { Logger } from '../../logger';
 import type { StoredConversation } from '../../store/ports';
+import type { ReadCache } from '../cache';
 import type { Delivery } from '../delivery';
 
 export type JobOutcome =
@@ -16,6 +17,11 @@ export type JobOutcome =
   /** The recipient cannot be reached (403/404); the handler has recorded it and told the secretary. */
   | { status: 'undeliverable'; error: string };
 
+export interface SendOnceOptions {
+  record?: Record<string, unknown>;
+  last?: boolean;
+}
+
 export interface JobContext {
   /** The app's dependencies, with `messenger` replaced by the rate-limited, retrying delivery. */
   deps: AppDeps;
@@ -23,14 +29,17 @@ export interface JobContext {
   /** The sweep's time. */
   now: Date;
   delivery: Delivery;
+  /** Forums and meetings read once per sweep. */
+  cache: ReadCache;
   log: Logger;
   /**
    * Sends the job's one message unless an earlier run already did (its activity id is on the job):
    * renews the lease if needed, sends, and records `sentActivityId` with a conditional update before
-   * returning; `record` is merged into the job's payload in the same write (e.g. what the card lists).
-   * At most one call per job.
+   * returning. `record` is merged into the job's payload in the same write (e.g. what the card lists);
+   * `last: true` (nothing follows the send) also completes the job in that same write. At most one
+   * call per job.
    */
-  sendOnce(conversation: StoredConversation, message: OutgoingMessage, record?: Record<string, unknown>): Promise<string>;
+  sendOnce(conversation: StoredConversation, message: OutgoingMessage, opts?: SendOnceOptions): Promise<string>;
 }
 
 export interface JobHandler {

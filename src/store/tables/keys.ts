@@ -8,13 +8,16 @@ import { createHash } from 'node:crypto';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f/\\#?|~%'"+&<>*:\s]/g;
 
-/** Escapes one key part: each unsafe character becomes `~` + 4 hex digits. */
-export function keyPart(s: string): string {
-  return s.replace(UNSAFE, (c) => `~${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+/** Longest escaped part kept as is; a key (PK or RK) may hold at most 1 KiB (512 characters). */
+const MAX_PART = 200;
 
-export function unKeyPart(s: string): string {
-  return s.replace(/~([0-9a-f]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+/**
+ * Escapes one key part: each unsafe character becomes `~` + 4 hex digits. A very long part is
+ * shortened and made unique by a hash (ids are kept in the JSON, keys are never decoded).
+ */
+export function keyPart(s: string): string {
+  const escaped = s.replace(UNSAFE, (c) => `~${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escaped.length <= MAX_PART ? escaped : `${escaped.slice(0, MAX_PART - 34)}~~${shortHash(s, 32)}`;
 }
 
 /** Joins escaped parts with `|` (which never occurs inside an escaped part). */

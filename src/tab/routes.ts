@@ -1,0 +1,113 @@
+/**
+ * The meeting side panel on the bot's own server:
+ *   GET  /tab/<file>                                 the page (built from src/tab/page on first request when stale)
+ *   GET  /api/tab/meeting?conversationId=&locale=&meetingId=   the agenda as cards for this viewer, and their role
+ *   GET  /api/tab/decision-form?forumId=&meetingId=&itemNumber=&locale=   the secretary's form for an item
+ *   POST /api/tab/action  { verb, data, locale?, conversationId? }    a card action intercepted in the page
+ * Every API call needs `Authorization: Bearer <Teams SSO token>` (src/tab/sso.ts). Answers are JSON;
+ * errors are `{ error, message }` with the message in the viewer's language (src/tab/http.ts).
+ */
+import type { Request, Response, Server } from 'restify';
+import type { AppDeps } from '../app/deps';
+import type { Locale } from '../domain';
+import { AppError } from '../domain';
+import { localeOf } from '../i18n';
+import { forumIdOf, runPanelAction } from './actions';
+import { decisionForm, meetingView } from './api';
+import { ensureTabBundle, defaultBundlePaths } from './bundle';
+import { type ApiAnswer, errorAnswer, logApiError, queryOf, sendJson } from './http';
+import type { SsoIdentity, SsoVerifier } from './sso';
+import { staticFiles } from './static';
+import { viewerFor } from './viewer';
+
+export interface TabOptions {
+  verifier: SsoVerifier;
+  /** Folder of the built page (build/tab). */
+  staticDir: string;
+  /** Origins besides Teams that may host the page (TAB_EXTRA_ORIGINS). */
+  extraOrigins: string[];
+}
+
+interface Call {
+  identity: SsoIdentity;
+  locale: Locale;
+  query: URLSearchParams;
+  body: Record<string, unknown>;
+}
+
+function bodyOf(req: Request): Record<string, unknown> {
+  const b: unknown = req.body;
+  return typeof b === 'object' && b !== null && !Array.isArray(b) && !Buffer.isBuffer(b) ? (b as Record<string, unknown>) : {};
+}
+
+function itemNumberOf(value: string | null): number {
+  const n = Number(value);
+  if (!value || !Number.isInteger(n) || n < 0) throw new AppError('invalid-input', 'itemNumber must be a whole number');
+  return n;
+}
+
+export function mountTab(server: Server, deps: AppDeps, opts: TabOptions): void {
+  const log = deps.logger.child({ component: 'side-panel' });
+  const paths = { ...defaultBundlePaths(), outDir: opts.staticDir };
+  let ready: Promise<void> | null = null;
+  const ensure = () => {
+    ready ??= ensureTabBundle(paths).then((built) => {
+      if (built) log.info({ dir: opts.staticDir }, 'side panel page built');
+    });
+    // A failed build is retried on the next request.
+    ready.catch(() => {
+      ready = null;
+    });
+    return ready;
+  };
+  const files = staticFiles({ dir: opts.staticDir, extraOrigins: opts.extraOrigins, ready: ensure, logger: log });
+  server.get('/tab', (_req: Request, res: Response) => {
+    res.redirect(302, '/tab/index.html', () => undefined);
+  });
+  server.get('/tab/*', files);
+
+  const api = (what: string, run: (call: Call) => Promise<unknown>) => async (req: Request, res: Response) => {
+    const query = queryOf(req.url);
+    const body = bodyOf(req);
+    const locale = localeOf(query.get('locale') ?? (typeof body.locale === 'string' ? body.locale : null));
+    let answer: ApiAnswer;
+    try {
+      const identity = await opts.verifier(typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined);
+      answer = { status: 200, body: await run({ identity, locale, query, body }) };
+    } catch (e) {
+      answer = errorAnswer(e, locale);
+      logApiError(log, e, what, answer.status);
+    }
+    sendJson(res, answer);
+  };
+
+  server.get(
+    '/api/tab/meeting',
+    api('meeting', async ({ identity, locale, query }) => {
+      const viewer = await viewerFor(deps, identity, { conversationId: query.get('conversationId'), forumId: query.get('forumId') });
+      return meetingView(deps, viewer, locale, query.get('meetingId'));
+    }),
+  );
+
+  server.get(
+    '/api/tab/decision-form',
+    api('decision-form', async ({ identity, locale, query }) => {
+      const viewer = await viewerFor(deps, identity, { forumId: query.get('forumId'), conversationId: query.get('conversationId') });
+      const meetingId = query.get('meetingId');
+      if (!meetingId) throw new AppError('invalid-input', 'meetingId is required');
+      return { card: await decisionForm(deps, viewer, locale, { meetingId, itemNumber: itemNumberOf(query.get('itemNumber')) }) };
+    }),
+  );
+
+  server.post(
+    '/api/tab/action',
+    api('action', async ({ identity, locale, body }) => {
+      if (typeof body.verb !== 'string') throw new AppError('invalid-input', 'verb is required');
+      const conversationId = typeof body.conversationId === 'string' ? body.conversationId : null;
+      const viewer = await viewerFor(deps, identity, { forumId: forumIdOf(body.data), conversationId });
+      const result = await runPanelAction(deps, viewer, locale, body.verb, body.data);
+      log.info({ verb: body.verb, itemNumber: result.itemNumber, role: viewer.role }, 'side panel action handled');
+      return result;
+    }),
+  );
+}

@@ -1,0 +1,205 @@
+import { type ConfirmedFollowUp, type DecisionInput, recordDecision } from '../../src/app/record-decision';
+import { publishAgenda } from '../../src/app/publish-agenda';
+import { respondToItem } from '../../src/app/respond-to-item';
+import { communicationsVersion, saveCommunications } from '../../src/app/save-communications';
+import { suggestForItem } from '../../src/app/suggest-follow-ups';
+import { AppError, type Meeting } from '../../src/domain';
+import { actor, aMeeting, FORUM_ID, members, useWorld, type World } from './world';
+
+const world = useWorld();
+
+async function rejection(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected the call to fail');
+}
+
+async function published(w: World): Promise<Meeting> {
+  await w.store.meetings.create(aMeeting());
+  await publishAgenda(w.deps, { forumId: FORUM_ID, meetingId: 'meeting-1' });
+  return (await w.store.meetings.get(FORUM_ID, 'meeting-1'))!.value;
+}
+
+/** The current JSON of a posted activity (after updates). */
+function posted(w: World, activityId: string | null | undefined): string {
+  return JSON.stringify(w.fake.activity(activityId ?? '') ?? null);
+}
+
+const day = (date: string, text = '') => ({ due: date, dueFrom: date, precision: 'day' as const, text });
+
+function decision(overrides: Partial<DecisionInput> = {}): DecisionInput {
+  return {
+    forumId: FORUM_ID,
+    meetingId: 'meeting-1',
+    itemNumber: 1,
+    actor: actor(members.secretary),
+    outcome: 'approved',
+    outcomeText: null,
+    proposals: [
+      { proposalNumber: 1, outcome: 'approved', note: null },
+      { proposalNumber: 2, outcome: 'amended', note: null },
+    ],
+    text: 'Modellen blev godkendt. Kultur & Fritid udarbejder en plan inden den 20. marts 2026.',
+    followUps: [],
+    version: null,
+    ...overrides,
+  };
+}
+
+describe('before the meeting: comments, read, wants discussion', () => {
+  it('keeps a chief’s comment, replaces it when edited, and shows the tally on the overview card', async () => {
+    const w = await world();
+    const meeting = await published(w);
+    const ref = { forumId: FORUM_ID, meetingId: 'meeting-1', itemNumber: 1 };
+    await respondToItem(w.deps, { ...ref, actor: actor(members.culture), comment: 'Vi mangler en tidsplan.' });
+    await respondToItem(w.deps, { ...ref, actor: actor(members.culture), comment: 'Vi mangler en tidsplan for afprøvningen.' });
+    await respondToItem(w.deps, { ...ref, actor: actor(members.tech), wantsDiscussion: true });
+    const { tally } = await respondToItem(w.deps, { ...ref, itemNumber: 2, actor: actor(members.tech), read: true });
+    const responses = await w.store.responses.listByMeeting('meeting-1');
+    const culture = responses.filter((r) => r.userId === members.culture.userId);
+    expect(culture).toHaveLength(1);
+    expect(culture[0].comment).toBe('Vi mangler en tidsplan for afprøvningen.');
+    expect(tally.items[1]).toEqual({ comments: 1, wantsDiscussion: 1, read: 0 });
+    expect(tally.members).toBe(4);
+    const overview = posted(w, meeting.publication?.overviewActivityId);
+    expect(overview).toContain('Kommentarer: 1 · Ønsker drøftelse: 1 · Læst: 0 af 4');
+    expect(overview).toContain('Kommentarer: 0 · Ønsker drøftelse: 0 · Læst: 1 af 4');
+  });
+
+  it('refuses someone who is not on the roster', async () => {
+    const w = await world();
+    await published(w);
+    const stranger = { userId: '29:stranger', name: 'Fremmed' };
+    const err = await rejection(respondToItem(w.deps, { forumId: FORUM_ID, meetingId: 'meeting-1', itemNumber: 1, actor: stranger, comment: 'Hej' }));
+    expect(err.code).toBe('forbidden');
+    expect(await w.store.responses.listByMeeting('meeting-1')).toEqual([]);
+  });
+});
+
+describe('follow-up suggestions', () => {
+  it('finds follow-ups in the typed decision text, with owners from the forum and Danish due dates', async () => {
+    const w = await world();
+    const meeting = await published(w);
+    const text = 'Kultur & Fritid udarbejder en plan inden den 20. marts 2026. Karin Kulturchef udarbejder et notat inden den 27. marts 2026.';
+    const suggestions = await suggestForItem(w.deps, { meeting, itemNumber: 1, decisionText: text });
+    expect(suggestions[0]).toMatchObject({ owner: { kind: 'department', name: 'Kultur & Fritid' }, due: { due: '2026-03-20' } });
+    expect(suggestions.some((s) => s.owner?.userId === members.culture.userId)).toBe(true);
+  });
+});
+
+describe('recording a decision', () => {
+  const confirmed: ConfirmedFollowUp[] = [
+    { text: 'Udarbejd en plan', kind: 'task', owner: { kind: 'department', name: 'kultur & fritid' }, due: day('2026-03-20', 'inden den 20. marts 2026') },
+    { text: 'Meld kontaktpersoner ind', kind: 'task', owner: { kind: 'all-chiefs', name: 'Cheferne' }, due: day('2026-03-27') },
+    { text: 'Tag sagen op igen', kind: 'return-to-forum', owner: null, due: null },
+  ];
+
+  it('stores the decision and the confirmed follow-ups with their assignees, schedules reminders and updates the card', async () => {
+    const w = await world();
+    const meeting = await published(w);
+    const result = await recordDecision(w.deps, decision({ followUps: confirmed }));
+    expect(result.unchanged).toBe(false);
+    expect((await w.store.decisions.get('meeting-1', 1))?.value).toMatchObject({ outcome: 'approved', recordedBy: members.secretary.userId });
+    const stored = await w.store.followUps.listByMeeting(FORUM_ID, 'meeting-1');
+    const byText = (t: string) => stored.find((f) => f.text === t)!;
+    expect(stored.every((f) => f.status === 'open' && f.confidence === 1)).toBe(true);
+    expect(byText('Udarbejd en plan').owner).toEqual({ kind: 'department', name: 'Kultur & Fritid' });
+    expect(byText('Udarbejd en plan').assignees).toEqual([members.culture.userId]);
+    expect(byText('Meld kontaktpersoner ind').assignees.sort()).toEqual([members.culture.userId, members.finance.userId, members.tech.userId].sort());
+    expect(byText('Tag sagen op igen').assignees).toEqual([members.secretary.userId]);
+    const reminders = (await w.store.jobs.listByForum(FORUM_ID)).filter((j) => j.kind === 'reminder');
+    expect(reminders.length).toBeGreaterThan(0);
+    expect(posted(w, meeting.publication?.itemActivityIds['1'])).toContain('Kultur & Fritid udarbejder en plan');
+  });
+
+  it('changes nothing when Teams retries the same submit, and answers the same', async () => {
+    const w = await world();
+    await published(w);
+    const first = await recordDecision(w.deps, decision({ followUps: confirmed }));
+    const audit = (await w.store.audit.listByForum(FORUM_ID)).length;
+    w.clock.advance(3000);
+    const retry = await recordDecision(w.deps, decision({ followUps: confirmed }));
+    expect(retry.unchanged).toBe(true);
+    expect(retry.decision).toEqual(first.decision);
+    expect(retry.followUps.map((f) => f.id).sort()).toEqual(first.followUps.map((f) => f.id).sort());
+    expect(await w.store.decisions.history('meeting-1', 1)).toEqual([]);
+    expect(await w.store.followUps.listByMeeting(FORUM_ID, 'meeting-1')).toHaveLength(3);
+    expect(await w.store.audit.listByForum(FORUM_ID)).toHaveLength(audit);
+  });
+
+  it('gives the second of two secretaries editing at once a conflict, never a silent overwrite', async () => {
+    const w = await world();
+    await published(w);
+    const first = await recordDecision(w.deps, decision());
+    await recordDecision(w.deps, decision({ actor: actor(members.director), text: 'Godkendt med ændringer.', version: first.decision.etag }));
+    const err = await rejection(recordDecision(w.deps, decision({ text: 'Min egen version.', version: first.decision.etag })));
+    expect(err.code).toBe('conflict');
+    expect((await w.store.decisions.get('meeting-1', 1))?.value.text).toBe('Godkendt med ændringer.');
+    const stale = await rejection(recordDecision(w.deps, decision({ itemNumber: 2, text: 'Taget til efterretning.', version: '"an-old-etag"' })));
+    expect(stale.code).toBe('conflict');
+    expect(await w.store.decisions.get('meeting-1', 2)).toBeNull();
+  });
+
+  it('refuses a chief', async () => {
+    const w = await world();
+    await published(w);
+    const err = await rejection(recordDecision(w.deps, decision({ actor: actor(members.finance) })));
+    expect(err.code).toBe('forbidden');
+    expect(await w.store.decisions.get('meeting-1', 1)).toBeNull();
+  });
+
+  it('keeps a closed item’s decision out of the audit log and the channel, but updates the members’ 1:1 copies', async () => {
+    const w = await world();
+    const meeting = await published(w);
+    const secret = 'FORTROLIG-BESLUTNING om fratrædelse';
+    await recordDecision(w.deps, decision({ itemNumber: 3, proposals: [], text: secret, followUps: [{ text: 'FORTROLIG-OPGAVE', kind: 'task', owner: null, due: null }] }));
+    const audit = JSON.stringify(await w.store.audit.listByForum(FORUM_ID));
+    expect(audit).toContain('decision.record');
+    expect(audit).not.toContain('FORTROLIG');
+    expect(w.channelPayloads().join('\n')).not.toContain('FORTROLIG');
+    expect(posted(w, meeting.publication?.itemActivityIds['3'])).toContain('Lukket punkt');
+    const copies = Object.entries(meeting.publication?.personalActivityIds ?? {}).filter(([k]) => k.startsWith('3:'));
+    expect(copies).toHaveLength(5);
+    expect(posted(w, copies[0][1])).toContain(secret);
+  });
+});
+
+describe('messages for the departments', () => {
+  it('stores one message per line with its not-before date and target departments', async () => {
+    const w = await world();
+    const meeting = await published(w);
+    await saveCommunications(w.deps, {
+      forumId: FORUM_ID,
+      meetingId: 'meeting-1',
+      actor: actor(members.secretary),
+      version: communicationsVersion(meeting),
+      lines: [
+        { text: 'Ny fælles indgang for borgerhenvendelser fra 1. april.', notBefore: null, departments: [] },
+        { text: 'Sygefraværet er faldet.', notBefore: '2026-03-16', departments: ['kultur & fritid'] },
+      ],
+    });
+    const saved = (await w.store.meetings.get(FORUM_ID, 'meeting-1'))?.value.communications;
+    expect(saved).toHaveLength(2);
+    expect(saved?.[1]).toMatchObject({ notBefore: '2026-03-16', departments: ['Kultur & Fritid'] });
+  });
+
+  it('refuses an unknown department by name and a stale form with a conflict', async () => {
+    const w = await world();
+    const meeting = await published(w);
+    const base = { forumId: FORUM_ID, meetingId: 'meeting-1', actor: actor(members.secretary) };
+    const unknown = await rejection(
+      saveCommunications(w.deps, { ...base, version: null, lines: [{ text: 'Hej', notBefore: null, departments: ['Skoler'] }] }),
+    );
+    expect(unknown.code).toBe('invalid-input');
+    expect(unknown.message).toContain('Skoler');
+    const version = communicationsVersion(meeting);
+    await saveCommunications(w.deps, { ...base, version, lines: [{ text: 'Første', notBefore: null, departments: [] }] });
+    const stale = await rejection(saveCommunications(w.deps, { ...base, version, lines: [{ text: 'Anden', notBefore: null, departments: [] }] }));
+    expect(stale.code).toBe('conflict');
+    expect((await w.store.meetings.get(FORUM_ID, 'meeting-1'))?.value.communications.map((c) => c.text)).toEqual(['Første']);
+  });
+});

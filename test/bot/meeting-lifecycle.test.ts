@@ -1,0 +1,346 @@
+/**
+ * A whole meeting over real HTTP, as Teams would drive it: set-up in the channel, the agenda file
+ * into the secretary's 1:1 chat (served by a local HTTP server as Teams' downloadUrl), preview,
+ * publish, chiefs' comments, decisions with confirmed follow-ups, messages, "afslut møde", the
+ * cascade 1:1, confirmations and "referat". Assertions are on the cards that reached the fake
+ * Bot Connector. The second test runs the same with the forum's real minutes from ../shared/seeds.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { localInstant } from '../../src/domain';
+import { TEST_CHANNEL, type TestUser, USERS } from '../support/activities';
+import type { SentActivity } from '../support/fake-connector';
+import { type Harness, startHarness } from '../support/harness';
+
+type Json = Record<string, unknown>;
+const CHANNEL = { conversation: 'channel' as const };
+const FIXTURE = path.resolve(__dirname, '..', 'fixtures', 'lifecycle-agenda.md');
+const SEEDS = path.resolve(__dirname, '..', '..', '..', 'shared', 'seeds');
+const seed001 = existsSync(SEEDS) ? readdirSync(SEEDS).find((f) => f.startsWith('001_')) : undefined;
+
+// ---------- reading cards the way a Teams client does ----------
+
+function walk(node: unknown, visit: (n: Json) => void): void {
+  if (Array.isArray(node)) {
+    for (const n of node) walk(n, visit);
+  } else if (node && typeof node === 'object') {
+    visit(node as Json);
+    for (const v of Object.values(node)) walk(v, visit);
+  }
+}
+
+function actionOf(card: Json, verb: string): Json {
+  let found: Json | null = null;
+  walk(card, (n) => {
+    if (!found && n.type === 'Action.Execute' && n.verb === verb) found = n;
+  });
+  if (!found) throw new Error(`no ${verb} button on the card: ${JSON.stringify(card).slice(0, 300)}`);
+  return found;
+}
+
+/** The values a card's inputs hold (what Teams sends with a button's data). */
+function inputsOf(card: Json): Json {
+  const values: Json = {};
+  walk(card, (n) => {
+    if (typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string') {
+      values[n.id] = n.type === 'Input.Toggle' ? String(n.value ?? 'false') : (n.value ?? '');
+    }
+  });
+  return values;
+}
+
+function textOf(x: unknown): string {
+  return JSON.stringify(x);
+}
+
+function cardsIn(a: SentActivity): Json[] {
+  const attachments = (a.activity.attachments ?? []) as { contentType?: string; content?: Json }[];
+  return attachments.filter((x) => x.contentType === 'application/vnd.microsoft.card.adaptive').map((x) => x.content!);
+}
+
+class Teams {
+  constructor(readonly h: Harness) {}
+
+  async say(text: string, from: TestUser, o: { conversation?: 'channel' | 'personal' } = {}) {
+    const res = await this.h.post(this.h.aMessage(text, { from, ...o }));
+    expect(res.status).toBe(200);
+  }
+
+  /** Presses a button: the action's data plus the card's inputs (changed by `typed`). */
+  async press(card: Json, verb: string, from: TestUser, typed: Json = {}, o: { conversationId?: string; channel?: boolean } = {}): Promise<Json> {
+    const action = actionOf(card, verb);
+    const inputs = action.associatedInputs === 'none' ? {} : { ...inputsOf(card), ...typed };
+    const where = o.channel ? CHANNEL : { conversation: 'personal' as const, ...(o.conversationId ? { conversationId: o.conversationId } : {}) };
+    const res = await this.h.post(this.h.anInvoke(verb, { ...(action.data as Json), ...inputs }, { from, ...where }));
+    expect(res.status).toBe(200);
+    const body = res.body as { type: string; value: unknown };
+    if (body.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`expected a card, got ${textOf(body)}`);
+    return body.value as Json;
+  }
+
+  /** Cards posted (not updated) in a conversation, oldest first. */
+  posted(conversationId: string): Json[] {
+    return this.h.fake.sent().filter((s) => s.kind !== 'update' && s.conversationId === conversationId).flatMap(cardsIn);
+  }
+
+  /** The newest posted card in a conversation. */
+  last(conversationId: string): Json {
+    const cards = this.posted(conversationId);
+    expect(cards.length).toBeGreaterThan(0);
+    return cards[cards.length - 1];
+  }
+
+  /** The 1:1 conversation the bot created with a user. */
+  personalWith(user: TestUser): string {
+    const c = this.h.fake.createdConversations().find((x) => textOf(x.params).includes(user.id));
+    if (!c) throw new Error(`no 1:1 chat was created with ${user.name}`);
+    return c.id;
+  }
+
+  /** Everything the channel ever showed (posts and updates). */
+  channelText(): string {
+    return this.h.fake.sent().filter((s) => s.conversationId === TEST_CHANNEL.id).map((s) => textOf(s.activity)).join('\n');
+  }
+}
+
+const secretaryChat = `a:personal-${USERS.secretary.id.replace(/^29:/, '')}`;
+
+// ---------- the steps every meeting goes through ----------
+
+/** The set-up card's "Gem" in the channel: the team roster (card order), roles and departments. */
+async function setUpForum(t: Teams): Promise<void> {
+  await t.h.post(t.h.aConversationUpdate());
+  const roster = Object.values(USERS).map((u) => u.id);
+  const at = (u: TestUser) => String(roster.indexOf(u.id));
+  const chiefs: [TestUser, string][] = [
+    [USERS.chiefCulture, 'Kultur & Fritid'],
+    [USERS.chiefTech, 'Miljø & Teknik'],
+    [USERS.chiefFinance, 'Økonomi & Stab'],
+  ];
+  const data: Json = { roster, forumName: 'Ledelsesforum', secretary: at(USERS.secretary), chair: at(USERS.director), members: chiefs.map(([u]) => at(u)).join(',') };
+  for (const [u, dept] of chiefs) data[`dept_${at(u)}`] = dept;
+  const res = await t.h.post(t.h.anInvoke('forum.setup', data, { from: USERS.secretary, ...CHANNEL }));
+  expect(res.status).toBe(200);
+  const forum = await t.h.store.forums.findByConversation(TEST_CHANNEL.id);
+  expect(forum?.value.members).toHaveLength(5);
+}
+
+/** Sends the agenda as a Teams file and returns the preview card. */
+async function sendAgendaFile(t: Teams, name: string, content: string): Promise<Json> {
+  const downloadUrl = t.h.fake.serveFile(name, content, 'text/plain; charset=utf-8');
+  const res = await t.h.post(t.h.aFileMessage({ name, downloadUrl }, { from: USERS.secretary }));
+  expect(res.status).toBe(200);
+  return t.last(secretaryChat);
+}
+
+async function publish(t: Teams, preview: Json): Promise<{ overview: Json; items: Json[] }> {
+  const before = t.posted(TEST_CHANNEL.id).length;
+  const after = await t.press(preview, 'agenda.publish', USERS.secretary);
+  expect(textOf(after)).not.toContain('agenda.publish');
+  const [overview, ...items] = t.posted(TEST_CHANNEL.id).slice(before);
+  return { overview, items };
+}
+
+// ---------- the tests ----------
+
+describe('a whole meeting, end to end over HTTP', () => {
+  let h: Harness;
+  let t: Teams;
+  beforeEach(async () => {
+    // Monday 2 March 2026, 09:00 in Copenhagen; the meeting is on Thursday.
+    h = await startHarness({ now: '2026-03-02T08:00:00Z' });
+    t = new Teams(h);
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('runs our own forum’s meeting from the agenda file to the minutes', async () => {
+    await setUpForum(t);
+
+    // Agenda in: the file through Teams' download link, answered with the preview.
+    const preview = await sendAgendaFile(t, 'dagsorden.md', readFileSync(FIXTURE, 'utf8'));
+    const previewText = textOf(preview);
+    expect(previewText).toContain('Forhåndsvisning af dagsorden');
+    expect(previewText).toContain('torsdag d. 5. marts 2026 kl. 09:00');
+    expect(previewText).toContain('Punkter (6)');
+    expect(previewText).toContain('Alt blev forstået.');
+    expect(h.fake.requests().some((r) => r.kind === 'file')).toBe(true);
+
+    // Agenda out: overview and one card per item; the closed item is "Lukket punkt" only.
+    const { overview, items } = await publish(t, preview);
+    expect(items).toHaveLength(6);
+    expect(textOf(overview)).toContain('Byrådssalen, Testrup Rådhus');
+    expect(textOf(items[1])).toContain('Ny model for borgerhenvendelser');
+    expect(textOf(items[1])).toContain('at afdelingerne udpeger en kontaktperson');
+    expect(textOf(items[3])).toContain('Lukket punkt');
+    expect(textOf(items[3])).not.toContain('item.comment');
+    expect(textOf(h.fake.texts(secretaryChat))).toContain('oversigt og 6 punkter');
+
+    // Before the meeting: two chiefs comment, mark read and ask for discussion.
+    const c1 = await t.press(items[1], 'item.comment', USERS.chiefCulture, { comment: 'Hvem bemander indgangen?' }, { channel: true });
+    expect(inputsOf(c1).comment).toBe('Hvem bemander indgangen?');
+    await t.press(c1, 'item.comment', USERS.chiefCulture, { comment: 'Hvem bemander indgangen om aftenen?' }, { channel: true });
+    await t.press(items[1], 'item.discuss', USERS.chiefTech, {}, { channel: true });
+    const read = await t.press(items[2], 'item.read', USERS.chiefTech, {}, { channel: true });
+    expect(textOf(read)).toContain('Læst: 1 af 4');
+    const { forumId, meetingId } = actionOf(preview, 'agenda.publish').data as { forumId: string; meetingId: string };
+    const publication = (await h.store.meetings.get(forumId, meetingId))?.value.publication;
+    const tally = textOf(h.fake.activity(publication!.overviewActivityId!));
+    expect(tally).toContain('Kommentarer: 1 · Ønsker drøftelse: 1 · Læst: 0 af 4');
+    expect(tally).toContain('Kommentarer: 0 · Ønsker drøftelse: 0 · Læst: 1 af 4');
+
+    // Per-user views: the secretary sees the comment and the decision button; the closed item stays closed.
+    const secretaryView = await t.press(items[1], 'refresh', USERS.secretary, {}, { channel: true });
+    expect(textOf(secretaryView)).toContain('Hvem bemander indgangen om aftenen?');
+    expect(textOf(secretaryView)).not.toContain('Hvem bemander indgangen?"');
+    expect(textOf(secretaryView)).toContain('item.decide');
+    const closedView = await t.press(items[3], 'refresh', USERS.secretary, {}, { channel: true }).catch(() => null);
+    if (closedView) expect(textOf(closedView)).toContain('Lukket punkt');
+
+    // Decisions: the typed text yields a follow-up, offered pre-filled; the secretary confirms it.
+    const form = await t.press(secretaryView, 'item.decide', USERS.secretary, {}, { channel: true });
+    const decisionText = 'Den fælles indgang blev godkendt. Kultur & Fritid udarbejder en bemandingsplan inden den 20. marts 2026.';
+    const offered = await t.press(form, 'decision.save', USERS.secretary, { decisionText, proposal_1: 'approved', proposal_2: 'amended' }, { channel: true });
+    expect(textOf(offered)).toContain('Jeg fandt 1 mulige opfølgninger');
+    expect(inputsOf(offered).fu_0_text).toContain('bemandingsplan');
+    const decided = await t.press(offered, 'decision.save', USERS.secretary, {}, { channel: true });
+    expect(textOf(decided)).toContain(decisionText);
+    const followUps = await h.store.followUps.listByForum(forumId);
+    expect(followUps).toHaveLength(1);
+    expect(followUps[0]).toMatchObject({ status: 'open', assignees: [USERS.chiefCulture.id], due: { due: '2026-03-20' } });
+    expect(t.channelText()).toContain(decisionText); // the item card was updated in place
+
+    const directorView = await t.press(items[2], 'refresh', USERS.director, {}, { channel: true });
+    const briefingForm = await t.press(directorView, 'item.decide', USERS.director, {}, { channel: true });
+    await t.press(briefingForm, 'decision.save', USERS.director, { outcome: 'noted', decisionText: 'Orienteringen blev taget til efterretning.' }, { channel: true });
+
+    // The standing item: what the chiefs pass on (one held until 16 March, one for one department).
+    const messagesItem = await t.press(items[4], 'refresh', USERS.secretary, {}, { channel: true });
+    const messagesForm = await t.press(messagesItem, 'item.decide', USERS.secretary, {}, { channel: true });
+    const lines = 'Borgerhenvendelser får én fælles indgang fra 1. april.\n[Miljø & Teknik] Kontaktpersoner meldes ind til Borgerservice.\nfra 2026-03-16: Ny direktør for Kultur & Fritid præsenteres.';
+    await t.press(messagesForm, 'communications.save', USERS.secretary, { lines }, { channel: true });
+
+    // After the meeting: "afslut møde" → summary in the channel, cascade 1:1 to each chief.
+    h.clock.set('2026-03-05T11:00:00Z');
+    await t.say('afslut møde', USERS.secretary, CHANNEL);
+    const summary = t.last(TEST_CHANNEL.id);
+    const summaryText = textOf(summary);
+    expect(summaryText).toContain(decisionText);
+    expect(summaryText).toContain('Borgerhenvendelser får én fælles indgang fra 1. april.');
+    expect(summaryText).toContain('bemandingsplan');
+    expect(summaryText).toContain('0 af 3 har bekræftet');
+
+    const culture = t.posted(t.personalWith(USERS.chiefCulture));
+    const cultureCascade = culture[culture.length - 1];
+    expect(textOf(cultureCascade)).toContain('Borgerhenvendelser får én fælles indgang fra 1. april.');
+    expect(textOf(cultureCascade)).toContain('bemandingsplan');
+    expect(textOf(cultureCascade)).not.toContain('Kontaktpersoner meldes ind');
+    expect(textOf(cultureCascade)).not.toContain('Ny direktør');
+    expect(textOf(cultureCascade)).toContain('Videregivet til afdelingen');
+    const techCascade = t.last(t.personalWith(USERS.chiefTech));
+    expect(textOf(techCascade)).toContain('Kontaktpersoner meldes ind til Borgerservice.');
+    const held = (await h.store.jobs.listByForum(forumId)).filter((j) => j.kind === 'deliver-communications');
+    expect(held).toHaveLength(3);
+    expect(held.every((j) => j.dueAt === localInstant('2026-03-16', '08:00').toISOString())).toBe(true);
+
+    // Confirmations update the summary card.
+    const confirmed = await t.press(cultureCascade, 'cascade.confirm', USERS.chiefCulture, {}, { conversationId: t.personalWith(USERS.chiefCulture) });
+    expect(textOf(confirmed)).toContain('Du har bekræftet');
+    await t.press(techCascade, 'cascade.confirm', USERS.chiefTech, {}, { conversationId: t.personalWith(USERS.chiefTech) });
+    const summaryId = h.fake.sent().find((s) => s.kind !== 'update' && textOf(s.activity).includes('har bekræftet'))!.activityId;
+    const updatedSummary = textOf(h.fake.activity(summaryId));
+    expect(updatedSummary).toContain('2 af 3 har bekræftet');
+    expect(updatedSummary).toContain(USERS.chiefCulture.name);
+    expect(updatedSummary).toContain(`Mangler: ${USERS.chiefFinance.name}`);
+
+    // "referat": the minutes as .docx and Markdown, with the decisions.
+    const before = h.fake.sent().length;
+    await t.say('referat', USERS.secretary, CHANNEL);
+    const minutes = h.fake.sent().slice(before).map((s) => s.activity);
+    const docx = (minutes[0].attachments as { contentType: string; name?: string; contentUrl?: string }[]).find((a) => a.name?.endsWith('.docx'));
+    expect(docx?.contentUrl).toMatch(/^data:application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document;base64,UEsDB/);
+    const markdown = minutes.map((m) => String(m.text ?? '')).join('\n');
+    expect(markdown).toContain('# REFERAT Ledelsesforum d. 05-03-2026');
+    expect(markdown).toContain(decisionText);
+    expect(markdown).toContain('Orienteringen blev taget til efterretning.');
+    expect(markdown).toContain('Borgerhenvendelser får én fælles indgang fra 1. april.');
+  });
+});
+
+if (!seed001) console.warn(`Skipping the seed meeting: no 001_*.txt in ${SEEDS} (the forum's real minutes are not beside this checkout).`);
+const withSeed = seed001 ? describe : describe.skip;
+
+withSeed('the forum’s real minutes (seed 001) as the agenda, end to end over HTTP', () => {
+  let h: Harness;
+  let t: Teams;
+  beforeEach(async () => {
+    // Monday 21 June 2021, three days before the meeting of Thursday 24 June 2021.
+    h = await startHarness({ now: '2021-06-21T07:00:00Z' });
+    t = new Teams(h);
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('publishes, decides with confirmed suggestions, closes, cascades and writes the minutes', async () => {
+    await setUpForum(t);
+    const preview = await sendAgendaFile(t, seed001!, readFileSync(path.join(SEEDS, seed001!), 'utf8'));
+    expect(textOf(preview)).toContain('torsdag d. 24. juni 2021 kl. 09:00');
+    expect(textOf(preview)).toContain('Punkter (12)');
+
+    const { overview, items } = await publish(t, preview);
+    expect(items).toHaveLength(12);
+    expect(textOf(overview)).toContain('Ny hjemmeside – ansvar og løft i fremtiden');
+    expect(textOf(items[5])).toContain('Lukket punkt');
+    expect(textOf(items[5])).not.toContain('item.comment');
+
+    await t.press(items[1], 'item.comment', USERS.chiefCulture, { comment: 'Kultur & Fritid stiller med en webredaktør.' }, { channel: true });
+    await t.press(items[6], 'item.discuss', USERS.chiefTech, {}, { channel: true });
+
+    // Item 2: the minutes' own decision text is offered with its follow-ups; two are kept, two dropped.
+    const view2 = await t.press(items[1], 'refresh', USERS.secretary, {}, { channel: true });
+    expect(textOf(view2)).toContain('Kultur & Fritid stiller med en webredaktør.');
+    const form2 = await t.press(view2, 'item.decide', USERS.secretary, {}, { channel: true });
+    const rows = inputsOf(form2);
+    expect(String(rows.decisionText)).toContain('Udviklingskonsulent Pernille Frandsen præsenterede');
+    const keep = (i: number) => String(rows[`fu_${i}_text`]).startsWith('Cheferne') || String(rows[`fu_${i}_text`]).includes('efter sommeren');
+    const choices: Json = {};
+    for (let i = 0; rows[`fu_${i}_text`] !== undefined; i++) choices[`fu_${i}_keep`] = keep(i) ? 'true' : 'false';
+    await t.press(form2, 'decision.save', USERS.secretary, choices, { channel: true });
+
+    // Item 7: everything suggested is confirmed as offered.
+    const view7 = await t.press(items[6], 'refresh', USERS.secretary, {}, { channel: true });
+    await t.press(await t.press(view7, 'item.decide', USERS.secretary, {}, { channel: true }), 'decision.save', USERS.secretary, {}, { channel: true });
+
+    const forumId = (await h.store.forums.findByConversation(TEST_CHANNEL.id))!.value.id;
+    const followUps = await h.store.followUps.listByForum(forumId);
+    const chiefs = [USERS.chiefCulture.id, USERS.chiefTech.id, USERS.chiefFinance.id].sort();
+    expect(followUps.find((f) => f.text.startsWith('Cheferne'))?.assignees.sort()).toEqual(chiefs);
+    expect(followUps.filter((f) => f.kind === 'return-to-forum').map((f) => f.itemNumber).sort()).toEqual([2, 7]);
+    expect(followUps.some((f) => f.text.startsWith('Pernille Frandsen'))).toBe(false);
+
+    h.clock.set('2021-06-24T12:00:00Z');
+    await t.say('afslut møde', USERS.director, CHANNEL);
+    const summary = textOf(t.last(TEST_CHANNEL.id));
+    expect(summary).toContain('Udviklingskonsulent Pernille Frandsen præsenterede');
+    expect(summary).toContain('0 af 3 har bekræftet');
+    expect(t.channelText()).not.toMatch(/Punkt 6: (?!Lukket punkt)/);
+
+    for (const chief of [USERS.chiefCulture, USERS.chiefTech, USERS.chiefFinance]) {
+      const cascade = t.last(t.personalWith(chief));
+      expect(textOf(cascade)).toContain('Videregivet til afdelingen');
+      expect(textOf(cascade)).toContain('Cheferne');
+    }
+    await t.press(t.last(t.personalWith(USERS.chiefFinance)), 'cascade.confirm', USERS.chiefFinance, {}, { conversationId: t.personalWith(USERS.chiefFinance) });
+    const summaryId = h.fake.sent().find((s) => s.kind !== 'update' && textOf(s.activity).includes('har bekræftet'))!.activityId;
+    expect(textOf(h.fake.activity(summaryId))).toContain('1 af 3 har bekræftet');
+
+    const before = h.fake.sent().length;
+    await t.say('referat', USERS.chiefCulture, CHANNEL);
+    const markdown = h.fake.sent().slice(before).map((s) => String(s.activity.text ?? '')).join('\n');
+    expect(markdown).toContain('# REFERAT Chefforum d. 24-06-2021');
+    expect(markdown).toContain('Punkt 6: Lukket');
+    expect(markdown).toContain('Chefforum aftaler at forpligtige sig');
+  });
+});
