@@ -61,8 +61,9 @@ export function mountTab(server: Server, deps: AppDeps, opts: TabOptions): void 
     return ready;
   };
   const files = staticFiles({ dir: opts.staticDir, extraOrigins: opts.extraOrigins, ready: ensure, logger: log });
-  server.get('/tab', (_req: Request, res: Response) => {
-    res.redirect(302, '/tab/index.html', () => undefined);
+  server.get('/tab', async (_req: Request, res: Response) => {
+    res.header('location', '/tab/index.html');
+    res.send(302);
   });
   server.get('/tab/*', files);
 
