@@ -38,6 +38,12 @@ const schema = z.object({
    * Comma-separated origins (scheme://host[:port], no wildcards) allowed to host the meeting side panel
    * besides Teams itself: a test or development host. Not needed in Teams.
    */
+  /**
+   * Client id of the Microsoft Entra app registration the side panel's Teams SSO tokens are issued for
+   * (the manifest's webApplicationInfo.id). Default: MicrosoftAppId. Needed when the bot runs as a
+   * managed identity (UserAssignedMSI), which cannot expose an API for SSO.
+   */
+  TAB_SSO_APP_ID: z.string().optional(),
   TAB_EXTRA_ORIGINS: csv.refine((list) => list.every((o) => /^https?:\/\/[^/*\s]+$/.test(o)), 'origins like https://host:port, no paths or wildcards'),
 });
 
@@ -65,6 +71,8 @@ export interface Config {
   publicBaseUrl: string | null;
   /** Extra origins that may host the meeting side panel (TAB_EXTRA_ORIGINS); absent = none. */
   tabExtraOrigins?: string[];
+  /** App id the side panel's SSO tokens must be for (TAB_SSO_APP_ID); absent = bot.appId. */
+  tabSsoAppId?: string | null;
 }
 
 /** Builds the configuration from an environment (pass `process.env` from the entry point only). */
@@ -100,5 +108,6 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: { 
     instanceId: e.INSTANCE_ID ?? defaults.instanceId,
     publicBaseUrl: e.PUBLIC_BASE_URL ?? null,
     tabExtraOrigins: e.TAB_EXTRA_ORIGINS,
+    tabSsoAppId: e.TAB_SSO_APP_ID?.trim() || null,
   };
 }

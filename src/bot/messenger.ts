@@ -27,16 +27,26 @@ export function createBotMessenger(deps: BotMessengerDeps): Messenger {
   const appId = deps.appId ?? '';
 
   async function inConversation<T>(conversation: StoredConversation, fn: (turn: TurnContext) => Promise<T>): Promise<T> {
-    let out: T | undefined;
+    // Errors are caught inside the turn: the adapter's onTurnError would otherwise swallow them.
+    let result: { ok: true; value: T } | { ok: false; error: unknown } = { ok: false, error: new Error('The proactive turn did not run') };
     try {
       await deps.adapter.continueConversationAsync(appId, conversation.reference as Partial<ConversationReference>, async (turn) => {
         disableSdkRetries(turn);
-        out = await fn(turn);
+        // botbuilder would send a reply to its synthetic continuation activity; ours is a new message.
+        turn.activity.id = undefined;
+        try {
+          result = { ok: true, value: await fn(turn) };
+        } catch (error) {
+          result = { ok: false, error };
+        }
       });
-    } catch (e) {
-      throw deliveryError(e, deps.clock);
+    } catch (error) {
+      result = { ok: false, error };
     }
-    return out as T;
+    // Assigned inside callbacks, which TypeScript's narrowing does not follow.
+    const outcome = result as { ok: true; value: T } | { ok: false; error: unknown };
+    if (!outcome.ok) throw deliveryError(outcome.error, deps.clock);
+    return outcome.value;
   }
 
   return {
@@ -77,6 +87,7 @@ async function createPersonal(deps: BotMessengerDeps, appId: string, forum: Foru
     channelData: { tenant: { id: forum.tenantId } },
   };
   try {
+    // createConversationAsync runs the call before the turn, so a connector failure reaches us here.
     await deps.adapter.createConversationAsync(appId, channelRef.channelId ?? 'msteams', channelRef.serviceUrl!, CHANNEL_AUDIENCE, params, async (turn) => {
       reference = TurnContext.getConversationReference(turn.activity);
     });

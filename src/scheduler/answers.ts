@@ -23,7 +23,7 @@ type Answer = NonNullable<NonNullable<FollowUp['reminders']>['lastAnswer']>['kin
 function requireAnswerer(forum: Forum, f: FollowUp, actor: ActorRef, ownersOnly: boolean): void {
   if (recipientsOf(f).includes(actor.userId)) return;
   if (!ownersOnly && canManageMeetings(findMember(forum, actor.userId, actor.aadObjectId))) return;
-  throw new AppError('forbidden', 'Only the owner of the follow-up (or its delegate) may answer it', { forumId: forum.id });
+  throw new AppError('forbidden', 'Only the owner of the follow-up (or its delegate) may answer it', { forumId: forum.id, messageKey: 'reminder.error.notOwner' });
 }
 
 function answered(f: FollowUp, kind: Answer, actor: ActorRef, at: string): FollowUp {

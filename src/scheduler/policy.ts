@@ -46,12 +46,18 @@ function answeredOn(subject: ReminderSubject, date: string): boolean {
 }
 
 /** Why the follow-up gets a reminder on the local date `date`, or null when it gets none that day. */
-export function reminderReasonOn(subject: ReminderSubject, date: string, policy: ReminderPolicy, cal = calendarOf(policy)): ReminderReason | null {
+export function reminderReasonOn(
+  subject: ReminderSubject,
+  date: string,
+  policy: ReminderPolicy,
+  cal = calendarOf(policy),
+  planned = subject.due ? plannedDates(subject.due.due, policy, cal) : [],
+): ReminderReason | null {
   if (subject.status !== 'open' || answeredOn(subject, date)) return null;
   if (subject.reminders?.snoozedUntil === date) return 'snooze';
   if (!subject.due) return null;
   const due = subject.due.due;
-  if (plannedDates(due, policy, cal).includes(date)) return date === workingDayOnOrBefore(due, cal) ? 'due' : 'before';
+  if (planned.includes(date)) return date === workingDayOnOrBefore(due, cal) ? 'due' : 'before';
   return isOverdueReminderDate(due, date, policy, cal) ? 'overdue' : null;
 }
 
@@ -61,13 +67,13 @@ export function nextReminderDate(subject: ReminderSubject, from: string, policy:
   const candidates: string[] = [];
   const snooze = subject.reminders?.snoozedUntil;
   if (snooze && snooze >= from) candidates.push(snooze);
+  const planned = subject.due ? plannedDates(subject.due.due, policy, cal) : [];
   if (subject.due) {
-    const due = subject.due.due;
-    candidates.push(...plannedDates(due, policy, cal).filter((d) => d >= from));
-    const overdue = firstOverdueOnOrAfter(due, from, policy, cal);
+    candidates.push(...planned.filter((d) => d >= from));
+    const overdue = firstOverdueOnOrAfter(subject.due.due, from, policy, cal);
     if (overdue) candidates.push(overdue, addWorkingDays(overdue, policy.overdueEveryWorkingDays, cal));
   }
-  return candidates.sort().find((d) => reminderReasonOn(subject, d, policy, cal) !== null) ?? null;
+  return candidates.sort().find((d) => reminderReasonOn(subject, d, policy, cal, planned) !== null) ?? null;
 }
 
 /** The instant of a reminder on a local date: `sendAt` in Copenhagen (summer time included). */
@@ -78,8 +84,10 @@ export function reminderInstant(date: string, policy: ReminderPolicy): Date {
 /** The next reminder strictly after `now`, or null (not open, or no due date and no snooze). */
 export function nextReminderAfter(subject: ReminderSubject, now: Date, policy: ReminderPolicy): { date: string; at: Date } | null {
   const cal = calendarOf(policy);
-  let date = nextReminderDate(subject, localDate(now), policy, cal);
-  if (date && reminderInstant(date, policy) <= now) date = nextReminderDate(subject, addDays(date, 1), policy, cal);
+  const today = localDate(now);
+  let date = nextReminderDate(subject, today, policy, cal);
+  // Only today's reminder can already have passed; a later date's instant is after `now`.
+  if (date === today && reminderInstant(date, policy) <= now) date = nextReminderDate(subject, addDays(date, 1), policy, cal);
   return date ? { date, at: reminderInstant(date, policy) } : null;
 }
 

@@ -108,7 +108,8 @@ async function processJob(run: JobRun, handler: JobHandler | undefined, result: 
     else result.completed++;
   } catch (e) {
     if (run.sent) result.sent++;
-    if (e instanceof LeaseLostError || (e instanceof AppError && e.code === 'conflict' && run.sent)) {
+    // A conditional write of the job failed: another instance holds it now (our lease ran out).
+    if (e instanceof LeaseLostError || (e instanceof AppError && e.code === 'conflict')) {
       result.lost++;
       run.log.warn({ err: e.message }, 'Job taken over by another instance');
       return;
@@ -140,6 +141,10 @@ async function finish(run: JobRun, outcome: JobOutcome): Promise<void> {
 /** Puts the job back for later, or gives up on it and tells the secretary. Returns true when given up. */
 async function failOrDefer(run: JobRun, e: unknown, maxAttempts: number): Promise<boolean> {
   const job = run.version.value;
+  if (job.status === 'done') {
+    run.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'Job failed after it was completed; nothing to undo');
+    return false;
+  }
   const attempts = job.attempts + 1;
   const message = e instanceof Error ? e.message : String(e);
   const transient = classifyFailure(e) === 'retry' || (e instanceof AppError && e.code === 'storage-unavailable');

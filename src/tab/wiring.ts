@@ -1,8 +1,9 @@
 /**
- * The side panel's options from the configuration. Tokens are checked against the bot's app id
- * (the manifest's webApplicationInfo), audience `api://<PUBLIC_BASE_URL host>/<app id>` or the bare id,
+ * The side panel's options from the configuration. Tokens are checked against the SSO app id
+ * (TAB_SSO_APP_ID, else the bot's MicrosoftAppId: the manifest's webApplicationInfo.id), audience
+ * `api://<PUBLIC_BASE_URL host>/<app id>` or the bare id,
  * and the same tenants the bot serves (ALLOWED_TENANTS, else the app's own tenant, else none).
- * Local mode (no app id): no token can be checked, so every API call answers 503 saying so.
+ * No app id at all (local mode): no token can be checked, so every API call answers 503 saying so.
  */
 import type { JWTVerifyGetKey } from 'jose';
 import type { Config } from '../config';
@@ -18,7 +19,7 @@ function ssoTenants(config: Config): string[] | null {
 }
 
 export function tabVerifier(config: Config, keys?: JWTVerifyGetKey): SsoVerifier {
-  const appId = config.bot.appId;
+  const appId = config.tabSsoAppId || config.bot.appId;
   if (!appId) {
     return async () => {
       throw refused('not-configured', 'Teams SSO needs an app id (MicrosoftAppId); the service runs in local mode');

@@ -3,6 +3,8 @@
  * Connector): the card updates in place, the answer is audited, and reminders stop or move.
  */
 import { DEFAULT_REMINDER_POLICY, type Forum } from '../../src/domain';
+import { localInstant } from '../../src/domain/time';
+import { addDays } from '../../src/scheduler/calendar';
 import { reminderJobId } from '../../src/scheduler/jobs';
 import { scheduleCheckIns } from '../../src/scheduler/recurring';
 import { scheduleRemindersFor } from '../../src/scheduler/reminders';
@@ -47,9 +49,9 @@ function executeActions(node: unknown, out: Json[] = []): Json[] {
   return out;
 }
 
-function action(card: Json, verb: string, row: number): Json {
-  const found = executeActions(card).filter((a) => a.verb === verb)[row];
-  if (!found) throw new Error(`No ${verb} button for row ${row}`);
+function action(card: Json, verb: string, followUpId: string): Json {
+  const found = executeActions(card).find((a) => a.verb === verb && (a.data as Json).followUpId === followUpId);
+  if (!found) throw new Error(`No ${verb} button for ${followUpId}`);
   return found.data as Json;
 }
 
@@ -62,10 +64,10 @@ describe('answering reminder cards', () => {
     await h?.stop();
   });
 
-  /** Two follow-ups due a reminder on Tuesday 10 March; the sweep sends the card. */
-  async function reminderCard(prefix: string): Promise<{ card: Json; activityId: string }> {
+  /** Two follow-ups due a reminder on `day` (one card per person per day: each test its own day). */
+  async function reminderCard(prefix: string, day: string): Promise<{ card: Json; activityId: string }> {
     h.fake.reset();
-    h.clock.set('2026-03-09T12:00:00Z');
+    h.clock.set(localInstant(addDays(day, -1), '12:00'));
     const forum = await h.store.forums.get(FORUM);
     if (!forum) {
       await h.store.forums.create(theForum());
@@ -79,14 +81,14 @@ describe('answering reminder cards', () => {
         updatedAt: '2026-03-01T00:00:00.000Z',
       });
     }
-    const followUps = [aFollowUp(FORUM, `${prefix}-a`, chief.id, '2026-03-10'), aFollowUp(FORUM, `${prefix}-b`, chief.id, '2026-03-11')];
+    const followUps = [aFollowUp(FORUM, `${prefix}-a`, chief.id, day), aFollowUp(FORUM, `${prefix}-b`, chief.id, addDays(day, 1))];
     await h.store.followUps.createMany(followUps);
     for (const f of followUps) await scheduleRemindersFor(h.app.deps, f);
-    h.clock.set('2026-03-10T07:00:00Z');
+    h.clock.set(localInstant(day, '08:00'));
     await sweepOnce(h.app.deps, { owner: 'test' });
-    const [sent] = h.fake.sent();
-    const card = h.fake.cards(personal)[0];
-    return { card, activityId: sent.activityId };
+    const sent = h.fake.sent();
+    expect(sent).toHaveLength(1);
+    return { card: h.fake.cards(personal)[0], activityId: sent[0].activityId };
   }
 
   async function answer(verb: string, data: Json, replyToId: string): Promise<Json> {
@@ -98,8 +100,8 @@ describe('answering reminder cards', () => {
   }
 
   it('"Udført" redraws the whole card with that row done, audits it and stops its reminders', async () => {
-    const { card, activityId } = await reminderCard('done');
-    const updated = await answer('followup.done', action(card, 'followup.done', 0), activityId);
+    const { card, activityId } = await reminderCard('done', '2026-03-10');
+    const updated = await answer('followup.done', action(card, 'followup.done', 'done-a'), activityId);
     const text = JSON.stringify(updated);
     expect(text).toContain('✓ Udført');
     expect(text).toContain('Opfølgning done-b:');
@@ -108,14 +110,16 @@ describe('answering reminder cards', () => {
     const audit = await h.store.audit.listByForum(FORUM);
     expect(audit.find((a) => a.action === 'followup.done')).toMatchObject({ actorUserId: chief.id, target: 'followup:done-a' });
     // Pressing it again (a Teams retry) changes nothing and still answers with the card.
-    const again = await answer('followup.done', action(card, 'followup.done', 0), activityId);
+    const again = await answer('followup.done', action(card, 'followup.done', 'done-a'), activityId);
     expect(JSON.stringify(again)).toContain('✓ Udført');
     expect((await h.store.audit.listByForum(FORUM)).filter((a) => a.action === 'followup.done' && a.target === 'followup:done-a')).toHaveLength(1);
   });
 
   it('"Udsæt" takes the row\'s date and reason, shows the new date and moves every future reminder', async () => {
-    const { card, activityId } = await reminderCard('later');
-    const data = { ...action(card, 'followup.postpone', 1), newDate_1: '2026-04-01', reason_1: 'Afventer tilbud' };
+    const { card, activityId } = await reminderCard('later', '2026-03-17');
+    const postpone = action(card, 'followup.postpone', 'later-b');
+    const row = String(postpone.inputSuffix);
+    const data = { ...postpone, [`newDate${row}`]: '2026-04-01', [`reason${row}`]: 'Afventer tilbud' };
     const updated = await answer('followup.postpone', data, activityId);
     expect(JSON.stringify(updated)).toContain('Udsat til 1. april 2026');
     const f = (await h.store.followUps.get(FORUM, 'later-b'))!.value;
@@ -125,37 +129,37 @@ describe('answering reminder cards', () => {
   });
 
   it('"Påmind mig i morgen" shows when the next reminder comes and schedules it', async () => {
-    const { card, activityId } = await reminderCard('snooze');
-    h.clock.set('2026-03-10T09:00:00Z');
-    const updated = await answer('followup.snooze', action(card, 'followup.snooze', 1), activityId);
-    expect(JSON.stringify(updated)).toContain('Du bliver påmindet igen 11. marts 2026');
-    expect((await h.store.jobs.get(reminderJobId(chief.id, '2026-03-11')))?.value.status).toBe('pending');
+    const { card, activityId } = await reminderCard('snooze', '2026-03-20');
+    h.clock.set('2026-03-20T09:00:00Z');
+    const updated = await answer('followup.snooze', action(card, 'followup.snooze', 'snooze-b'), activityId);
+    expect(JSON.stringify(updated)).toContain('Du bliver påmindet igen 23. marts 2026');
+    expect((await h.store.jobs.get(reminderJobId(chief.id, '2026-03-23')))?.value.status).toBe('pending');
   });
 
   it('refuses an answer from someone who is not the owner and changes nothing', async () => {
-    const { card, activityId } = await reminderCard('foreign');
-    const res = await h.post(h.anInvoke('followup.done', action(card, 'followup.done', 0), { from: USERS.chiefTech, conversation: 'personal', replyToId: activityId }));
+    const { card, activityId } = await reminderCard('foreign', '2026-03-26');
+    const res = await h.post(h.anInvoke('followup.done', action(card, 'followup.done', 'foreign-a'), { from: USERS.chiefTech, conversation: 'personal', replyToId: activityId }));
+    expect(JSON.stringify(res.body)).toContain('Det er kun den ansvarlige');
     expect(JSON.stringify(res.body)).not.toContain('✓ Udført');
     expect((await h.store.followUps.get(FORUM, 'foreign-a'))!.value.status).toBe('open');
   });
 
   it('a check-in answered "forsinket" with a new date postpones the follow-up and updates the card', async () => {
     h.fake.reset();
-    h.clock.set('2026-03-09T12:00:00Z');
-    await h.store.meetings.create(aMeeting(FORUM, 'm-next', '2026-03-24', { status: 'draft', kind: 'agenda' }));
+    h.clock.set('2026-04-01T12:00:00Z');
+    await h.store.meetings.create(aMeeting(FORUM, 'm-next', '2026-04-21', { status: 'draft', kind: 'agenda' }));
     const forum = (await h.store.forums.get(FORUM))!.value;
     await scheduleCheckIns(h.app.deps, forum);
-    h.clock.set('2026-03-17T07:00:00Z');
+    h.clock.set(localInstant('2026-04-14', '08:00'));
     await sweepOnce(h.app.deps, { owner: 'test' });
     const card = h.fake.cards(personal).find((c) => JSON.stringify(c).includes('hvordan går det'))!;
-    const late = action(card, 'checkin.answer', 1);
-    expect(late.status).toBe('late');
+    const late = executeActions(card).find((a) => a.verb === 'checkin.answer' && (a.data as Json).status === 'late')!.data as Json;
     const row = String(late.inputSuffix);
-    const updated = await answer('checkin.answer', { ...late, [`newDate${row}`]: '2026-04-30' }, h.fake.sent()[0].activityId);
-    expect(JSON.stringify(updated)).toContain('Forsinket – ny frist 30. april 2026');
+    const updated = await answer('checkin.answer', { ...late, [`newDate${row}`]: '2026-05-29' }, h.fake.sent()[0].activityId);
+    expect(JSON.stringify(updated)).toContain('Forsinket – ny frist 29. maj 2026');
     const followUpId = String(late.followUpId);
     const f = (await h.store.followUps.get(FORUM, followUpId))!.value;
-    expect(f.due?.due).toBe('2026-04-30');
-    expect(f.reminders?.checkIn).toMatchObject({ status: 'late', newDate: '2026-04-30', meetingId: 'm-next' });
+    expect(f.due?.due).toBe('2026-05-29');
+    expect(f.reminders?.checkIn).toMatchObject({ status: 'late', newDate: '2026-05-29', meetingId: 'm-next' });
   });
 });

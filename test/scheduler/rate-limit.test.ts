@@ -109,7 +109,7 @@ describe('delivery with retries', () => {
     const { d, ticker, chat } = await setUp();
     fake.failNext(2, 429, { headers: { 'Retry-After': '7' } });
     await d.send(chat, { text: 'Påmindelse' });
-    expect(sends().map((r) => r.status)).toEqual([429, 429, 200]);
+    expect(sends().map((r) => (r.status < 300 ? 'ok' : r.status))).toEqual([429, 429, 'ok']);
     expect(ticker.sleeps).toEqual([7700, 7700]);
     expect(d.stats).toMatchObject({ throttled: 2, retries: 2 });
   });

@@ -7,7 +7,7 @@ import type { Messenger } from '../../src/app/messenger';
 import { BotAdapter, createBotAuthentication } from '../../src/bot/adapter';
 import { createBotMessenger } from '../../src/bot/messenger';
 import { loadConfig } from '../../src/config';
-import { DEFAULT_REMINDER_POLICY, type FollowUp, FixedClock, type Forum, type Meeting, type Member } from '../../src/domain';
+import { DEFAULT_REMINDER_POLICY, type FollowUp, type FixedClock, type Forum, type Meeting, type Member } from '../../src/domain';
 import { createLogger } from '../../src/logger';
 import { Delivery, type DeliveryOptions } from '../../src/scheduler/delivery';
 import type { Store, StoredConversation } from '../../src/store/ports';

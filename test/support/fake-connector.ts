@@ -229,7 +229,10 @@ class ConnectorState {
         activityId: r.activityId,
         status,
       });
-    if (r.kind === 'file' || r.kind === 'openid') return this.serveStatic(r, url, res);
+    if (r.kind === 'file' || r.kind === 'openid') {
+      this.serveStatic(r, url, res);
+      return;
+    }
     this.arrived++;
     const delay = this.takeMatching(this.delays, r, method, url.pathname);
     if (delay) {
@@ -244,12 +247,14 @@ class ConnectorState {
     if (fault) {
       record(fault.status);
       const code = DEFAULT_ERROR_CODES[fault.status] ?? 'Error';
-      return send(res, fault.status, fault.body ?? { error: { code, message: `Fake connector: ${code}` } }, fault.headers);
+      send(res, fault.status, fault.body ?? { error: { code, message: `Fake connector: ${code}` } }, fault.headers);
+      return;
     }
     const retryAfter = this.limiter?.check(r.kind, r.conversationId ?? r.teamId ?? '');
     if (retryAfter !== undefined && retryAfter !== null) {
       record(429);
-      return send(res, 429, { error: { code: 'Throttled', message: 'Too many requests' } }, { 'Retry-After': String(retryAfter) });
+      send(res, 429, { error: { code: 'Throttled', message: 'Too many requests' } }, { 'Retry-After': String(retryAfter) });
+      return;
     }
     const [status, answer] = this.answer(r, method, body, url);
     record(status);
@@ -304,12 +309,17 @@ class ConnectorState {
     if (r.kind === 'openid') {
       if (url.pathname.endsWith('/keys')) {
         const jwk = this.key.publicKey.export({ format: 'jwk' });
-        return send(res, 200, { keys: [{ kty: 'RSA', use: 'sig', kid: this.kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] });
+        send(res, 200, { keys: [{ kty: 'RSA', use: 'sig', kid: this.kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] });
+        return;
       }
-      return send(res, 200, { issuer: 'https://api.botframework.com', jwks_uri: `${this.baseUrl}/.well-known/keys` });
+      send(res, 200, { issuer: 'https://api.botframework.com', jwks_uri: `${this.baseUrl}/.well-known/keys` });
+      return;
     }
     const file = this.files.get(url.pathname);
-    if (!file) return send(res, 404, { error: { code: 'NotFound', message: 'No such file' } });
+    if (!file) {
+      send(res, 404, { error: { code: 'NotFound', message: 'No such file' } });
+      return;
+    }
     this.recorded.push({ kind: 'file', method: 'GET', path: url.pathname, query: {}, headers: {}, body: null, conversationId: null, activityId: null, status: 200 });
     res.writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.content.length) });
     res.end(file.content);
@@ -355,51 +365,50 @@ class ConnectorState {
   }
 
   api(server: http.Server): FakeConnector {
-    const self = this;
     const sentIn = (conversationId?: string) =>
       this.sentActivities.filter((s) => !conversationId || s.conversationId.split(';')[0] === conversationId.split(';')[0]);
     const api: FakeConnector = {
       url: `${this.baseUrl}/`,
       openIdMetadataUrl: `${this.baseUrl}/.well-known/openidconfiguration`,
-      requests: () => [...self.recorded],
-      sent: () => [...self.sentActivities],
-      cards: (conversationId) => sentIn(conversationId).flatMap((s) => self.cardsOf(s.activity)),
+      requests: () => [...this.recorded],
+      sent: () => [...this.sentActivities],
+      cards: (conversationId) => sentIn(conversationId).flatMap((s) => this.cardsOf(s.activity)),
       texts: (conversationId) =>
         sentIn(conversationId)
           .map((s) => s.activity.text)
           .filter((x): x is string => typeof x === 'string' && x.length > 0),
-      activity: (id) => self.activities.get(id),
-      createdConversations: () => [...self.created],
+      activity: (id) => this.activities.get(id),
+      createdConversations: () => [...this.created],
       waitFor: (predicate, timeoutMs = 5000) => waitFor(() => predicate(api), timeoutMs),
       reset: () => {
-        self.recorded = [];
-        self.sentActivities = [];
-        self.activities.clear();
-        self.created = [];
-        self.faults = [];
-        self.delays = [];
-        self.arrived = 0;
+        this.recorded = [];
+        this.sentActivities = [];
+        this.activities.clear();
+        this.created = [];
+        this.faults = [];
+        this.delays = [];
+        this.arrived = 0;
       },
       setRoster: (members, id) => {
-        if (id) self.rosters.set(id, members);
-        else self.defaultRoster = members;
+        if (id) this.rosters.set(id, members);
+        else this.defaultRoster = members;
       },
       failNext: (n, status, opts = {}) => {
-        for (let i = 0; i < n; i++) self.faults.push({ status, ...opts });
+        for (let i = 0; i < n; i++) this.faults.push({ status, ...opts });
       },
       delayNext: (n, ms, match) => {
-        for (let i = 0; i < n; i++) self.delays.push({ ms, match });
+        for (let i = 0; i < n; i++) this.delays.push({ ms, match });
       },
-      received: () => self.arrived,
+      received: () => this.arrived,
       enforceRateLimits: (on) => {
-        self.limiter = on ? new RateLimiter() : null;
+        this.limiter = on ? new RateLimiter() : null;
       },
       serveFile: (name, content, contentType = 'application/octet-stream') => {
-        const path = `/files/${++self.counter}/${encodeURIComponent(name)}`;
-        self.files.set(path, { content: typeof content === 'string' ? Buffer.from(content, 'utf8') : content, contentType });
-        return `${self.baseUrl}${path}`;
+        const path = `/files/${++this.counter}/${encodeURIComponent(name)}`;
+        this.files.set(path, { content: typeof content === 'string' ? Buffer.from(content, 'utf8') : content, contentType });
+        return `${this.baseUrl}${path}`;
       },
-      signToken: (claims, o = {}) => self.sign(claims, o.forged ?? false, o.expiresInSeconds ?? 3600),
+      signToken: (claims, o = {}) => this.sign(claims, o.forged ?? false, o.expiresInSeconds ?? 3600),
       close: () =>
         new Promise<void>((resolve) => {
           server.closeAllConnections();

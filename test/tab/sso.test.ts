@@ -78,6 +78,17 @@ describe('Teams SSO tokens for the side panel', () => {
     expect((await refusal(local(`Bearer ${await sso.token(USERS.secretary)}`))).details.auth).toBe('not-configured');
   });
 
+  it('checks tokens against TAB_SSO_APP_ID when the bot itself runs as a managed identity', async () => {
+    const ssoAppId = '5f0c9d3e-1111-4222-8333-444455556666';
+    const config = loadConfig(
+      { MicrosoftAppId: TEST_APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TEST_TENANT, TAB_SSO_APP_ID: ssoAppId },
+      { instanceId: 'test' },
+    );
+    const verify = tabVerifier(config, sso.keys);
+    expect((await verify(`Bearer ${await sso.token(USERS.secretary, { aud: `api://${ssoAppId}` })}`)).tenantId).toBe(TEST_TENANT);
+    expect((await refusal(verify(`Bearer ${await sso.token(USERS.secretary, { aud: TEST_APP_ID })}`))).details.auth).toBe('invalid');
+  });
+
   it('with an app id but no tenant configured, refuses every tenant like the bot does', async () => {
     const config = loadConfig({ MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: 'x' }, { instanceId: 'test' });
     const noTenants = tabVerifier(config, sso.keys);

@@ -110,7 +110,6 @@ export async function startPanelWorld(opts: HarnessOptions = {}): Promise<PanelW
   const sso = await createTestSso();
   const h = await startHarness({
     auth: 'token',
-    logLevel: 'warn',
     ssoKeys: sso.keys,
     ...opts,
     env: { PUBLIC_BASE_URL: `https://${PUBLIC_HOST}`, ...(opts.env ?? {}) },

@@ -30,6 +30,7 @@ export const reminders: Catalog = {
     'reminder.state.lateNoDate': 'Forsinket',
     'reminder.more': '… og {count} mere (skriv "mine opgaver" for hele listen)',
     'reminder.summary': 'Påmindelse om {count} opfølgning(er)',
+    'reminder.error.notOwner': 'Det er kun den ansvarlige for opfølgningen (eller den, der er sat på opgaven), der kan svare på den.',
 
     'checkin.title': 'Inden mødet {date}: hvordan går det?',
     'checkin.intro': 'Dit svar kommer med under "Opfølgning på beslutninger" på dagsordenen.',
@@ -98,6 +99,7 @@ export const reminders: Catalog = {
     'reminder.state.lateNoDate': 'Late',
     'reminder.more': '… and {count} more (write "my tasks" for the whole list)',
     'reminder.summary': 'Reminder about {count} follow-up(s)',
+    'reminder.error.notOwner': 'Only the owner of the follow-up (or the person doing the work) can answer it.',
 
     'checkin.title': 'Before the meeting on {date}: how is it going?',
     'checkin.intro': 'Your answer goes into "Follow-up on decisions" on the agenda.',

@@ -88,16 +88,9 @@ class ItemSection {
   }
 }
 
-function formatDate(date: string, start: string | null, locale: Locale): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  const day = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'da-DK', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
-  return start ? `${day} ${locale === 'en' ? 'at' : 'kl.'} ${start}` : day;
-}
-
 export function renderAgenda(root: HTMLElement, view: MeetingView, api: ApiClient): void {
   const locale = view.locale;
   const parts: HTMLElement[] = [el('h1', {}, view.forum.name)];
-  if (view.meeting) parts.push(el('p', { class: 'sub' }, formatDate(view.meeting.date, view.meeting.start, locale)));
   if (view.canDecide) parts.push(el('p', { class: 'sub' }, t(locale, 'tab.page.role.manager')));
   if (view.role === 'guest') parts.push(el('p', { class: 'sub' }, t(locale, 'tab.page.role.guest')));
   if (view.message) parts.push(el('p', { class: 'notice' }, view.message));
