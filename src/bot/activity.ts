@@ -29,7 +29,23 @@ export function checkActivity(body: unknown): ActivityCheck {
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`) };
   }
-  return { ok: true, activity: parsed.data as unknown as Activity };
+  return { ok: true, activity: withDates(parsed.data) };
+}
+
+/** As botbuilder's CloudAdapter does: timestamps become Dates, the original strings stay in raw*. */
+function withDates(a: Record<string, unknown>): Activity {
+  const out: Record<string, unknown> = { ...a };
+  for (const [key, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
+    if (typeof a[key] === 'string') {
+      out[raw] = a[key];
+      out[key] = new Date(a[key] as string);
+    }
+  }
+  return out as unknown as Activity;
 }
 
 function record(x: unknown): Record<string, unknown> {

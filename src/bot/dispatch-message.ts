@@ -55,10 +55,16 @@ export async function dispatchMessage(info: TurnInfo, routes: MessageRoutes): Pr
   }
 }
 
-/** Clients without Universal Actions send Action.Submit: the verb's result arrives as a new message. */
+/**
+ * Clients without Universal Actions send Action.Submit: the verb's result arrives as a new message,
+ * which everyone in a channel sees. So outside 1:1 chat an error does not echo the card's inputs
+ * (they may be a closed item's decision); the user still has them in the card.
+ */
 async function submitFallback(info: TurnInfo, verbs: VerbTable, value: Record<string, unknown>): Promise<void> {
   const { verb, ...data } = value;
-  const outcome = await runVerb(info, verbs, String(verb), data, info.turn.activity.replyToId ?? null);
+  const outcome = await runVerb(info, verbs, String(verb), data, info.turn.activity.replyToId ?? null, {
+    echoInput: info.conversation.kind === 'personal',
+  });
   if (outcome.kind === 'error') await replyCard(info, outcome.card);
   else if (outcome.kind === 'unknown-verb') await replyCard(info, errorCardFor(info, new AppError('invalid-input', 'unknown action', { messageKey: 'bot.unknown-verb' }), 'verb:unknown'));
   else if ('card' in outcome.result) await replyCard(info, outcome.result.card);

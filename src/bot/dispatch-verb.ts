@@ -15,7 +15,14 @@ export type VerbOutcome =
   | { kind: 'unknown-verb' }
   | { kind: 'error'; card: Record<string, unknown> };
 
-export async function runVerb(info: TurnInfo, table: VerbTable, verb: string, data: unknown, replyToId: string | null): Promise<VerbOutcome> {
+export async function runVerb(
+  info: TurnInfo,
+  table: VerbTable,
+  verb: string,
+  data: unknown,
+  replyToId: string | null,
+  opts: { echoInput?: boolean } = {},
+): Promise<VerbOutcome> {
   if (!isVerb(verb)) {
     info.log.info({ verb: verb.slice(0, 60) }, 'unknown card verb');
     return { kind: 'unknown-verb' };
@@ -31,7 +38,8 @@ export async function runVerb(info: TurnInfo, table: VerbTable, verb: string, da
     scoped.log.info({ verb, result: 'card' in result ? 'card' : 'message' }, 'card action handled');
     return { kind: 'result', result };
   } catch (e) {
-    return { kind: 'error', card: errorCardFor(info, e, `verb:${verb}`, isRecord(data) ? data : undefined) };
+    const echo = (opts.echoInput ?? true) && isRecord(data) ? data : undefined;
+    return { kind: 'error', card: errorCardFor(info, e, `verb:${verb}`, echo) };
   }
 }
 

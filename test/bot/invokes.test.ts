@@ -74,4 +74,14 @@ describe('card actions', () => {
     expect(cards).toHaveLength(1);
     expect(JSON.stringify(cards[0])).toContain(t('da', 'card.error.title'));
   });
+
+  test('in a channel, a fallback error posted for all to see does not repeat what the user typed in the card', async () => {
+    const secret = 'Beslutning om personalesag: afskedigelse af medarbejder';
+    const value = { verb: 'decision.save', forumId, meetingId: 'm-1', itemNumber: 5, decisionText: secret };
+    const res = await h.post({ ...h.aMessage('', { conversation: 'channel', mention: false }), value });
+    expect(res.status).toBe(200);
+    const cards = JSON.stringify(h.fake.cards());
+    expect(cards).toContain(t('da', 'card.error.title'));
+    expect(cards).not.toContain('personalesag');
+  });
 });
