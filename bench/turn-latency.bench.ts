@@ -17,8 +17,10 @@
  * limit (60 updates per 30 s) does not pace the run: that pacing is measured by bench:delivery.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import diagnostics from 'node:diagnostics_channel';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../src/app/create-app';
 import { loadConfig } from '../src/config';
@@ -231,12 +233,20 @@ export async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** What reached the fake connector: posts (`send`), replies in a turn, card updates, posts into 1:1 chats. */
+export interface ConnectorStats {
+  sends: number;
+  replies: number;
+  updates: number;
+  personalSends: number;
+  byStatus: Record<string, number>;
+}
+
 export interface Backends {
   child: ChildProcess;
   connectionString: string;
   fakeUrl: string;
-  /** Counts of what reached the fake connector. */
-  stats(): Promise<{ sends: number; updates: number; byStatus: Record<string, number> }>;
+  stats(): Promise<ConnectorStats>;
 }
 
 export async function startBackends(): Promise<Backends> {
@@ -246,7 +256,7 @@ export async function startBackends(): Promise<Backends> {
     child,
     connectionString: String(ready.connectionString),
     fakeUrl: String(ready.fakeUrl),
-    stats: async () => (await request(child, { cmd: 'stats' })).stats as { sends: number; updates: number; byStatus: Record<string, number> },
+    stats: async () => (await request(child, { cmd: 'stats' })).stats as ConnectorStats,
   };
 }
 
@@ -273,7 +283,15 @@ async function serveBackends(): Promise<void> {
       const byStatus: Record<string, number> = {};
       for (const r of fake.requests()) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
       const sent = fake.sent();
-      process.send?.({ re: 'stats', stats: { sends: sent.filter((s) => s.kind !== 'update').length, updates: sent.filter((s) => s.kind === 'update').length, byStatus } });
+      const count = (pred: (s: (typeof sent)[number]) => boolean) => sent.filter(pred).length;
+      const stats: ConnectorStats = {
+        sends: count((s) => s.kind === 'send'),
+        replies: count((s) => s.kind === 'reply'),
+        updates: count((s) => s.kind === 'update'),
+        personalSends: count((s) => s.kind === 'send' && s.conversationId.startsWith('a:')),
+        byStatus,
+      };
+      process.send?.({ re: 'stats', stats });
     }
     if (m.cmd === 'stop') {
       void Promise.all([fake.close(), azurite.stop()]).then(() => {
@@ -284,13 +302,28 @@ async function serveBackends(): Promise<void> {
   });
 }
 
+/** Outbound HTTP requests of this process by "host:port" (storage vs. Bot Connector calls per turn). */
+function countOutbound(): Map<string, number> {
+  const counts = new Map<string, number>();
+  diagnostics.subscribe('http.client.request.start', (message: unknown) => {
+    const req = (message as { request?: { getHeader(name: string): unknown } }).request;
+    const host = String(req?.getHeader('host') ?? '?');
+    counts.set(host, (counts.get(host) ?? 0) + 1);
+  });
+  return counts;
+}
+
 async function serveApp(): Promise<void> {
+  const outbound = countOutbound();
   process.on('message', (m: Message) => {
     if (m.cmd === 'start') {
       startApp(m as unknown as ServiceOptions).then(
         (handle) => {
+          outbound.clear();
           process.on('message', (s: Message) => {
             if (s.cmd === 'stop') void handle.stop().then(() => process.exit(0));
+            if (s.cmd === 'outbound') process.send?.({ re: 'outbound', outbound: Object.fromEntries(outbound) });
+            if (s.cmd === 'memory') process.send?.({ re: 'memory', memory: process.memoryUsage() });
           });
           process.send?.({ re: 'start', url: handle.url, seededMs: handle.seededMs });
         },
@@ -414,6 +447,10 @@ export interface TurnLatencyResult {
   followUpsStored: number;
   cardUpdates: number;
   connectorStatuses: Record<string, number>;
+  /** Outbound HTTP calls of the service per decision.save request, by kind. */
+  perRequest: { storage: number; connector: number };
+  /** 1-minute load average of the machine before each measured run (shared machine: read numbers with it). */
+  loadBefore: number[];
   world: WorldShape & { seededSeconds: number };
 }
 
@@ -425,23 +462,38 @@ async function countStored(connectionString: string, shape: WorldShape): Promise
     Array.from({ length: shape.forums }, (_, f) => f),
     16,
     async (f) => {
-      decisions += (await store.decisions.listByMeeting(meetingId(f))).length;
-      followUps += (await store.followUps.listByMeeting(forumId(f), meetingId(f))).length;
+      const [d, u] = await Promise.all([store.decisions.listByMeeting(meetingId(f)), store.followUps.listByMeeting(forumId(f), meetingId(f))]);
+      decisions += d.length;
+      followUps += u.length;
     },
   );
   return { decisions, followUps };
 }
 
+/** A few requests one at a time (JIT, connection pools), then a short autocannon run. */
+async function warmUp(url: string, connections: number, seconds: number, body: () => string): Promise<void> {
+  for (let i = 0; i < 10; i++) {
+    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body() });
+    await res.text();
+  }
+  await cannon('warm-up', url, connections, seconds, body);
+}
+
+function hostOf(url: string): string {
+  return new URL(url).host;
+}
+
 async function main(): Promise<void> {
   const smoke = process.argv.includes('--smoke');
-  const connections = Number(arg('--connections') ?? 50);
+  const connections = Number(arg('--connections') ?? (smoke ? 10 : 50));
   const seconds = Number(arg('--duration') ?? (smoke ? 3 : 20));
-  const warmup = smoke ? 1 : 3;
+  const warmup = smoke ? 1 : 5;
   const shape: WorldShape = smoke ? { forums: 50, items: 12 } : { forums: 500, items: 24 };
   const due = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
 
   const backends = await startBackends();
   const rows: LatencyRow[] = [];
+  const loadBefore: number[] = [];
   let result: TurnLatencyResult | null = null;
   try {
     let n = 0;
@@ -452,21 +504,28 @@ async function main(): Promise<void> {
       echo.once('message', (m: Message) => resolve(String(m.url)));
       echo.once('exit', (code) => reject(new Error(`echo bot exited (${code})`)));
     });
-    await cannon('warm-up', echoUrl, connections, warmup, next);
+    await warmUp(echoUrl, connections, warmup, next);
+    loadBefore.push(loadavg()[0]);
     rows.push(await cannon('echo bot (floor)', echoUrl, connections, seconds, next));
     echo.kill('SIGTERM');
 
     console.log(`Seeding ${shape.forums} forums × ${shape.items} items...`);
     const service = await startService({ ...shape, connectionString: backends.connectionString, fakeUrl: backends.fakeUrl });
     n = 0;
-    await cannon('warm-up', service.url, connections, warmup, next);
+    await warmUp(service.url, connections, warmup, next);
+    const before = (await request(service.child, { cmd: 'outbound' })).outbound as Record<string, number>;
+    const first = n;
+    loadBefore.push(loadavg()[0]);
     rows.push(await cannon('service: decision.save', service.url, connections, seconds, next));
-    const requested = n;
+    const after = (await request(service.child, { cmd: 'outbound' })).outbound as Record<string, number>;
+    const sent = n - first;
     await stopChild(service.child);
 
+    const delta = (host: string) => ((after[host] ?? 0) - (before[host] ?? 0)) / Math.max(sent, 1);
+    const azuriteHost = hostOf(/TableEndpoint=([^;]+)/.exec(backends.connectionString)?.[1] ?? 'http://x');
     const stats = await backends.stats();
     const stored = await countStored(backends.connectionString, shape);
-    if (requested > shape.forums * shape.items) console.log(`note: ${requested} requests for ${shape.forums * shape.items} items; the rest were identical resubmits`);
+    if (n > shape.forums * shape.items) console.log(`note: ${n} requests for ${shape.forums * shape.items} items; the rest were identical resubmits`);
     result = {
       kind: 'turn-latency',
       smoke,
@@ -476,6 +535,8 @@ async function main(): Promise<void> {
       followUpsStored: stored.followUps,
       cardUpdates: stats.updates,
       connectorStatuses: stats.byStatus,
+      perRequest: { storage: delta(azuriteHost), connector: delta(hostOf(backends.fakeUrl)) },
+      loadBefore,
       world: { ...shape, seededSeconds: service.seededMs / 1000 },
     };
   } finally {
@@ -497,7 +558,8 @@ export function printLatency(r: TurnLatencyResult): void {
   }
   console.log(`\np99 service / floor: ${r.ratioP99.toFixed(2)}x (target <= 1.5x)`);
   console.log(`decisions stored: ${r.decisionsStored}, follow-ups stored: ${r.followUpsStored}, card updates at the connector: ${r.cardUpdates}`);
-  console.log(`connector answers: ${JSON.stringify(r.connectorStatuses)}`);
+  console.log(`per decision.save: ${r.perRequest.storage.toFixed(1)} storage calls, ${r.perRequest.connector.toFixed(1)} Bot Connector calls`);
+  console.log(`connector answers: ${JSON.stringify(r.connectorStatuses)}; load average before the runs: ${r.loadBefore.map((x) => x.toFixed(1)).join(', ')}`);
 }
 
 const role = arg('--role');

@@ -64,8 +64,9 @@ function toFollowUps(deps: AppDeps, forum: Forum, input: DecisionInput): FollowU
   const byId = new Map<string, FollowUp>();
   for (const f of input.followUps) {
     const owner = resolveOwner(forum, f.owner);
-    byId.set(followUpId(input, f), {
-      id: followUpId(input, f),
+    const id = followUpId(input, f);
+    byId.set(id, {
+      id,
       forumId: input.forumId,
       meetingId: input.meetingId,
       itemNumber: input.itemNumber,

@@ -195,8 +195,13 @@ describe('a whole meeting, end to end over HTTP', () => {
     expect(textOf(secretaryView)).toContain('Hvem bemander indgangen om aftenen?');
     expect(textOf(secretaryView)).not.toContain('Hvem bemander indgangen?"');
     expect(textOf(secretaryView)).toContain('item.decide');
-    const closedView = await t.press(items[3], 'refresh', USERS.secretary, {}, { channel: true }).catch(() => null);
-    if (closedView) expect(textOf(closedView)).toContain('Lukket punkt');
+    // Even a crafted refresh of the closed item in the channel gets "Lukket punkt" and nothing else.
+    const crafted = await h.post(h.anInvoke('refresh', { view: 'item', forumId, meetingId, itemNumber: 4 }, { from: USERS.secretary, ...CHANNEL }));
+    const closedView = textOf((crafted.body as { value: unknown }).value);
+    expect(closedView).toContain('Lukket punkt');
+    expect(closedView).not.toContain('item.decide');
+    // Members got the closed item 1:1 instead.
+    expect(textOf(t.posted(t.personalWith(USERS.chiefTech)))).toContain('Punkt 4');
 
     // Decisions: the typed text yields a follow-up, offered pre-filled; the secretary confirms it.
     const form = await t.press(secretaryView, 'item.decide', USERS.secretary, {}, { channel: true });
@@ -265,6 +270,69 @@ describe('a whole meeting, end to end over HTTP', () => {
     expect(markdown).toContain(decisionText);
     expect(markdown).toContain('Orienteringen blev taget til efterretning.');
     expect(markdown).toContain('Borgerhenvendelser får én fælles indgang fra 1. april.');
+  });
+});
+
+describe('the chat commands and buttons around a meeting', () => {
+  let h: Harness;
+  let t: Teams;
+  beforeEach(async () => {
+    h = await startHarness({ now: '2026-03-02T08:00:00Z' });
+    t = new Teams(h);
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('schedules, shows, publishes by command, refuses a stale decision with the typed text, lists tasks and closes on the meeting-end event', async () => {
+    await setUpForum(t);
+    const discardMe = await sendAgendaFile(t, 'forkert.md', readFileSync(FIXTURE, 'utf8'));
+    const discarded = await h.post(h.anInvoke('agenda.discard', actionOf(discardMe, 'agenda.discard').data as Json, { from: USERS.secretary }));
+    expect(textOf(discarded.body)).toContain('Dagsordenen er kasseret');
+
+    const preview = await sendAgendaFile(t, 'dagsorden.md', readFileSync(FIXTURE, 'utf8'));
+    const scheduled = await t.press(preview, 'agenda.schedule', USERS.secretary, { publishDate: '2026-03-03', publishTime: '08:00' });
+    expect(textOf(scheduled)).toContain('Planlagt til udsendelse tirsdag d. 3. marts 2026 kl. 08:00');
+    await t.say('dagsorden', USERS.chiefTech, CHANNEL);
+    expect(h.fake.texts(TEST_CHANNEL.id).at(-1)).toContain('Der er ingen kommende møder');
+    await t.say('dagsorden', USERS.secretary);
+    expect(textOf(t.last(secretaryChat))).toContain('Planlagt til udsendelse');
+
+    await t.say('publicér', USERS.secretary);
+    expect(h.fake.texts(secretaryChat).at(-1)).toContain('oversigt og 6 punkter');
+    const items = t.posted(TEST_CHANNEL.id).slice(-6);
+    await t.say('dagsorden', USERS.chiefTech, CHANNEL);
+    expect(textOf(t.last(TEST_CHANNEL.id))).toContain('Ny model for borgerhenvendelser');
+
+    // Two people record the same decision: the second gets a conflict card with what they typed.
+    const view = (who: TestUser) => t.press(items[1], 'refresh', who, {}, { channel: true });
+    const secretaryForm = await t.press(await view(USERS.secretary), 'item.decide', USERS.secretary, {}, { channel: true });
+    const directorForm = await t.press(await view(USERS.director), 'item.decide', USERS.director, {}, { channel: true });
+    const decisionText = 'Godkendt. Miljø & Teknik udarbejder et notat inden den 27. marts 2026. Sagen sendes tilbage til behandling i Ledelsesforum i juni.';
+    const offered = await t.press(directorForm, 'decision.save', USERS.director, { decisionText }, { channel: true });
+    await t.press(offered, 'decision.save', USERS.director, {}, { channel: true });
+    const mine = 'Min egen formulering af beslutningen, som ikke må gå tabt.';
+    const conflict = await t.press(secretaryForm, 'decision.save', USERS.secretary, { decisionText: mine }, { channel: true });
+    expect(textOf(conflict)).toContain('En anden har ændret det samme');
+    expect(textOf(conflict)).toContain(mine);
+
+    await t.say('mine opgaver', USERS.chiefTech);
+    const tasks = textOf(t.last(`a:personal-${USERS.chiefTech.id.replace(/^29:/, '')}`));
+    expect(tasks).toContain('Mine opgaver');
+    expect(tasks).toContain('notat');
+    expect(tasks).toContain('followup.done');
+    await t.say('frister', USERS.chiefCulture, CHANNEL);
+    expect(textOf(t.last(TEST_CHANNEL.id))).toContain('27. marts 2026');
+    await t.say('tilbage', USERS.secretary, CHANNEL);
+    expect(textOf(t.last(TEST_CHANNEL.id))).toContain('tilbage til behandling i Ledelsesforum i juni');
+
+    // Teams' meeting-end event in the channel closes the day's meeting: the summary goes out once.
+    const end = h.aMeetingEvent('end', { id: 'meeting-abc', time: '2026-03-05T11:30:00Z' }, { conversation: 'channel' });
+    await h.post(end);
+    await h.post(end);
+    const summaries = h.fake.sent().filter((s) => s.kind !== 'update' && textOf(s.activity).includes('har bekræftet'));
+    expect(summaries).toHaveLength(1);
+    expect(textOf(summaries[0].activity)).toContain('Miljø & Teknik udarbejder et notat');
   });
 });
 
