@@ -12,7 +12,13 @@ export type Json = Record<string, unknown>;
 
 export const textOf = (x: unknown): string => JSON.stringify(x);
 export const CHANNEL = { conversation: 'channel' as const };
+/** The 1:1 chat id a user's own messages arrive from (test/support/activities.ts). */
 export const personalChatOf = (u: TestUser) => `a:personal-${u.id.replace(/^29:/, '')}`;
+
+/** The 1:1 chat the bot created (or stored) with a user, or null. */
+export async function botChatWith(h: Harness, u: TestUser): Promise<string | null> {
+  return (await h.store.conversations.getPersonal(u.id))?.conversationId ?? null;
+}
 export const CHIEFS = [USERS.chiefCulture, USERS.chiefTech, USERS.chiefFinance];
 
 export function walk(node: unknown, visit: (n: Json) => void): void {
@@ -138,9 +144,10 @@ export async function channelItemCard(h: Harness, forum: Forum, meetingId: strin
   return card;
 }
 
-/** The decision form of an item, as the secretary (or chair) opens it from the channel card. */
-export async function decisionForm(h: Harness, forum: Forum, meetingId: string, itemNumber: number, from: TestUser = USERS.secretary): Promise<Json> {
-  const res = await h.post(h.anInvoke('item.decide', { forumId: forum.id, meetingId, itemNumber }, { from, ...CHANNEL }));
+/** The decision form of an item, as the secretary (or chair) opens it from the channel card (or, `where`, elsewhere). */
+export async function decisionForm(h: Harness, forum: Forum, meetingId: string, itemNumber: number, from: TestUser = USERS.secretary, where: Where = { channel: true }): Promise<Json> {
+  const o = where.channel ? CHANNEL : { conversation: 'personal' as const, ...(where.conversationId ? { conversationId: where.conversationId } : {}) };
+  const res = await h.post(h.anInvoke('item.decide', { forumId: forum.id, meetingId, itemNumber }, { from, ...o }));
   return cardOf(res);
 }
 
