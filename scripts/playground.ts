@@ -94,18 +94,38 @@ export async function waitForPort(port: number, timeoutMs: number, stillRunning:
   throw new Error(`nothing listened on port ${port} within ${timeoutMs} ms`);
 }
 
-/** Stops a child started with `detached: true` and everything it started (its process group). */
+/**
+ * Stops a child started with `detached: true` and everything it started (its process group). Waits
+ * until the whole group is gone, not just the child: `npm start` exits before the service it runs has
+ * finished stopping. SIGKILL to the group after 5 s; gives up waiting after 6 s.
+ */
 export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve();
   const pid = child.pid;
+  const deadline = Date.now() + 6_000;
   return new Promise((resolve) => {
     const force = setTimeout(() => signalGroup(pid, 'SIGKILL'), 5_000);
     child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
+      void groupGone(pid, deadline).then(() => {
+        clearTimeout(force);
+        resolve();
+      });
     });
     signalGroup(pid, 'SIGTERM');
   });
+}
+
+async function groupGone(pgid: number, deadline: number): Promise<void> {
+  while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
@@ -131,7 +151,7 @@ async function main(env: Env): Promise<number> {
       rmSync(shim, { recursive: true, force: true }),
     ));
   const finished = new Promise<number>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopAll().then(() => resolve(0)));
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll().then(() => resolve(0)));
     service.once('exit', (code) => {
       if (!stopping) process.stderr.write(`The service stopped (exit code ${code}); stopping the playground.\n`);
       void stopAll().then(() => resolve(1));

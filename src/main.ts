@@ -3,6 +3,8 @@
  * configured) → the app → listen → the scheduler. SIGINT/SIGTERM stop it gracefully: no new
  * requests, turns in flight and the jobs in hand finish, then storage closes.
  */
+// First: silences restify's one known deprecation warning before restify loads (see the file).
+import './quiet-deprecations';
 import { hostname } from 'node:os';
 import { createApp } from './app/create-app';
 import { type Config, loadConfig } from './config';

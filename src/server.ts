@@ -43,6 +43,11 @@ export function createServer(deps: ServerDeps): restify.Server {
     else res.send(answer.status, answer.body);
   });
 
+  // The M365 Agents Playground probes the endpoint with HEAD every few seconds.
+  server.head('/api/messages', async (_req: restify.Request, res: restify.Response) => {
+    res.send(200);
+  });
+
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     const storage = await withTimeout(deps.ping(), HEALTH_TIMEOUT_MS).then(
       () => 'ok' as const,

@@ -13,6 +13,7 @@ import type { StoredConversation, Versioned } from '../store/ports';
 import { type ActorRef, loadForum, loadMeeting, sameText } from './access';
 import type { AppDeps } from './deps';
 import type { OutgoingMessage } from './messenger';
+import { confirmationOf } from './receipts';
 import { sendMessage } from './send';
 import { refreshSummaryCard } from './summary-cards';
 
@@ -41,7 +42,8 @@ export async function chiefCascadeCard(
   const messages = messagesFor(meeting, chief).filter((c) => !c.notBefore || c.notBefore <= today);
   const followUps = input.followUps ?? (await deps.store.followUps.listByMeeting(forum.id, meeting.id));
   const mine = followUps.filter((f) => f.status === 'open' && f.assignees.includes(chief.userId));
-  const confirmed = input.confirmed ?? !!(await deps.store.cascade.get(meeting.id, chief.userId))?.value.confirmedAt;
+  const receipt = input.confirmed === undefined ? await deps.store.cascade.get(meeting.id, chief.userId) : null;
+  const confirmed = input.confirmed ?? (receipt ? confirmationOf(receipt.value).complete : false);
   return cascadeCard(meeting, messages, mine, confirmed, forum.locale);
 }
 
@@ -96,7 +98,8 @@ export async function deliverCascade(
   try {
     const card = await chiefCascadeCard(deps, { forum, meeting, chief, followUps: input.followUps, confirmed: false });
     await sendMessage(deps, await personal(deps, forum, chief), { cards: [card], summary: meeting.forumName });
-    next = { ...receipt.value, deliveredAt: deps.clock.now().toISOString() };
+    const sent = messagesFor(meeting, chief).filter((c) => !c.notBefore || c.notBefore <= today);
+    next = { ...receipt.value, deliveredAt: deps.clock.now().toISOString(), deliveredMessageIds: sent.map((c) => c.id) };
   } catch (e) {
     if (!isPermanent(e)) throw e;
     deps.logger.warn({ meetingId: meeting.id, code: 'delivery-failed' }, 'cascade card undeliverable');
@@ -114,17 +117,21 @@ export async function confirmCascade(
   const meeting = (await loadMeeting(deps, input.forumId, input.meetingId)).value;
   const receipt = await deps.store.cascade.get(input.meetingId, input.actor.userId);
   if (!receipt) throw new AppError('forbidden', 'This list was not sent to you', { meetingId: input.meetingId });
-  if (receipt.value.confirmedAt) return { receipt: receipt.value, meeting };
+  const before = confirmationOf(receipt.value);
+  if (before.complete) return { receipt: receipt.value, meeting };
   const at = deps.clock.now().toISOString();
-  const saved = await deps.store.cascade.save({ ...receipt.value, confirmedAt: at }, receipt.etag);
+  // Confirms everything delivered so far (the card shows all of it); earlier confirmations stay.
+  const delivered = receipt.value.deliveredMessageIds;
+  const next: CascadeReceipt = { ...receipt.value, confirmedAt: at, ...(delivered ? { confirmedMessageIds: [...delivered] } : {}) };
+  const saved = await deps.store.cascade.save(next, receipt.etag);
   await deps.store.audit.append({
     forumId: forum.id,
     at,
     actorUserId: input.actor.userId,
     action: 'cascade.confirm',
     target: `meeting:${meeting.id}/cascade:${input.actor.userId}`,
-    before: { confirmedAt: null },
-    after: { confirmedAt: at },
+    before: { confirmedAt: receipt.value.confirmedAt, confirmedMessages: before.confirmed },
+    after: { confirmedAt: at, confirmedMessages: before.delivered },
   });
   await refreshSummaryCard(deps, forum, meeting);
   return { receipt: saved.value, meeting };
@@ -140,7 +147,8 @@ function payloadOf(job: Job) {
 /**
  * The scheduler's 'deliver-communications' job: the held messages of one chief and date. `send` is
  * the scheduler's send-once (records the activity id on the job); default: the messenger.
- * The chief confirms again: their receipt goes back to "not yet passed on".
+ * The held messages join the chief's delivered ones, not yet confirmed; what the chief confirmed
+ * before stays confirmed, so the summary shows who passed on what.
  */
 export async function deliverHeldCommunications(
   deps: AppDeps,
@@ -157,9 +165,30 @@ export async function deliverHeldCommunications(
   const conversation = await personal(deps, forum, chief);
   const message: OutgoingMessage = { cards: [cascadeCard(meeting, messages, [], false, forum.locale)], summary: meeting.forumName };
   const activityId = send ? await send(conversation, message) : await sendMessage(deps, conversation, message);
-  const receipt = await ensureReceipt(deps, meeting, chief);
-  const deliveredAt = receipt.value.deliveredAt ?? deps.clock.now().toISOString();
-  await deps.store.cascade.save({ ...receipt.value, deliveredAt, confirmedAt: null }, receipt.etag);
+  await recordHeldDelivery(deps, meeting, chief, p.notBefore, messages);
   await refreshSummaryCard(deps, forum, meeting);
   return { status: 'sent', activityId };
+}
+
+/** Adds the held messages to the chief's delivered ones (retried when the chief confirms meanwhile). */
+async function recordHeldDelivery(deps: AppDeps, meeting: Meeting, chief: Member, date: string, held: Communication[]): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const receipt = await ensureReceipt(deps, meeting, chief);
+    const r = receipt.value;
+    // A receipt from before ids were kept: what had been delivered is what came before this date.
+    const earlier = r.deliveredMessageIds ?? messagesFor(meeting, chief).filter((c) => !c.notBefore || c.notBefore < date).map((c) => c.id);
+    const confirmed = r.confirmedMessageIds ?? (r.confirmedAt ? earlier : []);
+    const next: CascadeReceipt = {
+      ...r,
+      deliveredAt: r.deliveredAt ?? deps.clock.now().toISOString(),
+      deliveredMessageIds: [...new Set([...earlier, ...held.map((c) => c.id)])],
+      confirmedMessageIds: confirmed,
+    };
+    try {
+      await deps.store.cascade.save(next, receipt.etag);
+      return;
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'conflict') || attempt >= 3) throw e;
+    }
+  }
 }

@@ -1,9 +1,12 @@
 /** The minutes ("referat") of a meeting: the agenda with the recorded decisions and messages merged in. */
-import type { AgendaItem, Decision, Locale } from '../domain';
+
 import { outcomeLabel } from '../cards/common';
+import type { AgendaItem, Decision, Locale, Meeting } from '../domain';
+import { isCommunicationItem } from '../minutes/communications';
 import { type MinutesDocument, renderDocx, renderMarkdown } from '../minutes/export';
 import { loadForum, loadMeeting } from './access';
 import type { AppDeps } from './deps';
+import { messagesText } from './summary-cards';
 
 export interface MinutesFiles {
   markdown: string;
@@ -22,6 +25,12 @@ function merged(item: AgendaItem, decision: Decision | undefined, locale: Locale
   return decision ? { ...item, decision: decisionText(decision, locale) } : item;
 }
 
+/** The standing communication item's decision is its messages, one paragraph each, or "Intet". */
+function withMessages(meeting: Meeting, item: AgendaItem, decision: Decision | undefined, locale: Locale): AgendaItem {
+  if (decision || item.closed || !isCommunicationItem(item)) return item;
+  return { ...item, decision: messagesText(meeting, locale, '\n\n') };
+}
+
 function safeFileName(s: string): string {
   return s.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'Referat';
 }
@@ -36,7 +45,7 @@ export async function minutesFor(deps: AppDeps, input: { forumId: string; meetin
     date: meeting.date,
     start: meeting.start,
     location: meeting.location,
-    items: meeting.items.map((i) => merged(i, decisions.get(i.number), forum.locale)),
+    items: meeting.items.map((i) => withMessages(meeting, merged(i, decisions.get(i.number), forum.locale), decisions.get(i.number), forum.locale)),
     communications: meeting.communications,
   };
   return {

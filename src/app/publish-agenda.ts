@@ -7,12 +7,16 @@
  * publication younger than PUBLISH_LEASE_MS that is not finished belongs to a publisher still at
  * work; a second caller then returns without posting.
  */
+import { agendaPreviewCard } from '../cards/agenda-preview';
+import { formatDateTime } from '../cards/format';
 import type { Forum, Meeting, Publication } from '../domain';
 import { AppError, asAppError } from '../domain';
+import { t } from '../i18n';
 import type { StoredConversation, Versioned } from '../store/ports';
 import { type ActorRef, channelOf, loadForum, loadMeeting, requireManager, updateMeeting } from './access';
 import { itemCardFor, overviewCardFor, personalKey } from './agenda-cards';
 import type { AppDeps } from './deps';
+import { type NotifyTarget, noteMessage, notify } from './notify';
 import { publishJobId } from './schedule-agenda';
 import { sendMessage } from './send';
 
@@ -121,19 +125,33 @@ async function sendClosedItems(deps: AppDeps, forum: Forum, start: Meeting): Pro
   return meeting;
 }
 
+/** Updates the asker's preview card (or text) to say the agenda is out; idempotent. */
+async function notifyPublished(deps: AppDeps, meeting: Meeting, target: NotifyTarget | null): Promise<void> {
+  if (!target) return;
+  const locale = target.locale;
+  const text = target.as === 'card'
+    ? t(locale, 'meeting.publish.published')
+    : t(locale, 'meeting.publish.done', { when: formatDateTime(locale, meeting.date, meeting.start), items: meeting.items.length });
+  await notify(deps, target, noteMessage(target, text, agendaPreviewCard(meeting, [], locale)));
+}
+
 /**
  * Posts the agenda. `actor` is checked (secretary/chair) when a person asks; the scheduler's
- * publish job passes none. Returns the publication (also when it was already complete).
+ * publish job passes none (but may name who asked, `requestedBy`, for the audit log, and the
+ * answer to update when done, `notify`). Returns the publication (also when it was already complete).
  */
 export async function publishAgenda(
   deps: AppDeps,
-  input: { forumId: string; meetingId: string; actor?: ActorRef },
+  input: { forumId: string; meetingId: string; actor?: ActorRef; requestedBy?: string; notify?: NotifyTarget | null },
 ): Promise<Publication> {
   const forum = (await loadForum(deps, input.forumId)).value;
   if (input.actor) requireManager(forum, input.actor);
   const current = await loadMeeting(deps, input.forumId, input.meetingId);
   if (current.value.status === 'closed') throw new AppError('invalid-input', 'the meeting has been closed');
-  if (current.value.status === 'published' && current.value.publication) return current.value.publication;
+  if (current.value.status === 'published' && current.value.publication) {
+    await notifyPublished(deps, current.value, input.notify ?? null);
+    return current.value.publication;
+  }
   const channel = await channelOf(deps, forum);
   const claimed = await claim(deps, current, channel);
   if (!claimed) return (await loadMeeting(deps, input.forumId, input.meetingId)).value.publication!;
@@ -150,11 +168,12 @@ export async function publishAgenda(
   await deps.store.audit.append({
     forumId: forum.id,
     at: deps.clock.now().toISOString(),
-    actorUserId: input.actor?.userId ?? 'scheduler',
+    actorUserId: input.actor?.userId ?? input.requestedBy ?? 'scheduler',
     action: 'agenda.publish',
     target: `meeting:${meeting.id}`,
     before: { status: current.value.status },
     after: { status: 'published', items: meeting.items.length },
   });
+  await notifyPublished(deps, done.value, input.notify ?? null);
   return done.value.publication!;
 }

@@ -1,26 +1,17 @@
 /**
  * Recording an item's decision (secretary or chair): ETag-conditional, so two secretaries editing at
  * once get a conflict instead of a silent overwrite, and a Teams retry of the same submit changes nothing.
+ * The follow-ups follow the form (src/app/decision-follow-ups.ts): kept, edited, added or dismissed.
  */
-import { createHash } from 'node:crypto';
-import type { Decision, DueDate, FollowUp, FollowUpKind, Forum, Outcome, Owner, ProposalDecision } from '../domain';
+import type { Decision, FollowUp, Outcome, ProposalDecision } from '../domain';
 import { AppError } from '../domain';
-import { scheduleRemindersFor } from '../scheduler/reminders';
 import type { Versioned } from '../store/ports';
 import { type ActorRef, findItem, loadForum, loadMeeting, requireManager } from './access';
 import { refreshItemCards } from './agenda-cards';
-import { resolveAssignees, resolveOwner } from './assignees';
+import { applyFollowUps, type ConfirmedFollowUp, hasChanges, planFollowUps } from './decision-follow-ups';
 import type { AppDeps } from './deps';
 
-/** A follow-up the secretary confirmed (a suggestion, possibly edited) or typed. */
-export interface ConfirmedFollowUp {
-  text: string;
-  kind: FollowUpKind;
-  owner: Owner | null;
-  due: DueDate | null;
-  /** The sentence a suggestion was found in; '' for typed ones. */
-  evidence?: string;
-}
+export type { ConfirmedFollowUp } from './decision-follow-ups';
 
 export interface DecisionInput {
   forumId: string;
@@ -38,7 +29,7 @@ export interface DecisionInput {
 
 export interface RecordedDecision {
   decision: Versioned<Decision>;
-  /** The follow-ups of this submit (created now or by an earlier identical submit). */
+  /** The decision's follow-ups after this submit (created, kept or edited now, or by an earlier identical submit). */
   followUps: FollowUp[];
   /** True when an identical decision was already recorded (a retried submit). */
   unchanged: boolean;
@@ -46,74 +37,40 @@ export interface RecordedDecision {
   previous: Decision | null;
 }
 
+function conflictError(decision: Decision): AppError {
+  return new AppError('conflict', 'The decision was changed by someone else since the form was opened', {
+    meetingId: decision.meetingId,
+    itemNumber: decision.itemNumber,
+  });
+}
+
 function sameDecision(a: Decision, b: Decision): boolean {
   const pick = (d: Decision) => [d.outcome, d.outcomeText, d.text.trim(), d.proposals, d.recordedBy];
   return JSON.stringify(pick(a)) === JSON.stringify(pick(b));
 }
 
-/** Same content → same id, so a retried submit finds the follow-ups it created the first time. */
-function followUpId(input: DecisionInput, f: ConfirmedFollowUp): string {
-  const h = createHash('sha256')
-    .update(JSON.stringify([input.meetingId, input.itemNumber, f.text.trim(), f.kind, f.owner, f.due]))
-    .digest('hex');
-  return `fu-${h.slice(0, 32)}`;
-}
-
-function toFollowUps(deps: AppDeps, forum: Forum, input: DecisionInput): FollowUp[] {
-  const now = deps.clock.now().toISOString();
-  const byId = new Map<string, FollowUp>();
-  for (const f of input.followUps) {
-    const owner = resolveOwner(forum, f.owner);
-    const id = followUpId(input, f);
-    byId.set(id, {
-      id,
-      forumId: input.forumId,
-      meetingId: input.meetingId,
-      itemNumber: input.itemNumber,
-      text: f.text.trim(),
-      kind: f.kind,
-      owner,
-      due: f.due,
-      evidence: f.evidence ?? '',
-      confidence: 1,
-      status: 'open',
-      assignees: resolveAssignees(forum, owner),
-      delegateUserId: null,
-      postponements: [],
-      updatedAt: now,
-    });
-  }
-  return [...byId.values()];
-}
-
-/** Stores the follow-ups not stored yet; returns those newly created. */
-async function storeFollowUps(deps: AppDeps, wanted: FollowUp[]): Promise<FollowUp[]> {
-  if (wanted.length === 0) return [];
-  const existing = new Set((await deps.store.followUps.listByMeeting(wanted[0].forumId, wanted[0].meetingId)).map((f) => f.id));
-  const fresh = wanted.filter((f) => !existing.has(f.id));
-  if (fresh.length > 0) await deps.store.followUps.createMany(fresh);
-  return fresh;
-}
-
+/**
+ * Saves the decision unless this submit changes nothing (a Teams retry, or saving an unchanged form).
+ * A decision whose follow-ups changed is saved again too, so its version moves and a form built on the
+ * old version gets a conflict instead of undoing those follow-ups.
+ */
 async function saveOrDetectRetry(
   deps: AppDeps,
   decision: Decision,
   version: string | null,
+  followUpsChange: boolean,
 ): Promise<{ saved: Versioned<Decision>; unchanged: boolean; before: Decision | null }> {
   const current = await deps.store.decisions.get(decision.meetingId, decision.itemNumber);
-  if (current && sameDecision(current.value, decision)) return { saved: current, unchanged: true, before: current.value };
-  const conflict = () =>
-    new AppError('conflict', 'The decision was changed by someone else since the form was opened', {
-      meetingId: decision.meetingId,
-      itemNumber: decision.itemNumber,
-    });
+  const same = (d: Decision | undefined): boolean => !!d && !followUpsChange && sameDecision(d, decision);
+  if (current && same(current.value)) return { saved: current, unchanged: true, before: current.value };
+  const conflict = () => conflictError(decision);
   if ((current?.etag ?? null) !== version) throw conflict();
   try {
     return { saved: await deps.store.decisions.save(decision, version), unchanged: false, before: current?.value ?? null };
   } catch (e) {
     if (!(e instanceof AppError && e.code === 'conflict')) throw e;
     const now = await deps.store.decisions.get(decision.meetingId, decision.itemNumber);
-    if (now && sameDecision(now.value, decision)) return { saved: now, unchanged: true, before: now.value };
+    if (now && same(now.value)) return { saved: now, unchanged: true, before: now.value };
     throw conflict();
   }
 }
@@ -136,12 +93,18 @@ export async function recordDecision(deps: AppDeps, input: DecisionInput): Promi
     recordedBy: manager.userId,
     recordedAt: deps.clock.now().toISOString(),
   };
-  const { saved, unchanged, before } = await saveOrDetectRetry(deps, decision, input.version);
-  const followUps = toFollowUps(deps, forum, input);
-  const created = await storeFollowUps(deps, followUps);
-  for (const f of created) await scheduleRemindersFor(deps, f);
-  if (!unchanged || created.length > 0) {
-    const ids = { itemNumber: input.itemNumber, followUpIds: created.map((f) => f.id) };
+  const ref = { forumId: input.forumId, meetingId: input.meetingId, itemNumber: input.itemNumber };
+  const plan = await planFollowUps(deps, forum, ref, input.followUps);
+  const { saved, unchanged, before } = await saveOrDetectRetry(deps, decision, input.version, hasChanges(plan));
+  const changes = await applyFollowUps(deps, plan);
+  if (!unchanged || hasChanges(changes)) {
+    const ids = {
+      itemNumber: input.itemNumber,
+      followUpIds: changes.created.map((f) => f.id),
+      updatedFollowUpIds: changes.updated.map((f) => f.id),
+      dismissedFollowUpIds: changes.dismissed.map((f) => f.id),
+    };
+    const { itemNumber: _n, ...followUpIds } = ids;
     await deps.store.audit.append({
       forumId: input.forumId,
       at: decision.recordedAt,
@@ -150,9 +113,20 @@ export async function recordDecision(deps: AppDeps, input: DecisionInput): Promi
       target: `meeting:${input.meetingId}/item:${input.itemNumber}/decision`,
       // Closed items: ids only, never their content.
       before: item.closed ? (before ? { itemNumber: input.itemNumber } : null) : before,
-      after: item.closed ? ids : { ...saved.value, followUpIds: ids.followUpIds },
+      after: item.closed ? ids : { ...saved.value, ...followUpIds },
     });
+    for (const f of changes.dismissed) {
+      await deps.store.audit.append({
+        forumId: input.forumId,
+        at: decision.recordedAt,
+        actorUserId: manager.userId,
+        action: 'followup.dismiss',
+        target: `meeting:${input.meetingId}/item:${input.itemNumber}/followup:${f.id}`,
+        before: { status: 'open' },
+        after: { status: 'dismissed', reason: 'removed from the decision' },
+      });
+    }
   }
   await refreshItemCards(deps, forum, meeting, input.itemNumber);
-  return { decision: saved, followUps, unchanged, previous: before };
+  return { decision: saved, followUps: changes.wanted, unchanged, previous: before };
 }

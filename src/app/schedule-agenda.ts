@@ -5,6 +5,7 @@ import { newJob } from '../scheduler/jobs';
 import type { Versioned } from '../store/ports';
 import { type ActorRef, loadForum, loadMeeting, requireManager } from './access';
 import type { AppDeps } from './deps';
+import type { NotifyTarget } from './notify';
 
 /** One publish job per meeting: rescheduling replaces it. */
 export function publishJobId(meetingId: string): string {
@@ -20,7 +21,7 @@ function assertNotPublished(meeting: Meeting): void {
 /** Posts the agenda at a local date and time (Europe/Copenhagen); a time in the past is refused. */
 export async function scheduleAgenda(
   deps: AppDeps,
-  input: { forumId: string; meetingId: string; actor: ActorRef; at: { date: string; time: string } },
+  input: { forumId: string; meetingId: string; actor: ActorRef; at: { date: string; time: string }; notify?: NotifyTarget | null },
 ): Promise<Versioned<Meeting>> {
   const forum = await loadForum(deps, input.forumId);
   requireManager(forum.value, input.actor);
@@ -39,9 +40,12 @@ export async function scheduleAgenda(
     meeting.etag,
   );
   // Insert or replace: rescheduling moves the one publish job of the meeting.
+  // The preview card it was scheduled from says "offentliggjort" when the job has run.
   const job = newJob(publishJobId(input.meetingId), input.forumId, 'publish-agenda', dueAt, {
     forumId: input.forumId,
     meetingId: input.meetingId,
+    requestedBy: input.actor.userId,
+    ...(input.notify ? { notify: input.notify } : {}),
   });
   await deps.store.jobs.schedule(job);
   await deps.store.audit.append({

@@ -1,9 +1,54 @@
 /** The meeting summary in the channel, and keeping its "who has confirmed" up to date. */
-import { summaryCard } from '../cards/summary';
+
 import type { CardJson } from '../cards/render';
-import type { Forum, Meeting } from '../domain';
+import { summaryCard } from '../cards/summary';
+import type { CascadeReceipt, Decision, Forum, Locale, Meeting } from '../domain';
+import { t } from '../i18n';
+import { isCommunicationItem } from '../minutes/communications';
 import { tryUpdate } from './agenda-cards';
 import type { AppDeps } from './deps';
+import { confirmationOf } from './receipts';
+
+/** The standing communication item's "decision": the messages, one per line, or "Intet". */
+export function messagesText(meeting: Meeting, locale: Locale, separator = '\n'): string {
+  const lines = meeting.communications.map((c) => c.text.trim()).filter(Boolean);
+  return lines.length > 0 ? lines.join(separator) : t(locale, 'meeting.summary.noMessages');
+}
+
+/**
+ * The recorded decisions plus, for each open standing communication item without one, the messages
+ * as its decision (the item records no decision of its own: the messages are what it decided).
+ */
+export function withMessagesAsDecisions(meeting: Meeting, decisions: readonly Decision[], locale: Locale, separator = '\n'): Decision[] {
+  const recorded = new Set(decisions.map((d) => d.itemNumber));
+  const standing = meeting.items.filter((i) => !i.closed && isCommunicationItem(i) && !recorded.has(i.number));
+  return [
+    ...decisions,
+    ...standing.map((i) => ({
+      meetingId: meeting.id,
+      itemNumber: i.number,
+      outcome: 'other' as const,
+      outcomeText: t(locale, 'meeting.summary.messages'),
+      proposals: [],
+      text: messagesText(meeting, locale, separator),
+      recordedBy: '',
+      recordedAt: meeting.closedAt ?? '',
+    })),
+  ];
+}
+
+/**
+ * Receipts as the summary shows them: a chief counts as confirmed only when everything sent to them
+ * (held messages included) is confirmed; one who confirmed the first messages but not the held ones
+ * is still waited for, with how far they got.
+ */
+export function receiptsForSummary(receipts: readonly CascadeReceipt[], locale: Locale): CascadeReceipt[] {
+  return receipts.map((r) => {
+    const c = confirmationOf(r);
+    if (c.complete || !r.confirmedAt) return r;
+    return { ...r, confirmedAt: null, userName: t(locale, 'meeting.summary.partly', { name: r.userName, confirmed: c.confirmed, total: c.delivered }) };
+  });
+}
 
 export async function summaryCardFor(deps: AppDeps, forum: Forum, meeting: Meeting): Promise<CardJson> {
   const [decisions, followUps, receipts] = await Promise.all([
@@ -11,7 +56,8 @@ export async function summaryCardFor(deps: AppDeps, forum: Forum, meeting: Meeti
     deps.store.followUps.listByMeeting(forum.id, meeting.id),
     deps.store.cascade.listByMeeting(meeting.id),
   ]);
-  return summaryCard(meeting, decisions, meeting.communications, followUps, receipts, forum.locale);
+  const shown = withMessagesAsDecisions(meeting, decisions, forum.locale, '\n\n');
+  return summaryCard(meeting, shown, meeting.communications, followUps, receiptsForSummary(receipts, forum.locale), forum.locale);
 }
 
 /** Best effort: the receipt is saved whatever happens to the card; refresh shows it anyway. */

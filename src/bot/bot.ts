@@ -11,6 +11,7 @@ import { dispatchMessage, type MessageRoutes } from './dispatch-message';
 import { runVerb } from './dispatch-verb';
 import { CORRELATION_ID, errorSummary } from './endpoint';
 import { errorCardFor } from './errors';
+import { minutesConsentAnswered } from './handlers/minutes-upload';
 import { invokeProtocolError, invokeResponseFor } from './invoke-response';
 import { replyCard } from './outgoing';
 import { buildTurnInfo, rememberConversation } from './turn-info';
@@ -55,6 +56,11 @@ export class FollowUpBot extends TeamsActivityHandler {
 
   protected override async onTeamsMeetingEnd(turn: TurnContext): Promise<void> {
     await this.meetingEvent(turn, 'meeting-end', this.routes.meetingEnd, meetingEventOf(turn.activity.value, 'EndTime'));
+  }
+
+  // "referat": the user's answer to the Word file's FileConsentCard (handlers/minutes-upload.ts).
+  protected override async handleTeamsFileConsent(turn: TurnContext, value: unknown): Promise<void> {
+    await this.withInfo(turn, 'file-consent', (info) => minutesConsentAnswered(info, value));
   }
 
   protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {

@@ -29,10 +29,12 @@ export function createBotMessenger(deps: BotMessengerDeps): Messenger {
   async function inConversation<T>(conversation: StoredConversation, fn: (turn: TurnContext) => Promise<T>): Promise<T> {
     // Errors are caught inside the turn: the adapter's onTurnError would otherwise swallow them.
     let result: { ok: true; value: T } | { ok: false; error: unknown } = { ok: false, error: new Error('The proactive turn did not run') };
+    // A proactive message is a new post (in a channel: a new thread), never a reply: no activity id
+    // from the reference, and none from botbuilder's synthetic continuation activity either.
+    const { activityId: _replyTo, ...reference } = conversation.reference as Partial<ConversationReference>;
     try {
-      await deps.adapter.continueConversationAsync(appId, conversation.reference as Partial<ConversationReference>, async (turn) => {
+      await deps.adapter.continueConversationAsync(appId, reference, async (turn) => {
         disableSdkRetries(turn);
-        // botbuilder would send a reply to its synthetic continuation activity; ours is a new message.
         turn.activity.id = undefined;
         try {
           result = { ok: true, value: await fn(turn) };
@@ -96,8 +98,10 @@ async function createPersonal(deps: BotMessengerDeps, appId: string, forum: Foru
   }
   const ref = reference as Partial<ConversationReference> | null;
   if (!ref?.conversation?.id) throw new AppError('delivery-failed', 'The connector created no conversation', { permanent: false });
+  // The creation's reference carries the new conversation's id as its activity id: not a message to reply to.
+  const { activityId: _created, ...rest } = ref;
   const full = {
-    ...ref,
+    ...rest,
     user: { id: member.userId, name: member.name, ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}) },
     conversation: { ...ref.conversation, conversationType: 'personal', tenantId: forum.tenantId },
   };

@@ -7,6 +7,7 @@ import { itemHeading, itemMeta, meetingFacts } from './common';
 import { executeAction } from './execute';
 import { formatInstant } from './format';
 import { type CardJson, fitText, renderCard } from './render';
+import { warningKey } from '../minutes/warnings';
 
 export const MAX_PREVIEW_WARNINGS = 30;
 
@@ -44,7 +45,11 @@ function previewActions(meeting: Meeting, locale: Locale): CardJson[] {
 }
 
 function warningText(w: ParseWarning, locale: Locale): string {
-  const text = fitText(w.text.replace(/\s+/g, ' ').trim(), 200);
+  // The parser's own message for the code (a closed item's warning carries no text, only its code).
+  const raw = fitText(w.text.replace(/\s+/g, ' ').trim(), 200);
+  const key = warningKey(w.code);
+  const message = t(locale, key, { text: raw });
+  const text = message === key ? raw : message;
   return w.item === null
     ? t(locale, 'card.preview.warningHeader', { text })
     : t(locale, 'card.preview.warningItem', { number: w.item, text });

@@ -10,8 +10,11 @@ import { type CardJson, fitText, renderCard } from './render';
 export interface DecisionFormOptions {
   forumId: string;
   meetingId: string;
-  /** Follow-ups the minutes core found in the decision text, offered pre-filled. */
-  suggestions: readonly FollowUpSuggestion[];
+  /**
+   * Rows offered pre-filled: follow-ups the minutes core found in the decision text, and those already
+   * recorded for the decision (with their `id`, sent back so a save edits them instead of adding copies).
+   */
+  suggestions: readonly (FollowUpSuggestion & { id?: string })[];
   /** Forum members who can own a follow-up. */
   roster: readonly Pick<Member, 'userId' | 'name' | 'department'>[];
   departments: readonly string[];
@@ -116,7 +119,9 @@ export function decisionFormCard(item: AgendaItem, o: DecisionFormOptions, local
       ...ref,
       version: o.version ?? '',
       owners: owners.codes,
-      suggested: o.suggestions.slice(0, MAX_SUGGESTED_ROWS).map((s) => ({ kind: s.kind, due: s.due?.due ?? '', dueText: s.due?.text ?? '' })),
+      suggested: o.suggestions
+        .slice(0, MAX_SUGGESTED_ROWS)
+        .map((s) => ({ kind: s.kind, due: s.due?.due ?? '', dueText: s.due?.text ?? '', ...(s.id ? { id: s.id } : {}) })),
       newRows,
       proposalNumbers: proposals.map((p) => p.number),
     };

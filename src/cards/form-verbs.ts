@@ -76,7 +76,15 @@ const decisionBase = z.looseObject({
   owners: z.array(ownerCode).max(300).default([]),
   /** One entry per suggested follow-up row `fu_<i>_*`. */
   suggested: z
-    .array(z.object({ kind: z.enum(FOLLOW_UP_KINDS), due: z.string().default(''), dueText: z.string().max(200).default('') }))
+    .array(
+      z.object({
+        kind: z.enum(FOLLOW_UP_KINDS),
+        due: z.string().default(''),
+        dueText: z.string().max(200).default(''),
+        /** The recorded follow-up the row edits (absent for suggestions from the text). */
+        id: z.string().max(100).optional(),
+      }),
+    )
     .max(MAX_SUGGESTED_ROWS)
     .default([]),
   /** Number of empty rows `new_<j>_*` on the form. */
@@ -92,6 +100,8 @@ export type DecisionOwner = { kind: 'member'; userId: string } | { kind: 'depart
 
 export interface SavedFollowUp {
   origin: 'suggested' | 'new';
+  /** The recorded follow-up this row edits (absent for a suggestion or a new row). */
+  id?: string;
   text: string;
   kind: FollowUpKind;
   owner: DecisionOwner | null;
@@ -121,7 +131,7 @@ function followUps(d: z.output<typeof decisionBase>, ctx: Ctx): SavedFollowUp[] 
     }
     const date = field(d, `${p}due`, optionalIsoDate, ctx);
     const due = date ? { date, text: date === s.due && s.dueText ? s.dueText : null } : null;
-    out.push({ origin: 'suggested', text: body ?? '', kind: s.kind, owner: owner(d, `${p}owner`, ctx), due });
+    out.push({ origin: 'suggested', ...(s.id ? { id: s.id } : {}), text: body ?? '', kind: s.kind, owner: owner(d, `${p}owner`, ctx), due });
   }
   for (let j = 0; j < d.newRows; j++) {
     const p = `new_${j}_`;

@@ -23,8 +23,15 @@ export interface CascadeReceipt {
   department: string | null;
   /** ISO instant the 1:1 message was delivered, or null while pending/held. */
   deliveredAt: string | null;
-  /** ISO instant the chief pressed "Videregivet til afdelingen", or null. */
+  /** ISO instant the chief last pressed "Videregivet til afdelingen", or null. */
   confirmedAt: string | null;
   /** Delivery failed for good (bot removed, user gone). */
   undeliverable: boolean;
+  /**
+   * Ids of the messages sent to the chief so far: the first card's, then each held delivery's.
+   * Absent on receipts from before it was kept.
+   */
+  deliveredMessageIds?: string[];
+  /** Ids of the messages the chief has confirmed passing on (absent: `confirmedAt` covers all delivered). */
+  confirmedMessageIds?: string[];
 }

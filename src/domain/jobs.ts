@@ -5,7 +5,9 @@ export type JobKind =
   | 'reminder'
   | 'deliver-communications'
   | 'digest'
-  | 'check-in';
+  | 'check-in'
+  /** The summary and the 1:1 cascade after "afslut møde" (src/app/close-meeting.ts). */
+  | 'close-meeting';
 
 export type JobStatus = 'pending' | 'claimed' | 'done' | 'failed' | 'cancelled';
 

@@ -51,7 +51,7 @@ export interface SweepResult {
   lost: number;
 }
 
-const emptyResult = (): SweepResult => ({ claimed: 0, sent: 0, failed: 0, retried: 0, deferred: 0, recovered: 0, completed: 0, lost: 0 });
+export const emptyResult = (): SweepResult => ({ claimed: 0, sent: 0, failed: 0, retried: 0, deferred: 0, recovered: 0, completed: 0, lost: 0 });
 
 /** Backoff before a failed job is tried again: 1, 2, 4 ... minutes, at most an hour. */
 export function retryDelayMs(attempts: number): number {
@@ -94,7 +94,8 @@ export async function sweepOnce(deps: AppDeps, opts: SweepOptions): Promise<Swee
   return result;
 }
 
-async function processJob(run: JobRun, handler: JobHandler | undefined, result: SweepResult, maxAttempts: number): Promise<void> {
+/** Runs one claimed job through its handler and acknowledges, defers or fails it (also used by run-now.ts). */
+export async function processJob(run: JobRun, handler: JobHandler | undefined, result: SweepResult, maxAttempts: number): Promise<void> {
   try {
     if (!handler) throw new AppError('internal', `No handler for job kind ${run.job.kind}`);
     // Sent by an earlier run that did not get to acknowledge it: complete without sending again.

@@ -7,14 +7,14 @@
  */
 import { findItem, loadMeeting } from '../app/access';
 import { itemCardFor, overviewCardFor } from '../app/agenda-cards';
+import { decisionFormOptions } from '../app/decision-form';
 import type { AppDeps } from '../app/deps';
 import { nextMeeting } from '../app/queries';
 import { communicationsVersion } from '../app/save-communications';
-import { suggestForItem } from '../app/suggest-follow-ups';
 import { communicationsFormCard } from '../cards/communications-form';
 import { decisionFormCard } from '../cards/decision-form';
 import type { CardJson } from '../cards/render';
-import type { AgendaItem, Forum, Locale, Meeting, Role } from '../domain';
+import type { AgendaItem, FollowUpSuggestion, Forum, Locale, Meeting, Role } from '../domain';
 import { canManageMeetings } from '../domain';
 import { t } from '../i18n';
 import { isCommunicationItem, parseCommunicationLines } from '../minutes/communications';
@@ -95,7 +95,7 @@ export async function decisionForm(
   viewer: Viewer,
   locale: Locale,
   ref: { meetingId: string; itemNumber: number },
-  suggestions?: Awaited<ReturnType<typeof suggestForItem>>,
+  suggestions?: FollowUpSuggestion[],
 ): Promise<CardJson> {
   requireManagerViewer(viewer);
   const forum = viewer.forum;
@@ -105,20 +105,6 @@ export async function decisionForm(
     const options = { departments: forum.departments, version: communicationsVersion(meeting) };
     return communicationsFormCard(withDocumentMessages(meeting, item), item, options, locale);
   }
-  const current = await deps.store.decisions.get(meeting.id, item.number);
-  const text = current?.value.text ?? item.decision ?? '';
-  const offered = suggestions ?? (await suggestForItem(deps, { meeting, itemNumber: item.number, decisionText: text }));
-  return decisionFormCard(
-    item,
-    {
-      forumId: forum.id,
-      meetingId: meeting.id,
-      suggestions: offered,
-      roster: forum.members,
-      departments: forum.departments,
-      current: current?.value ?? null,
-      version: current?.etag ?? null,
-    },
-    locale,
-  );
+  // The same rows as the item card's form (recorded follow-ups carry their ids): src/app/decision-form.ts.
+  return decisionFormCard(item, await decisionFormOptions(deps, { forum, meeting, item, fresh: suggestions }), locale);
 }

@@ -1,16 +1,24 @@
-import { confirmCascade, deliverHeldCommunications, heldJobId } from '../../src/app/cascade';
+import { chiefCascadeCard, confirmCascade, deliverHeldCommunications, heldJobId } from '../../src/app/cascade';
 import { closeMeeting } from '../../src/app/close-meeting';
+import { requestClose } from '../../src/app/close-request';
 import { minutesFor } from '../../src/app/minutes';
 import { publishAgenda } from '../../src/app/publish-agenda';
 import { deadlines, myFollowUps, nextMeeting, returnItems } from '../../src/app/queries';
 import { recordDecision } from '../../src/app/record-decision';
 import { saveCommunications } from '../../src/app/save-communications';
 import { AppError } from '../../src/domain';
-import { actor, aMeeting, FORUM_ID, members, useWorld, type World } from './world';
+import { actor, aMeeting, anAnswerInChannel, FORUM_ID, members, useWorld, type World } from './world';
 
 const world = useWorld();
 const ref = { forumId: FORUM_ID, meetingId: 'meeting-1' };
 const day = (date: string) => ({ due: date, dueFrom: date, precision: 'day' as const, text: '' });
+
+/** The summary card's container of item `n` (its heading, outcome and text). */
+function summaryItem(activity: Record<string, unknown> | undefined, n: number): unknown {
+  if (!activity) throw new Error('no summary was posted');
+  const card = (activity.attachments as { content: { body: Record<string, unknown>[] } }[])[0].content;
+  return card.body.find((b) => b.type === 'Container' && JSON.stringify(b).includes(`Punkt ${n}:`));
+}
 
 /** A published meeting with decisions, follow-ups and messages (one held until 16 March). */
 async function decided(w: World): Promise<void> {
@@ -113,7 +121,6 @@ describe('closing the meeting', () => {
     await closeMeeting(w.deps, ref);
     const job = (await w.store.jobs.get(heldJobId('meeting-1', members.culture.userId, '2026-03-16')))?.value;
     expect(job).toMatchObject({ kind: 'deliver-communications', dueAt: '2026-03-16T07:00:00.000Z' });
-    await confirmCascade(w.deps, { ...ref, actor: actor(members.culture) });
     w.clock.set('2026-03-16T07:00:00Z');
     const before = w.personalCards(members.culture.userId).length;
     const outcome = await deliverHeldCommunications(w.deps, job!);
@@ -121,7 +128,33 @@ describe('closing the meeting', () => {
     const cards = w.personalCards(members.culture.userId);
     expect(cards).toHaveLength(before + 1);
     expect(JSON.stringify(cards.at(-1))).toContain('EMBARGO-BESKED');
-    expect((await w.store.cascade.get('meeting-1', members.culture.userId))?.value.confirmedAt).toBeNull();
+  });
+
+  it('keeps a chief’s earlier confirmation when held messages arrive, and shows on the summary who passed on what', async () => {
+    const w = await world();
+    await decided(w);
+    const closed = await closeMeeting(w.deps, ref);
+    const summary = () => JSON.stringify(w.fake.activity(closed.meeting.summaryActivityId!));
+    await confirmCascade(w.deps, { ...ref, actor: actor(members.culture) });
+    expect(summary()).toContain(`Bekræftet: ${members.culture.name}`);
+
+    w.clock.set('2026-03-16T07:00:00Z');
+    await deliverHeldCommunications(w.deps, (await w.store.jobs.get(heldJobId('meeting-1', members.culture.userId, '2026-03-16')))!.value);
+    const receipt = (await w.store.cascade.get('meeting-1', members.culture.userId))?.value;
+    expect(receipt?.confirmedAt).toBe('2026-03-02T08:00:00.000Z'); // not lost
+    expect(receipt?.confirmedMessageIds).toHaveLength(1);
+    expect(receipt?.deliveredMessageIds).toHaveLength(2);
+    // Passed on the first message, not yet the held one: still waited for, with how far they got.
+    expect(summary()).toContain('0 af 3 har bekræftet');
+    expect(summary()).toContain(`${members.culture.name} (har videregivet 1 af 2 beskeder)`);
+    const card = await chiefCascadeCard(w.deps, { forum: w.forum, meeting: closed.meeting, chief: members.culture });
+    expect(JSON.stringify(card)).toContain('cascade.confirm');
+
+    await confirmCascade(w.deps, { ...ref, actor: actor(members.culture) });
+    expect(summary()).toContain('1 af 3 har bekræftet');
+    expect(summary()).toContain(`Bekræftet: ${members.culture.name}`);
+    const audit = (await w.store.audit.listByForum(FORUM_ID)).filter((a) => a.action === 'cascade.confirm');
+    expect(audit).toHaveLength(2);
   });
 
   it('shows each chief’s confirmation on the summary card', async () => {
@@ -138,6 +171,59 @@ describe('closing the meeting', () => {
     const err = await confirmCascade(w.deps, { ...ref, actor: actor(members.director) }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('forbidden');
+  });
+});
+
+describe('the standing communication item', () => {
+  it('shows the messages as its decision in the summary and the minutes, one per line', async () => {
+    const w = await world();
+    await decided(w);
+    const closed = await closeMeeting(w.deps, ref);
+    const summary = w.fake.activity(closed.meeting.summaryActivityId!);
+    const item4 = JSON.stringify(summaryItem(summary, 4));
+    expect(item4).toContain('Beskeder til afdelingerne');
+    expect(item4).toContain('Borgerhenvendelser får én fælles indgang.\\n\\nNyt om sygefravær kun til Miljø & Teknik.');
+    expect(item4).not.toContain('Ingen beslutning registreret');
+    const minutes = await minutesFor(w.deps, ref);
+    const punkt4 = minutes.markdown.slice(minutes.markdown.indexOf('Punkt 4:'));
+    expect(punkt4).toMatch(/Beslutning[\s\S]*Borgerhenvendelser får én fælles indgang\.\n\nNyt om sygefravær kun til Miljø & Teknik\.\n\nEMBARGO-BESKED/);
+  });
+
+  it('says "Intet" when there were no messages', async () => {
+    const w = await world();
+    await w.store.meetings.create(aMeeting());
+    await publishAgenda(w.deps, ref);
+    const closed = await closeMeeting(w.deps, ref);
+    const item4 = JSON.stringify(summaryItem(w.fake.activity(closed.meeting.summaryActivityId!), 4));
+    expect(item4).toContain('Intet');
+    expect(item4).not.toContain('Ingen beslutning registreret');
+    const minutes = await minutesFor(w.deps, ref);
+    expect(minutes.markdown.slice(minutes.markdown.indexOf('Punkt 4:'))).toMatch(/Beslutning\s+Intet/);
+  });
+});
+
+describe('closing after the click has been answered', () => {
+  it('closes at once, then posts the summary and each chief’s card exactly once and updates the answer', async () => {
+    const w = await world();
+    await decided(w);
+    const target = await anAnswerInChannel(w);
+    w.fake.delayNext(2, 400, (r) => r.kind === 'send' || r.kind === 'create-conversation');
+    const requested = await requestClose(w.deps, { ...ref, actor: actor(members.secretary), answer: async () => target });
+    expect(requested.alreadyClosed).toBe(false);
+    expect((await w.store.meetings.get(FORUM_ID, 'meeting-1'))?.value.status).toBe('closed');
+    const summaries = () => w.fake.sent().filter((s) => s.kind === 'send' && JSON.stringify(s.activity).includes('har bekræftet'));
+    expect(summaries()).toHaveLength(0); // answered before the summary is out
+    await requested.done;
+    expect(summaries()).toHaveLength(1);
+    for (const chief of [members.culture, members.tech, members.finance]) {
+      expect(w.personalCards(chief.userId).filter((c) => JSON.stringify(c).includes('Videregivet til afdelingen'))).toHaveLength(1);
+    }
+    expect(JSON.stringify(w.fake.activity(target.activityId))).toContain('er afsluttet. Opsummeringen er lagt i kanalen, og 3 chefer');
+    const again = await requestClose(w.deps, { ...ref, actor: actor(members.secretary), answer: async () => target });
+    await again.done;
+    expect(again.alreadyClosed).toBe(true);
+    expect(summaries()).toHaveLength(1);
+    expect((await w.store.audit.listByForum(FORUM_ID)).filter((a) => a.action === 'meeting.close')).toHaveLength(1);
   });
 });
 

@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importAgenda } from '../../src/app/import-agenda';
 import { publishAgenda } from '../../src/app/publish-agenda';
+import { requestPublish } from '../../src/app/publish-request';
 import { discardAgenda, publishJobId, scheduleAgenda } from '../../src/app/schedule-agenda';
 import { AppError } from '../../src/domain';
-import { actor, aMeeting, FORUM_ID, members, useWorld } from './world';
+import { sweepOnce } from '../../src/scheduler/sweep';
+import { TEST_CHANNEL } from '../support/activities';
+import { actor, aMeeting, anAnswerInChannel, FORUM_ID, members, useWorld } from './world';
 
 const agendaText = readFileSync(path.resolve(__dirname, '..', 'fixtures', 'lifecycle-agenda.md'), 'utf8');
 const world = useWorld();
@@ -168,5 +171,74 @@ describe('agenda out', () => {
     const err = await rejection(publishAgenda(w.deps, { forumId: FORUM_ID, meetingId: 'meeting-1', actor: actor(members.tech) }));
     expect(err.code).toBe('forbidden');
     expect(w.fake.sent()).toEqual([]);
+  });
+});
+
+describe('publishing after the click has been answered', () => {
+  const sends = (r: { kind: string }) => r.kind === 'send';
+
+  it('answers before the cards are out, then posts every card exactly once and updates the answer', async () => {
+    const w = await world();
+    await w.store.meetings.create(aMeeting());
+    const target = await anAnswerInChannel(w);
+    w.fake.delayNext(3, 400, sends);
+    const requested = await requestPublish(w.deps, { forumId: FORUM_ID, meetingId: 'meeting-1', actor: actor(members.secretary), answer: async () => target });
+    expect(requested.alreadyPublished).toBe(false);
+    const cardsSent = () => w.fake.sent().filter((s) => s.kind === 'send' && s.activityId !== target.activityId);
+    // Answered: the overview and the four item cards are not all out yet.
+    expect(cardsSent().length).toBeLessThan(1 + 4);
+    await requested.done;
+    const texts = cardsSent().map((s) => JSON.stringify(s.activity));
+    expect(texts.filter((c) => c.includes('AdaptiveCard'))).toHaveLength(5 + 5); // channel: overview + 4 items; 1:1: the closed item to 5 members
+    for (const n of [1, 2, 4]) expect(texts.filter((c) => c.includes(`Anledning til punkt ${n}.`))).toHaveLength(1);
+    expect(texts.filter((c) => c.includes('FORTROLIGT-INDHOLD'))).toHaveLength(5);
+    expect((await w.store.meetings.get(FORUM_ID, 'meeting-1'))?.value.status).toBe('published');
+    expect((await w.store.jobs.get(publishJobId('meeting-1')))?.value.status).toBe('done');
+    expect(JSON.stringify(w.fake.activity(target.activityId))).toContain('Dagsordenen er offentliggjort');
+    const audit = (await w.store.audit.listByForum(FORUM_ID)).find((a) => a.action === 'agenda.publish');
+    expect(audit?.actorUserId).toBe(members.secretary.userId);
+  });
+
+  it('leaves a publish that Teams keeps refusing to the next sweep, which finishes it without posting anything twice', async () => {
+    const w = await world();
+    await w.store.meetings.create(aMeeting());
+    // The third card is throttled past the delivery's own retries: the job is put back for later.
+    const third = (r: { kind: string }) => r.kind === 'send' && w.fake.sent().length >= 2;
+    w.fake.failNext(6, 429, { headers: { 'Retry-After': '0' }, match: third });
+    const requested = await requestPublish(w.deps, { forumId: FORUM_ID, meetingId: 'meeting-1', actor: actor(members.secretary) });
+    await requested.done;
+    const job = (await w.store.jobs.get(publishJobId('meeting-1')))?.value;
+    expect(job).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(w.channelPayloads()).toHaveLength(2);
+    w.clock.set(new Date(Date.parse(job!.dueAt) + 1000).toISOString());
+    const swept = await sweepOnce(w.deps, { owner: 'next-sweep' });
+    expect(swept.completed).toBe(1);
+    const cards = w.fake.sent().filter((s) => s.conversationId === TEST_CHANNEL.id && s.kind === 'send');
+    expect(cards).toHaveLength(5);
+    expect((await w.store.meetings.get(FORUM_ID, 'meeting-1'))?.value.status).toBe('published');
+  });
+
+  it('tells the secretary in the answer and with a notice when publishing fails for good', async () => {
+    const w = await world();
+    await w.store.meetings.create(aMeeting());
+    const target = await anAnswerInChannel(w);
+    w.fake.failNext(1, 403, { match: (r) => r.kind === 'send' });
+    const requested = await requestPublish(w.deps, { forumId: FORUM_ID, meetingId: 'meeting-1', actor: actor(members.secretary), answer: async () => target });
+    await requested.done;
+    expect((await w.store.jobs.get(publishJobId('meeting-1')))?.value.status).toBe('failed');
+    const answer = JSON.stringify(w.fake.activity(target.activityId));
+    expect(answer).toContain('Dagsordenen kunne ikke lægges i kanalen');
+    expect(answer).toContain('agenda.publish'); // the buttons are back, to try again
+    const notices = (await w.store.jobs.listByForum(FORUM_ID)).filter((j) => j.kind === 'digest' && j.payload.type === 'notice');
+    expect(notices).toHaveLength(1);
+    expect((await w.store.meetings.get(FORUM_ID, 'meeting-1'))?.value.status).toBe('draft');
+  });
+
+  it('refuses a chief before anything is scheduled', async () => {
+    const w = await world();
+    await w.store.meetings.create(aMeeting());
+    const err = await rejection(requestPublish(w.deps, { forumId: FORUM_ID, meetingId: 'meeting-1', actor: actor(members.tech) }));
+    expect(err.code).toBe('forbidden');
+    expect(await w.store.jobs.get(publishJobId('meeting-1'))).toBeNull();
   });
 });

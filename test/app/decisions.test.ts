@@ -1,8 +1,11 @@
-import { type ConfirmedFollowUp, type DecisionInput, recordDecision } from '../../src/app/record-decision';
+import { decisionFormOptions, saveDecisionForm } from '../../src/app/decision-form';
 import { publishAgenda } from '../../src/app/publish-agenda';
+import { type ConfirmedFollowUp, type DecisionInput, recordDecision } from '../../src/app/record-decision';
 import { respondToItem } from '../../src/app/respond-to-item';
 import { communicationsVersion, saveCommunications } from '../../src/app/save-communications';
 import { suggestForItem } from '../../src/app/suggest-follow-ups';
+import { parseVerbData } from '../../src/cards/actions';
+import { decisionFormCard } from '../../src/cards/decision-form';
 import { AppError, type Meeting } from '../../src/domain';
 import { actor, aMeeting, FORUM_ID, members, useWorld, type World } from './world';
 
@@ -203,3 +206,86 @@ describe('messages for the departments', () => {
     expect((await w.store.meetings.get(FORUM_ID, 'meeting-1'))?.value.communications.map((c) => c.text)).toEqual(['Første']);
   });
 });
+
+describe('editing a recorded decision', () => {
+  const twoFollowUps: ConfirmedFollowUp[] = [
+    { text: 'Udarbejd en plan', kind: 'task', owner: { kind: 'department', name: 'Kultur & Fritid' }, due: day('2026-03-20') },
+    { text: 'Meld kontaktpersoner ind', kind: 'task', owner: { kind: 'department', name: 'Miljø & Teknik' }, due: day('2026-03-27') },
+  ];
+  const remindersOf = async (w: World, userId: string) =>
+    (await w.store.jobs.listByForum(FORUM_ID)).filter((j) => j.kind === 'reminder' && j.payload.userId === userId && j.status === 'pending');
+
+  it('dismisses the follow-ups the secretary removed, cancels their reminders, and updates the kept ones in place', async () => {
+    const w = await world();
+    await published(w);
+    const first = await recordDecision(w.deps, decision({ followUps: twoFollowUps }));
+    const [plan, contacts] = ['Udarbejd en plan', 'Meld kontaktpersoner ind'].map((t) => first.followUps.find((f) => f.text === t)!);
+    expect(await remindersOf(w, members.tech.userId)).toHaveLength(1);
+
+    // The form carries the plan's id; its date moved, the contact persons row was removed.
+    const kept = { ...twoFollowUps[0], id: plan.id, text: 'Udarbejd en plan for afprøvningen', due: day('2026-04-10') };
+    const second = await recordDecision(w.deps, decision({ text: 'Godkendt med en senere frist.', followUps: [kept], version: first.decision.etag }));
+    const stored = await w.store.followUps.listByMeeting(FORUM_ID, 'meeting-1');
+    expect(stored).toHaveLength(2); // edited, not copied
+    expect(stored.find((f) => f.id === plan.id)).toMatchObject({ status: 'open', text: 'Udarbejd en plan for afprøvningen', due: { due: '2026-04-10' } });
+    expect(stored.find((f) => f.id === contacts.id)?.status).toBe('dismissed');
+    expect(second.followUps.map((f) => f.id)).toEqual([plan.id]);
+    expect(await remindersOf(w, members.tech.userId)).toHaveLength(0);
+    // A week before 10 April is langfredag, and the day before skærtorsdag: the reminder moves to 1 April.
+    expect((await remindersOf(w, members.culture.userId)).map((j) => j.payload.date)).toEqual(['2026-04-01']);
+    const audit = await w.store.audit.listByForum(FORUM_ID);
+    expect(audit.filter((a) => a.action === 'followup.dismiss').map((a) => a.target)).toEqual([`meeting:meeting-1/item:1/followup:${contacts.id}`]);
+    expect(audit.filter((a) => a.action === 'decision.record').at(-1)?.after).toMatchObject({ updatedFollowUpIds: [plan.id], dismissedFollowUpIds: [contacts.id] });
+
+    // A Teams retry of that submit changes nothing more.
+    const entries = audit.length;
+    const retry = await recordDecision(w.deps, decision({ text: 'Godkendt med en senere frist.', followUps: [kept], version: first.decision.etag }));
+    expect(retry.unchanged).toBe(true);
+    expect(await w.store.audit.listByForum(FORUM_ID)).toHaveLength(entries);
+  });
+
+  it('refuses a second secretary’s stale form that would change the follow-ups of the same decision', async () => {
+    const w = await world();
+    await published(w);
+    const first = await recordDecision(w.deps, decision({ followUps: twoFollowUps }));
+    const kept = twoFollowUps.slice(0, 1).map((f) => ({ ...f, id: first.followUps.find((x) => x.text === f.text)!.id }));
+    await recordDecision(w.deps, decision({ followUps: kept, version: first.decision.etag }));
+    const stale = await rejection(recordDecision(w.deps, decision({ followUps: twoFollowUps, version: first.decision.etag })));
+    expect(stale.code).toBe('conflict');
+    expect((await w.store.followUps.listByMeeting(FORUM_ID, 'meeting-1')).filter((f) => f.status === 'open')).toHaveLength(1);
+  });
+
+  it('offers the recorded follow-ups with their ids in the form, so saving the form as it is changes nothing', async () => {
+    const w = await world();
+    const meeting = await published(w);
+    await recordDecision(w.deps, decision({ followUps: twoFollowUps }));
+    const item = meeting.items[0];
+    const options = await decisionFormOptions(w.deps, { forum: w.forum, meeting, item });
+    const card = decisionFormCard(item, options, 'da');
+    const save = JSON.stringify(card).match(/"verb":"decision\.save","data":(\{.*?"proposalNumbers":\[[^\]]*\]\})/)?.[1];
+    const data = { ...JSON.parse(save!), ...inputsOf(card) } as Record<string, unknown>;
+    expect((data.suggested as { id?: string }[]).every((s) => s.id?.startsWith('fu-'))).toBe(true);
+    const parsed = parseVerbData('decision.save', data);
+    if (!parsed.ok || parsed.verb !== 'decision.save') throw new Error(parsed.ok ? 'wrong verb' : parsed.error);
+    const { result, fresh } = await saveDecisionForm(w.deps, { forum: w.forum, meeting, actor: actor(members.secretary), data: parsed.data });
+    expect(result.unchanged).toBe(true);
+    expect(fresh).toEqual([]);
+    const stored = await w.store.followUps.listByMeeting(FORUM_ID, 'meeting-1');
+    expect(stored.map((f) => f.status)).toEqual(['open', 'open']);
+  });
+});
+
+/** The values a card's inputs hold (what Teams sends with a button's data). */
+function inputsOf(card: unknown): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === 'object') {
+      const o = n as Record<string, unknown>;
+      if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') values[o.id] = o.type === 'Input.Toggle' ? String(o.value ?? 'false') : (o.value ?? '');
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return values;
+}

@@ -152,3 +152,21 @@ function item(number: number, title: string, o: Partial<Meeting['items'][number]
     ...o,
   };
 }
+
+/** Polls `probe` until it gives something truthy (background work finishing); fails after `ms`. */
+export async function eventually<T>(probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`eventually: not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** A text message in the forum's channel to stand for the asker's answer, updated when background work ends. */
+export async function anAnswerInChannel(w: World, text = 'Arbejder …') {
+  const channel = (await w.store.conversations.get(TEST_CHANNEL.id))!;
+  const { activityId } = await w.deps.messenger.send(channel, { text });
+  return { conversationId: TEST_CHANNEL.id, activityId, locale: 'da' as const, as: 'card' as const };
+}

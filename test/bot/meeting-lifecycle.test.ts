@@ -7,6 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { closeJobId } from '../../src/app/close-meeting';
 import { localInstant } from '../../src/domain';
 import { TEST_CHANNEL, type TestUser, USERS } from '../support/activities';
 import type { SentActivity } from '../support/fake-connector';
@@ -67,11 +68,12 @@ class Teams {
   }
 
   /** Presses a button: the action's data plus the card's inputs (changed by `typed`). */
-  async press(card: Json, verb: string, from: TestUser, typed: Json = {}, o: { conversationId?: string; channel?: boolean } = {}): Promise<Json> {
+  async press(card: Json, verb: string, from: TestUser, typed: Json = {}, o: { conversationId?: string; channel?: boolean; replyToId?: string } = {}): Promise<Json> {
     const action = actionOf(card, verb);
     const inputs = action.associatedInputs === 'none' ? {} : { ...inputsOf(card), ...typed };
     const where = o.channel ? CHANNEL : { conversation: 'personal' as const, ...(o.conversationId ? { conversationId: o.conversationId } : {}) };
-    const res = await this.h.post(this.h.anInvoke(verb, { ...(action.data as Json), ...inputs }, { from, ...where }));
+    const replyTo = o.replyToId ? { replyToId: o.replyToId } : {};
+    const res = await this.h.post(this.h.anInvoke(verb, { ...(action.data as Json), ...inputs }, { from, ...where, ...replyTo }));
     expect(res.status).toBe(200);
     const body = res.body as { type: string; value: unknown };
     if (body.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`expected a card, got ${textOf(body)}`);
@@ -81,6 +83,17 @@ class Teams {
   /** Cards posted (not updated) in a conversation, oldest first. */
   posted(conversationId: string): Json[] {
     return this.h.fake.sent().filter((s) => s.kind !== 'update' && s.conversationId === conversationId).flatMap(cardsIn);
+  }
+
+  /** The activity id of the newest message posted (not updated) in a conversation. */
+  lastId(conversationId: string): string {
+    const posts = this.h.fake.sent().filter((s) => s.kind !== 'update' && s.conversationId === conversationId);
+    return posts[posts.length - 1].activityId;
+  }
+
+  /** Waits until the activity (after its updates) shows `text`: work the bot finishes after answering. */
+  async until(activityId: string, text: string): Promise<void> {
+    await this.h.fake.waitFor(() => textOf(this.h.fake.activity(activityId)).includes(text), 15_000);
   }
 
   /** The newest posted card in a conversation. */
@@ -100,6 +113,15 @@ class Teams {
   /** Everything the channel ever showed (posts and updates). */
   channelText(): string {
     return this.h.fake.sent().filter((s) => s.conversationId === TEST_CHANNEL.id).map((s) => textOf(s.activity)).join('\n');
+  }
+}
+
+/** Waits until a job the bot runs after answering has finished. */
+async function jobDone(h: Harness, jobId: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while ((await h.store.jobs.get(jobId))?.value.status !== 'done') {
+    if (Date.now() > deadline) throw new Error(`job ${jobId} did not finish`);
+    await new Promise((r) => setTimeout(r, 25));
   }
 }
 
@@ -133,12 +155,24 @@ async function sendAgendaFile(t: Teams, name: string, content: string): Promise<
   return t.last(secretaryChat);
 }
 
+/** "Udsend nu": answered at once, the cards follow; waits until the preview says they are out. */
 async function publish(t: Teams, preview: Json): Promise<{ overview: Json; items: Json[] }> {
   const before = t.posted(TEST_CHANNEL.id).length;
-  const after = await t.press(preview, 'agenda.publish', USERS.secretary);
+  const previewId = t.lastId(secretaryChat);
+  const after = await t.press(preview, 'agenda.publish', USERS.secretary, {}, { replyToId: previewId });
+  expect(textOf(after)).toContain('Publicerer dagsordenen');
   expect(textOf(after)).not.toContain('agenda.publish');
+  await t.until(previewId, 'Dagsordenen er offentliggjort');
   const [overview, ...items] = t.posted(TEST_CHANNEL.id).slice(before);
   return { overview, items };
+}
+
+/** "afslut møde" in the channel: answered at once; waits until that answer says all is out. */
+async function closeByCommand(t: Teams, who: TestUser): Promise<void> {
+  await t.say('afslut møde', who, CHANNEL);
+  const answer = t.h.fake.sent().filter((s) => s.kind !== 'update' && textOf(s.activity).includes('lægges i kanalen')).at(-1);
+  expect(answer).toBeDefined();
+  await t.until(answer!.activityId, 'Opsummeringen er lagt i kanalen');
 }
 
 // ---------- the tests ----------
@@ -175,7 +209,6 @@ describe('a whole meeting, end to end over HTTP', () => {
     expect(textOf(items[1])).toContain('at afdelingerne udpeger en kontaktperson');
     expect(textOf(items[3])).toContain('Lukket punkt');
     expect(textOf(items[3])).not.toContain('item.comment');
-    expect(textOf(h.fake.texts(secretaryChat))).toContain('oversigt og 6 punkter');
 
     // Before the meeting: two chiefs comment, mark read and ask for discussion.
     const c1 = await t.press(items[1], 'item.comment', USERS.chiefCulture, { comment: 'Hvem bemander indgangen?' }, { channel: true });
@@ -228,7 +261,7 @@ describe('a whole meeting, end to end over HTTP', () => {
 
     // After the meeting: "afslut møde" → summary in the channel, cascade 1:1 to each chief.
     h.clock.set('2026-03-05T11:00:00Z');
-    await t.say('afslut møde', USERS.secretary, CHANNEL);
+    await closeByCommand(t, USERS.secretary);
     const summary = t.last(TEST_CHANNEL.id);
     const summaryText = textOf(summary);
     expect(summaryText).toContain(decisionText);
@@ -259,12 +292,13 @@ describe('a whole meeting, end to end over HTTP', () => {
     expect(updatedSummary).toContain(USERS.chiefCulture.name);
     expect(updatedSummary).toContain(`Mangler: ${USERS.chiefFinance.name}`);
 
-    // "referat": the minutes as .docx and Markdown, with the decisions.
+    // "referat" in the channel: the minutes as Markdown, with the decisions; the Word file is asked for 1:1.
     const before = h.fake.sent().length;
     await t.say('referat', USERS.secretary, CHANNEL);
     const minutes = h.fake.sent().slice(before).map((s) => s.activity);
-    const docx = (minutes[0].attachments as { contentType: string; name?: string; contentUrl?: string }[]).find((a) => a.name?.endsWith('.docx'));
-    expect(docx?.contentUrl).toMatch(/^data:application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document;base64,UEsDB/);
+    expect(textOf(minutes)).not.toContain('base64');
+    expect(textOf(minutes)).not.toContain('application/vnd.microsoft.teams.card.file.consent');
+    expect(minutes.at(-1)?.text).toContain('Skriv "referat" til mig i en 1:1-chat');
     const markdown = minutes.map((m) => String(m.text ?? '')).join('\n');
     expect(markdown).toContain('# REFERAT Ledelsesforum d. 05-03-2026');
     expect(markdown).toContain(decisionText);
@@ -299,7 +333,8 @@ describe('the chat commands and buttons around a meeting', () => {
     expect(textOf(t.last(secretaryChat))).toContain('Planlagt til udsendelse');
 
     await t.say('publicér', USERS.secretary);
-    expect(h.fake.texts(secretaryChat).at(-1)).toContain('oversigt og 6 punkter');
+    expect(h.fake.texts(secretaryChat).at(-1)).toContain('Publicerer dagsordenen');
+    await t.until(h.fake.sent().filter((s) => s.conversationId === secretaryChat && s.kind !== 'update').at(-1)!.activityId, 'oversigt og 6 punkter');
     const items = t.posted(TEST_CHANNEL.id).slice(-6);
     await t.say('dagsorden', USERS.chiefTech, CHANNEL);
     expect(textOf(t.last(TEST_CHANNEL.id))).toContain('Ny model for borgerhenvendelser');
@@ -330,9 +365,91 @@ describe('the chat commands and buttons around a meeting', () => {
     const end = h.aMeetingEvent('end', { id: 'meeting-abc', time: '2026-03-05T11:30:00Z' }, { conversation: 'channel' });
     await h.post(end);
     await h.post(end);
-    const summaries = h.fake.sent().filter((s) => s.kind !== 'update' && textOf(s.activity).includes('har bekræftet'));
-    expect(summaries).toHaveLength(1);
-    expect(textOf(summaries[0].activity)).toContain('Miljø & Teknik udarbejder et notat');
+    const forum = (await h.store.forums.findByConversation(TEST_CHANNEL.id))!.value;
+    const [meeting] = await h.store.meetings.listByForum(forum.id);
+    await jobDone(h, closeJobId(meeting.id));
+    const summaries = () => h.fake.sent().filter((s) => s.kind !== 'update' && textOf(s.activity).includes('har bekræftet'));
+    expect(summaries()).toHaveLength(1);
+    expect(textOf(summaries()[0].activity)).toContain('Miljø & Teknik udarbejder et notat');
+  });
+});
+
+describe('work that takes longer than Teams waits for a click', () => {
+  let h: Harness;
+  let t: Teams;
+  const toChannel = (r: { kind: string; conversationId: string | null }) => r.kind === 'send' && r.conversationId === TEST_CHANNEL.id;
+  beforeEach(async () => {
+    h = await startHarness({ now: '2026-03-02T08:00:00Z' });
+    t = new Teams(h);
+    await setUpForum(t);
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('answers “Udsend nu” before the cards are out, and every card reaches the channel exactly once', async () => {
+    const preview = await sendAgendaFile(t, 'dagsorden.md', readFileSync(FIXTURE, 'utf8'));
+    const previewId = t.lastId(secretaryChat);
+    h.fake.delayNext(3, 700, toChannel);
+    const answer = await t.press(preview, 'agenda.publish', USERS.secretary, {}, { replyToId: previewId });
+    expect(textOf(answer)).toContain('Publicerer dagsordenen');
+    expect(t.posted(TEST_CHANNEL.id).length).toBeLessThan(7); // the overview and six items are not all out yet
+    await t.until(previewId, 'Dagsordenen er offentliggjort');
+    const cards = t.posted(TEST_CHANNEL.id).map(textOf);
+    expect(cards).toHaveLength(7);
+    const itemCards = cards.filter((c) => !c.includes('"Dagsorden: '));
+    for (const n of [1, 2, 3, 4, 5, 6]) expect(itemCards.filter((c) => c.includes(`"Punkt ${n}: `))).toHaveLength(1);
+    expect(textOf(h.fake.activity(previewId))).not.toContain('agenda.publish');
+  });
+
+  it('answers “Afslut møde” before the summary is out, then posts it and each chief’s card exactly once', async () => {
+    const { overview } = await publish(t, await sendAgendaFile(t, 'dagsorden.md', readFileSync(FIXTURE, 'utf8')));
+    const forum = (await h.store.forums.findByConversation(TEST_CHANNEL.id))!.value;
+    const [meeting] = await h.store.meetings.listByForum(forum.id);
+    const overviewId = (await h.store.meetings.get(forum.id, meeting.id))!.value.publication!.overviewActivityId!;
+    const secretaryView = await t.press(overview, 'refresh', USERS.secretary, {}, { channel: true });
+    h.clock.set('2026-03-05T11:00:00Z');
+    h.fake.delayNext(1, 700, toChannel);
+    const answer = await t.press(secretaryView, 'meeting.close', USERS.secretary, {}, { channel: true, replyToId: overviewId });
+    expect(textOf(answer)).toContain('Opsummeringen lægges i kanalen');
+    const summaries = () => h.fake.sent().filter((s) => s.kind !== 'update' && textOf(s.activity).includes('har bekræftet'));
+    expect(summaries()).toHaveLength(0);
+    await t.until(overviewId, 'Opsummeringen er lagt i kanalen, og 3 chefer');
+    expect(summaries()).toHaveLength(1);
+    for (const chief of [USERS.chiefCulture, USERS.chiefTech, USERS.chiefFinance]) {
+      expect(t.posted(t.personalWith(chief)).filter((c) => textOf(c).includes('Videregivet til afdelingen'))).toHaveLength(1);
+    }
+  });
+
+  it('sends the minutes’ Word file in 1:1 chat through Teams’ file consent, uploading it when allowed', async () => {
+    await publish(t, await sendAgendaFile(t, 'dagsorden.md', readFileSync(FIXTURE, 'utf8')));
+    await t.say('referat', USERS.secretary);
+    const consent = (h.fake.sent().at(-1)!.activity.attachments as { contentType: string; name: string; content: Json }[])[0];
+    expect(consent.contentType).toBe('application/vnd.microsoft.teams.card.file.consent');
+    expect(consent.name).toBe('Referat-Ledelsesforum-2026-03-05.docx');
+    const { sizeInBytes, acceptContext, declineContext } = consent.content as { sizeInBytes: number; acceptContext: Json; declineContext: Json };
+    expect(sizeInBytes).toBeGreaterThan(1000);
+    expect(textOf(h.fake.sent())).not.toContain('base64');
+
+    const uploadUrl = h.fake.uploadUrl(consent.name);
+    const uploadInfo = { name: consent.name, uploadUrl, contentUrl: 'https://testrup-my.sharepoint.example/personal/sune/Documents/Referat.docx', uniqueId: 'drive-1', fileType: 'docx' };
+    const accept = { ...h.anInvoke('none', {}, { from: USERS.secretary }), name: 'fileConsent/invoke', value: { type: 'fileUpload', action: 'accept', context: acceptContext, uploadInfo } };
+    expect((await h.post(accept)).status).toBe(200);
+    const [put] = h.fake.uploads();
+    expect(put.method).toBe('PUT');
+    expect(put.headers['content-range']).toBe(`bytes 0-${put.bytes.length - 1}/${put.bytes.length}`);
+    expect(put.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(Math.abs(put.bytes.length - sizeInBytes)).toBeLessThan(200); // made again from the meeting
+    const info = (h.fake.sent().at(-1)!.activity.attachments as { contentType: string; contentUrl: string; name: string; content: Json }[])[0];
+    expect(info).toMatchObject({ contentType: 'application/vnd.microsoft.teams.card.file.info', contentUrl: uploadInfo.contentUrl, name: consent.name, content: { uniqueId: 'drive-1', fileType: 'docx' } });
+
+    const decline = { ...h.anInvoke('none', {}, { from: USERS.secretary }), name: 'fileConsent/invoke', value: { type: 'fileUpload', action: 'decline', context: declineContext } };
+    expect((await h.post(decline)).status).toBe(200);
+    expect(h.fake.texts(secretaryChat).at(-1)).toContain('jeg lægger ikke Word-filen i din OneDrive');
+    const noLink = { ...accept, value: { ...accept.value, uploadInfo: undefined } };
+    expect((await h.post(noLink)).status).toBe(200);
+    expect(textOf(h.fake.sent().at(-1))).toContain('AdaptiveCard');
+    expect(h.fake.uploads()).toHaveLength(1);
   });
 });
 
@@ -389,7 +506,7 @@ withSeed('the forum’s real minutes (seed 001) as the agenda, end to end over H
     expect(followUps.some((f) => f.text.startsWith('Pernille Frandsen'))).toBe(false);
 
     h.clock.set('2021-06-24T12:00:00Z');
-    await t.say('afslut møde', USERS.director, CHANNEL);
+    await closeByCommand(t, USERS.director);
     const summary = textOf(t.last(TEST_CHANNEL.id));
     expect(summary).toContain('Udviklingskonsulent Pernille Frandsen præsenterede');
     expect(summary).toContain('0 af 3 har bekræftet');

@@ -36,6 +36,12 @@ describe('the messenger', () => {
     expect(h.fake.cards()).toEqual([card('Dagsorden')]);
   });
 
+  test('posts at the conversation root even when the stored reference names an activity', async () => {
+    const threaded = { ...channel, reference: { ...channel.reference, activityId: '1:an-old-thread' } };
+    await h.app.botMessenger.send(threaded, { text: 'Ny tråd' });
+    expect(h.fake.requests().map((r) => [r.method, r.kind, r.path])).toEqual([['POST', 'send', `/v3/conversations/${encodeURIComponent(TEST_CHANNEL.id)}/activities`]]);
+  });
+
   test('updates a posted card in place', async () => {
     const { activityId } = await h.app.botMessenger.send(channel, { cards: [card('Før')] });
     await h.app.botMessenger.update(channel, activityId, { cards: [card('Efter')] });
@@ -52,7 +58,9 @@ describe('the messenger', () => {
     const created = h.fake.createdConversations();
     expect(created).toHaveLength(1);
     expect(created[0].params).toMatchObject({ isGroup: false, members: [{ id: chief.userId }], tenantId: TEST_TENANT });
-    expect(await h.store.conversations.getPersonal(chief.userId)).toMatchObject({ conversationId: first.conversationId, kind: 'personal' });
+    const stored = await h.store.conversations.getPersonal(chief.userId);
+    expect(stored).toMatchObject({ conversationId: first.conversationId, kind: 'personal' });
+    expect(stored?.reference.activityId).toBeUndefined();
     await h.app.botMessenger.send(first, { text: 'Hej' });
     expect(h.fake.sent()[0]).toMatchObject({ kind: 'send', conversationId: first.conversationId });
   });
@@ -83,6 +91,26 @@ describe('the messenger', () => {
     const e = await failure(h.app.botMessenger.update(channel, 'any', { text: 'x' }));
     expect(e.details).toMatchObject({ status: 500, permanent: false, retryAfterMs: null });
     expect(h.fake.requests()).toHaveLength(1);
+  });
+
+  test('a failed send reaches the caller, not the adapter’s turn-error log', async () => {
+    h.fake.failNext(1, 403, { body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } });
+    const e = await failure(h.app.botMessenger.send(channel, { text: 'x' }));
+    expect(e.details).toMatchObject({ status: 403, permanent: true, code: 'BotNotInConversationRoster' });
+    expect(h.logText()).not.toContain('unhandled error in a turn');
+  });
+
+  test('an update of a card Teams no longer has (404) rejects as permanent', async () => {
+    const e = await failure(h.app.botMessenger.update(channel, '1:never-posted', { text: 'x' }));
+    expect(e.details).toMatchObject({ status: 404, permanent: true, code: 'ActivityNotFound' });
+  });
+
+  test('a 1:1 chat Teams refuses to create (403) rejects as permanent and nothing is stored', async () => {
+    const chief = forum.members.find((m) => m.userId === USERS.chiefFinance.id)!;
+    h.fake.failNext(1, 403, { match: (r) => r.kind === 'create-conversation' });
+    const e = await failure(h.app.botMessenger.ensurePersonal(forum, chief));
+    expect(e.details).toMatchObject({ status: 403, permanent: true });
+    expect(await h.store.conversations.getPersonal(chief.userId)).toBeNull();
   });
 
   test('failure messages name the status, never the message content', async () => {

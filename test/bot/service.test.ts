@@ -16,6 +16,12 @@ describe('the service', () => {
     expect(res).toEqual({ status: 200, body: { status: 'ok', storage: 'ok' } });
   });
 
+  test("answers the playground's HEAD probe of the endpoint with 200 and logs no refusal", async () => {
+    const res = await fetch(`${h.url}/api/messages`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(h.logText()).not.toContain('request refused');
+  });
+
   test('refuses malformed JSON with 400 and keeps serving', async () => {
     const bad = await h.postRaw('{"type": "message", ');
     expect(bad.status).toBe(400);

@@ -133,6 +133,27 @@ describe('setting up a forum', () => {
     expect(JSON.stringify(res.body)).toContain(t('da', 'bot.setup.same-person'));
   });
 
+  test('in a channel without a forum any team member may start set-up; once it exists, a member is refused', async () => {
+    const other = { conversation: 'channel' as const, conversationId: '19:another-channel@thread.tacv2' };
+    const res = await h.post(h.aMessage('opsæt', { ...other, from: USERS.chiefTech }));
+    expect(res.status).toBe(200);
+    const [card] = h.fake.cards();
+    expect(card).toBeDefined();
+    expect(saveAction(card).data.roster[Number(input(card, 'secretary').value)]).toBe(USERS.chiefTech.id);
+    h.fake.reset();
+
+    const data = filledIn(card, { name: 'Teknisk forum', secretary: USERS.chiefTech, chair: USERS.director, members: [[USERS.chiefCulture, 'Kultur & Fritid']] });
+    const saved = await h.post(h.anInvoke('forum.setup', data, { ...other, from: USERS.chiefTech }));
+    expect(saved.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    const forum = await h.store.forums.findByConversation(other.conversationId);
+    expect(forum?.value.members.find((m) => m.role === 'secretary')?.userId).toBe(USERS.chiefTech.id);
+    h.fake.reset();
+
+    await h.post(h.aMessage('opsæt', { ...other, from: USERS.chiefCulture }));
+    expect(shown(h, t('da', 'bot.setup.refused'))).toBe(true);
+    expect(h.fake.requests().some((r) => r.kind === 'paged-members')).toBe(false);
+  });
+
   test('in 1:1 chat "opsæt" explains that set-up happens in the team channel', async () => {
     await h.post(h.aMessage('opsæt'));
     expect(shown(h, t('da', 'bot.setup.only-in-team'))).toBe(true);

@@ -113,3 +113,10 @@ describe('language', () => {
     expect(json).not.toContain('Registrér beslutning');
   });
 });
+
+describe('agenda preview warnings', () => {
+  it("explains a closed item's warning in words, although the warning carries none of the item's text", () => {
+    const json = JSON.stringify(agendaPreviewCard(meeting, [{ code: 'closed-content-dropped', item: 4, text: '' }], 'da'));
+    expect(json).toContain('Et lukket punkt havde indhold; det er ikke taget med.');
+  });
+});

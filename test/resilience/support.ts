@@ -129,9 +129,37 @@ export function aDraftMeeting(forum: Forum, id: string, opts: { secret?: string;
   };
 }
 
-/** The secretary presses "Udsend nu" (agenda.publish) in 1:1 chat. */
+/** Jobs a click starts and runs in the background after answering (src/app/background.ts). */
+const BACKGROUND_KINDS = new Set(['publish-agenda', 'close-meeting']);
+
+/**
+ * Waits until the forum's background work (publishing, closing) has finished and the Bot Connector
+ * has been quiet for a moment. Work left pending for a later sweep counts as unfinished.
+ */
+export async function settle(h: Harness, forumId: string, timeoutMs = 20_000): Promise<void> {
+  await waitUntil(
+    async () => (await h.store.jobs.listByForum(forumId)).filter((j) => BACKGROUND_KINDS.has(j.kind)).every((j) => j.status === 'done' || j.status === 'failed'),
+    timeoutMs,
+    'the background work (publishing, closing) to finish',
+  );
+  for (let last = -1; h.fake.received() !== last; ) {
+    last = h.fake.received();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The secretary presses "Udsend nu" (agenda.publish) in 1:1 chat; resolves when the agenda is out. */
 export async function publish(h: Harness, forum: Forum, meetingId: string, from: TestUser = USERS.secretary): Promise<HttpAnswer> {
-  return h.post(h.anInvoke('agenda.publish', { forumId: forum.id, meetingId }, { from }));
+  const res = await h.post(h.anInvoke('agenda.publish', { forumId: forum.id, meetingId }, { from }));
+  await settle(h, forum.id);
+  return res;
+}
+
+/** Someone says "afslut møde" in the channel; resolves when the summary and cascade are out. */
+export async function closeMeeting(h: Harness, forum: Forum, from: TestUser = USERS.secretary): Promise<HttpAnswer> {
+  const res = await h.post(h.aMessage('afslut møde', { from, ...CHANNEL }));
+  await settle(h, forum.id);
+  return res;
 }
 
 /** The item's card in the channel as the forum posted it (after its latest update). */

@@ -15,7 +15,7 @@ import { sweepOnce } from '../../src/scheduler/sweep';
 import { readZip } from '../appPackage/read-zip';
 import { TEST_CHANNEL, type TestUser, USERS } from '../support/activities';
 import { type Harness, type HttpAnswer, startHarness } from '../support/harness';
-import { aDraftMeeting, botChatWith, CHANNEL, cardOf, decisionForm, decisionInputs, findAction, inputsOf, press, publish, textOf } from '../resilience/support';
+import { aDraftMeeting, botChatWith, CHANNEL, cardOf, closeMeeting, decisionForm, decisionInputs, inputsOf, press, publish, textOf } from '../resilience/support';
 
 const SECRET = `HEMMELIG${randomBytes(6).toString('hex').toUpperCase()}`;
 const COMMENT_SECRET = `${SECRET}KOMMENTAR`;
@@ -62,9 +62,8 @@ describe('a closed item’s content never reaches the channel, a log line or an 
     const chiefCopy = h.fake.sent().find((s) => s.conversationId === chiefChat && textOf(s.activity).includes(SECRET));
     expect(chiefCopy).toBeDefined();
     const copyCard = (chiefCopy!.activity.attachments as { content: Record<string, unknown> }[])[0].content;
-    if (findAction(copyCard, 'item.comment')) {
-      cardOf(await press(h, copyCard, 'item.comment', USERS.chiefCulture, { comment: COMMENT_SECRET }, { conversationId: chiefChat }));
-    }
+    cardOf(await press(h, copyCard, 'item.comment', USERS.chiefCulture, { comment: COMMENT_SECRET }, { conversationId: chiefChat }));
+    expect(textOf(await h.store.responses.listByMeeting('m-1'))).toContain(COMMENT_SECRET);
     for (const who of [USERS.chiefCulture, USERS.secretary, USERS.director]) {
       inChannel(await h.post(h.anInvoke('refresh', { view: 'item', forumId: forum.id, meetingId: 'm-1', itemNumber: 3 }, { from: who, ...CHANNEL })));
       inChannel(await h.post(h.anInvoke('refresh', { view: 'overview', forumId: forum.id, meetingId: 'm-1' }, { from: who, ...CHANNEL })));
@@ -96,7 +95,7 @@ describe('a closed item’s content never reaches the channel, a log line or an 
 
     // After the meeting: summary, cascade, the minutes, and every list command asked in the channel.
     h.clock.set('2026-03-05T11:00:00Z');
-    await say('afslut møde', USERS.secretary);
+    await closeMeeting(h, forum);
     const cascade = h.fake.sent().filter((s) => s.conversationId === chiefChat).map((s) => textOf(s.activity)).join('\n');
     expect(cascade).toContain(SECRET); // the chief's own follow-up, 1:1
     await say('referat', USERS.chiefTech);
@@ -150,7 +149,6 @@ describe('a closed item’s content never reaches the channel, a log line or an 
     await h.stopStorage();
     const res = await press(h, form, 'decision.save', USERS.secretary, typed, secretaryChat);
     expect(textOf(res.body)).toContain(JSON.stringify(t('da', 'error.storage-unavailable')).slice(1, -1));
-    expect(textOf(res.body)).toContain(JSON.stringify(typed.decisionText).slice(1, -1)); // handed back to the secretary
     expect(untyped(res, typed)).not.toContain(SECRET);
     const newLogs = h.logText().slice(before);
     expect(newLogs).toMatch(/storage/i);

@@ -10,7 +10,8 @@
  *   DELETE /v3/conversations/:id/activities/:activityId        delete
  *   GET    /v3/conversations/:id/members | /pagedmembers | /members/:userId   roster
  *   GET    /v3/teams/:teamId | /v3/teams/:teamId/conversations               team details, channels
- * Besides: files for Teams file-download attachments (`serveFile`), and an OpenID metadata
+ * Besides: files for Teams file-download attachments (`serveFile`), upload sessions for the file
+ * consent flow that record the PUTs (`uploadUrl`, `uploads`), and an OpenID metadata
  * document + JWKS so tests can sign Bot Framework tokens offline (`signToken`).
  */
 import * as crypto from 'node:crypto';
@@ -66,6 +67,13 @@ export interface SentActivity {
   activity: Record<string, unknown>;
 }
 
+export interface RecordedUpload {
+  path: string;
+  method: string;
+  headers: http.IncomingHttpHeaders;
+  bytes: Buffer;
+}
+
 export interface Fault {
   status: number;
   headers?: Record<string, string>;
@@ -106,6 +114,13 @@ export interface FakeConnector {
   enforceRateLimits(on: boolean): void;
   /** Serves `content` at a fresh URL (for Teams file-download attachments); returns that URL. */
   serveFile(name: string, content: Buffer | string, contentType?: string): string;
+  /**
+   * A fresh upload URL as Teams puts in a file consent's `uploadInfo.uploadUrl` (a OneDrive upload
+   * session): it takes PUTs and records them (`uploads()`).
+   */
+  uploadUrl(name: string): string;
+  /** PUTs received on upload URLs, oldest first, with their raw bytes. */
+  uploads(): RecordedUpload[];
   /** A Bot Framework channel token (RS256, key in this fake's JWKS); `forged` signs with an unknown key. */
   signToken(claims: Record<string, unknown>, opts?: { forged?: boolean; expiresInSeconds?: number }): string;
   close(): Promise<void>;
@@ -194,6 +209,8 @@ class ConnectorState {
   private created: { id: string; params: Record<string, unknown> }[] = [];
   private rosters = new Map<string, RosterMember[]>();
   private files = new Map<string, { content: Buffer; contentType: string }>();
+  private uploadPaths = new Set<string>();
+  private uploaded: RecordedUpload[] = [];
   private faults: Fault[] = [];
   private delays: { ms: number; match?: Fault['match'] }[] = [];
   private arrived = 0;
@@ -208,6 +225,10 @@ class ConnectorState {
   handle(req: http.IncomingMessage, raw: Buffer, res: http.ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
+    if (url.pathname.startsWith('/uploads/')) {
+      this.upload(url.pathname, method, req.headers, raw, res);
+      return;
+    }
     const r = route(method, url.pathname);
     let body: unknown = null;
     if (raw.length > 0) {
@@ -325,6 +346,16 @@ class ConnectorState {
     res.end(file.content);
   }
 
+  /** A OneDrive upload session: PUT with Content-Range; answers with the drive item when complete. */
+  private upload(path: string, method: string, headers: http.IncomingHttpHeaders, raw: Buffer, res: http.ServerResponse): void {
+    this.uploaded.push({ path, method, headers, bytes: raw });
+    if (method !== 'PUT' || !this.uploadPaths.has(path)) {
+      send(res, method === 'PUT' ? 404 : 405, { error: { code: 'itemNotFound', message: 'No such upload session' } });
+      return;
+    }
+    send(res, 201, { id: `drive-item-${++this.counter}`, name: decodeURIComponent(path.split('/').pop() ?? ''), size: raw.length });
+  }
+
   private newActivityId(): string {
     return `1:fake-activity-${++this.counter}`;
   }
@@ -388,6 +419,7 @@ class ConnectorState {
         this.faults = [];
         this.delays = [];
         this.arrived = 0;
+        this.uploaded = [];
       },
       setRoster: (members, id) => {
         if (id) this.rosters.set(id, members);
@@ -408,6 +440,12 @@ class ConnectorState {
         this.files.set(path, { content: typeof content === 'string' ? Buffer.from(content, 'utf8') : content, contentType });
         return `${this.baseUrl}${path}`;
       },
+      uploadUrl: (name) => {
+        const path = `/uploads/${++this.counter}/${encodeURIComponent(name)}`;
+        this.uploadPaths.add(path);
+        return `${this.baseUrl}${path}`;
+      },
+      uploads: () => [...this.uploaded],
       signToken: (claims, o = {}) => this.sign(claims, o.forged ?? false, o.expiresInSeconds ?? 3600),
       close: () =>
         new Promise<void>((resolve) => {

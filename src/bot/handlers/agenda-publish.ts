@@ -1,31 +1,26 @@
-/** "Udsend nu" on the preview card, and the command "publicér": the agenda goes to the channel now. */
-import { publishAgenda } from '../../app/publish-agenda';
+/**
+ * "Udsend nu" on the preview card, and the command "publicér": the agenda goes to the channel now.
+ * The click is answered at once ("Publicerer dagsordenen …"); the posting runs after the answer
+ * (src/app/publish-request.ts) and the answer is updated to "Dagsordenen er offentliggjort" when done.
+ */
+import { withoutActions } from '../../app/notify';
+import { requestPublish } from '../../app/publish-request';
 import { agendaPreviewCard } from '../../cards/agenda-preview';
-import { formatDateTime } from '../../cards/format';
-import type { Meeting } from '../../domain';
 import { localDate } from '../../domain';
 import { t } from '../../i18n';
-import { reply } from '../outgoing';
 import { requireManager } from '../roles';
-import type { CommandHandler, TurnInfo, VerbHandlerFor } from '../types';
-import { cardMeeting, pickMeeting, notFound } from './meeting-common';
-
-async function publish(ctx: TurnInfo, meeting: Meeting): Promise<Meeting> {
-  await publishAgenda(ctx.deps, { forumId: meeting.forumId, meetingId: meeting.id, actor: ctx.actor });
-  const published = (await cardMeeting(ctx, meeting.id)).meeting.value;
-  ctx.log.info({ meetingId: meeting.id, items: meeting.items.length }, 'agenda published');
-  return published;
-}
-
-function doneText(ctx: TurnInfo, meeting: Meeting): string {
-  return t(ctx.locale, 'meeting.publish.done', { when: formatDateTime(ctx.locale, meeting.date, meeting.start), items: meeting.items.length });
-}
+import type { CommandHandler, VerbHandlerFor } from '../types';
+import { answerIn, cardMeeting, notFound, pickMeeting, withNote } from './meeting-common';
 
 export const agendaPublishVerb: VerbHandlerFor<'agenda.publish'> = async (ctx) => {
   const { meeting } = await cardMeeting(ctx, ctx.data.meetingId);
-  const published = await publish(ctx, meeting.value);
-  await reply(ctx, { text: doneText(ctx, published) });
-  return { card: agendaPreviewCard(published, [], ctx.locale) };
+  const publishing = t(ctx.locale, 'meeting.publish.publishing');
+  const answer = answerIn(ctx, ctx.replyToId, publishing);
+  const requested = await requestPublish(ctx.deps, { forumId: meeting.value.forumId, meetingId: meeting.value.id, actor: ctx.actor, answer });
+  ctx.log.info({ meetingId: meeting.value.id, items: meeting.value.items.length, alreadyPublished: requested.alreadyPublished }, 'agenda publishing started');
+  const preview = agendaPreviewCard(requested.meeting, [], ctx.locale);
+  if (requested.alreadyPublished) return { card: withNote(preview, t(ctx.locale, 'meeting.publish.published')) };
+  return { card: withNote(withoutActions(preview), publishing) };
 };
 
 /** The command publishes the forum's next agenda that is not out yet. */
@@ -33,5 +28,7 @@ export const agendaPublishCommand: CommandHandler = async (ctx) => {
   requireManager(ctx);
   const next = await pickMeeting(ctx, ['draft', 'scheduled'], localDate(ctx.deps.clock.now()), 'upcoming');
   if (!next) throw notFound('no agenda to publish', 'meeting.publish.none');
-  await reply(ctx, { text: doneText(ctx, await publish(ctx, next.value)) });
+  const answer = answerIn(ctx, null, t(ctx.locale, 'meeting.publish.publishing'));
+  await requestPublish(ctx.deps, { forumId: next.value.forumId, meetingId: next.value.id, actor: ctx.actor, answer });
+  ctx.log.info({ meetingId: next.value.id, items: next.value.items.length }, 'agenda publishing started');
 };

@@ -4,8 +4,8 @@
  * A closed item's form is only given in 1:1 chat.
  */
 import { findItem } from '../../app/access';
+import { decisionFormOptions } from '../../app/decision-form';
 import { communicationsVersion } from '../../app/save-communications';
-import { suggestForItem } from '../../app/suggest-follow-ups';
 import { communicationsFormCard } from '../../cards/communications-form';
 import { decisionFormCard } from '../../cards/decision-form';
 import type { CardJson } from '../../cards/render';
@@ -16,8 +16,9 @@ import type { TurnInfo, VerbHandlerFor } from '../types';
 import { cardMeeting, whereOf } from './meeting-common';
 
 /**
- * The decision form for an item: the recorded decision (and its version) with the follow-ups found in
- * its text, or the given `suggestions` (those found in a text just saved).
+ * The decision form for an item: the recorded decision (and its version) with its follow-ups, or,
+ * before one is recorded, the follow-ups found in the item's text; `suggestions`: those found in a
+ * text just saved (src/app/decision-form.ts).
  */
 export async function decisionForm(
   ctx: TurnInfo,
@@ -26,22 +27,7 @@ export async function decisionForm(
   item: AgendaItem,
   opts: { suggestions?: FollowUpSuggestion[] } = {},
 ): Promise<CardJson> {
-  const current = await ctx.deps.store.decisions.get(meeting.id, item.number);
-  const text = current?.value.text ?? item.decision ?? '';
-  const suggestions = opts.suggestions ?? (await suggestForItem(ctx.deps, { meeting, itemNumber: item.number, decisionText: text }));
-  return decisionFormCard(
-    item,
-    {
-      forumId: forum.id,
-      meetingId: meeting.id,
-      suggestions,
-      roster: forum.members,
-      departments: forum.departments,
-      current: current?.value ?? null,
-      version: current?.etag ?? null,
-    },
-    ctx.locale,
-  );
+  return decisionFormCard(item, await decisionFormOptions(ctx.deps, { forum, meeting, item, fresh: opts.suggestions }), ctx.locale);
 }
 
 /** Before anything is saved, the form starts from the messages the document itself holds (minutes). */

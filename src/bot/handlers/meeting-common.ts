@@ -1,9 +1,12 @@
 /** Small pieces the meeting handlers share: where a card is shown, which meeting a command means. */
-import type { Where } from '../../app/agenda-cards';
+
 import { loadMeeting } from '../../app/access';
+import type { Where } from '../../app/agenda-cards';
+import type { Answer } from '../../app/notify';
 import type { Forum, Meeting, MeetingStatus } from '../../domain';
 import { AppError } from '../../domain';
 import type { MeetingSummary, Versioned } from '../../store/ports';
+import { reply } from '../outgoing';
 import { requireForum } from '../roles';
 import type { TurnInfo } from '../types';
 
@@ -41,10 +44,19 @@ function newestFirst(a: MeetingSummary, b: MeetingSummary): number {
   return a.date < b.date ? 1 : a.date > b.date ? -1 : 0;
 }
 
-/** Puts a short line at the top of a card (e.g. "saved; now confirm these"). */
-export function withNote(card: Record<string, unknown>, text: string): Record<string, unknown> {
-  const body = Array.isArray(card.body) ? card.body : [];
-  return { ...card, body: [{ type: 'TextBlock', text, wrap: true, color: 'Good', weight: 'Bolder' }, ...body] };
+export { withNote } from '../../app/notify';
+
+/**
+ * Where the turn's answer is, for work that finishes after the turn (src/app/notify.ts): the card the
+ * button was on (`activityId`, the invoke's replyToId), else a short text reply sent now.
+ */
+export function answerIn(ctx: TurnInfo, activityId: string | null, text: string): Answer {
+  return async () => {
+    const conversationId = ctx.turn.activity.conversation?.id ?? ctx.conversation.id;
+    if (activityId) return { conversationId, activityId, locale: ctx.locale, as: 'card' };
+    const sent = await reply(ctx, { text });
+    return sent ? { conversationId, activityId: sent, locale: ctx.locale, as: 'text' } : null;
+  };
 }
 
 export function notFound(what: string, messageKey: string): AppError {

@@ -5,6 +5,7 @@
  */
 import { itemCardFor, overviewCardFor } from '../../app/agenda-cards';
 import { chiefCascadeCard } from '../../app/cascade';
+import { confirmationOf } from '../../app/receipts';
 import { summaryCardFor } from '../../app/summary-cards';
 import type { CardJson } from '../../cards/render';
 import type { Meeting } from '../../domain';
@@ -19,7 +20,7 @@ export async function cascadeCardFor(ctx: TurnInfo, meeting: Meeting): Promise<C
   const chief = ctx.member;
   const receipt = chief ? await ctx.deps.store.cascade.get(meeting.id, chief.userId) : null;
   if (!chief || !receipt) throw new AppError('forbidden', 'This list was not sent to you', { meetingId: meeting.id });
-  return chiefCascadeCard(ctx.deps, { forum, meeting, chief, confirmed: !!receipt.value.confirmedAt });
+  return chiefCascadeCard(ctx.deps, { forum, meeting, chief, confirmed: confirmationOf(receipt.value).complete });
 }
 
 export const refreshVerb: VerbHandlerFor<'refresh'> = async (ctx) => {

@@ -1,6 +1,7 @@
 /** The job-handler table: one handler per JobKind. */
 import type { JobKind } from '../../domain';
 import { checkInHandler } from './check-in';
+import { closeMeetingHandler } from './close-meeting';
 import { deliverCommunicationsHandler } from './deliver-communications';
 import { digestHandler } from './digest';
 import { publishAgendaHandler } from './publish-agenda';
@@ -15,4 +16,5 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
   'check-in': checkInHandler,
   'publish-agenda': publishAgendaHandler,
   'deliver-communications': deliverCommunicationsHandler,
+  'close-meeting': closeMeetingHandler,
 };

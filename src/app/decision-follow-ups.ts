@@ -1,0 +1,132 @@
+/**
+ * The follow-ups of a decision as the secretary confirmed them in the form, made true in storage:
+ * new ones created, kept ones (matched by the id the form carried) updated in place, and those of the
+ * previous version that the secretary removed dismissed with their reminders cancelled. A retried
+ * submit changes nothing.
+ */
+import { createHash } from 'node:crypto';
+import type { DueDate, FollowUp, FollowUpKind, Forum, Owner } from '../domain';
+import { updateFollowUp } from '../scheduler/followups';
+import { cancelRemindersFor, scheduleRemindersFor } from '../scheduler/reminders';
+import { resolveAssignees, resolveOwner } from './assignees';
+import type { AppDeps } from './deps';
+
+/** A follow-up the secretary confirmed (a suggestion, possibly edited), typed, or kept from before. */
+export interface ConfirmedFollowUp {
+  /** The recorded follow-up this row edits (the form carries it); absent for suggestions and new rows. */
+  id?: string;
+  text: string;
+  kind: FollowUpKind;
+  owner: Owner | null;
+  due: DueDate | null;
+  /** The sentence a suggestion was found in; '' for typed ones. */
+  evidence?: string;
+}
+
+export interface FollowUpChanges {
+  /** Every follow-up the decision now has, as stored. */
+  wanted: FollowUp[];
+  created: FollowUp[];
+  updated: FollowUp[];
+  dismissed: FollowUp[];
+}
+
+interface ItemRef {
+  forumId: string;
+  meetingId: string;
+  itemNumber: number;
+}
+
+/** Same content → same id, so a retried submit finds the follow-ups it created the first time. */
+function contentId(ref: ItemRef, f: ConfirmedFollowUp): string {
+  const h = createHash('sha256')
+    .update(JSON.stringify([ref.meetingId, ref.itemNumber, f.text.trim(), f.kind, f.owner, f.due]))
+    .digest('hex');
+  return `fu-${h.slice(0, 32)}`;
+}
+
+const content = (f: FollowUp) => JSON.stringify([f.text, f.kind, f.owner, f.due, [...f.assignees].sort()]);
+
+/** The follow-ups the form asks for, each with its id: the edited one's, or one derived from its content. */
+function wantedFollowUps(deps: AppDeps, forum: Forum, ref: ItemRef, rows: ConfirmedFollowUp[], existing: Map<string, FollowUp>): FollowUp[] {
+  const now = deps.clock.now().toISOString();
+  const byId = new Map<string, FollowUp>();
+  for (const row of rows) {
+    const owner = resolveOwner(forum, row.owner);
+    const id = row.id && existing.has(row.id) ? row.id : contentId(ref, row);
+    const before = existing.get(id);
+    const fields = { text: row.text.trim(), kind: row.kind, owner, due: row.due, assignees: resolveAssignees(forum, owner) };
+    byId.set(
+      id,
+      before
+        ? { ...before, ...fields, status: before.status === 'dismissed' || before.status === 'suggested' ? 'open' : before.status }
+        : {
+            id,
+            ...ref,
+            ...fields,
+            evidence: row.evidence ?? '',
+            confidence: 1,
+            status: 'open',
+            delegateUserId: null,
+            postponements: [],
+            updatedAt: now,
+          },
+    );
+  }
+  return [...byId.values()];
+}
+
+/** What saving `rows` would change, without changing anything (for the stale-form check). */
+export async function planFollowUps(deps: AppDeps, forum: Forum, ref: ItemRef, rows: ConfirmedFollowUp[]): Promise<FollowUpChanges> {
+  const all = await deps.store.followUps.listByMeeting(ref.forumId, ref.meetingId);
+  const existing = new Map(all.filter((f) => f.itemNumber === ref.itemNumber).map((f) => [f.id, f]));
+  const wanted = wantedFollowUps(deps, forum, ref, rows, existing);
+  const wantedIds = new Set(wanted.map((f) => f.id));
+  return {
+    wanted,
+    created: wanted.filter((f) => !existing.has(f.id)),
+    updated: wanted.filter((f) => {
+      const before = existing.get(f.id);
+      return !!before && (content(before) !== content(f) || before.status !== f.status);
+    }),
+    dismissed: [...existing.values()].filter((f) => (f.status === 'open' || f.status === 'suggested') && !wantedIds.has(f.id)),
+  };
+}
+
+export function hasChanges(c: FollowUpChanges): boolean {
+  return c.created.length + c.updated.length + c.dismissed.length > 0;
+}
+
+/** Applies a plan: creates, updates (conditional, retried) and dismisses; reminders follow. */
+export async function applyFollowUps(deps: AppDeps, plan: FollowUpChanges): Promise<FollowUpChanges> {
+  const now = deps.clock.now().toISOString();
+  if (plan.created.length > 0) await deps.store.followUps.createMany(plan.created);
+  for (const f of plan.created) await scheduleRemindersFor(deps, f);
+  const updated: FollowUp[] = [];
+  for (const f of plan.updated) {
+    const { before, after } = await updateFollowUp(deps, f.forumId, f.id, (cur) => ({
+      ...cur,
+      text: f.text,
+      kind: f.kind,
+      owner: f.owner,
+      due: f.due,
+      assignees: f.assignees,
+      status: f.status,
+      updatedAt: now,
+    }));
+    await cancelRemindersFor(deps, before);
+    await scheduleRemindersFor(deps, after);
+    updated.push(after);
+  }
+  const dismissed: FollowUp[] = [];
+  for (const f of plan.dismissed) {
+    const { after, changed } = await updateFollowUp(deps, f.forumId, f.id, (cur) =>
+      cur.status === 'open' || cur.status === 'suggested' ? { ...cur, status: 'dismissed', updatedAt: now } : null,
+    );
+    if (!changed) continue;
+    await cancelRemindersFor(deps, f);
+    dismissed.push(after);
+  }
+  const final = new Map([...updated].map((f) => [f.id, f]));
+  return { wanted: plan.wanted.map((f) => final.get(f.id) ?? f), created: plan.created, updated, dismissed };
+}

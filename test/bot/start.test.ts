@@ -1,0 +1,72 @@
+/**
+ * `npm start` as an operator meets it: with no configuration it starts on the embedded Azurite,
+ * prints where it listens, answers /healthz, prints no deprecation noise, and stops on SIGINT.
+ * Runs src/main.ts in a child process (ts-node, as `npm start` does) with an empty environment.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+}
+
+function waitForOutput(child: ChildProcess, read: () => string, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error(`no ${pattern} within ${timeoutMs} ms; output: ${read()}`)), timeoutMs);
+    const check = () => {
+      const m = read().match(pattern);
+      if (m) done(null, m);
+    };
+    const early = () => done(new Error(`exited early; output: ${read()}`));
+    function done(e: Error | null, m?: RegExpMatchArray) {
+      clearTimeout(timer);
+      child.stdout?.off('data', check);
+      child.off('exit', early);
+      if (e) reject(e);
+      else resolve(m!);
+    }
+    child.stdout?.on('data', check);
+    child.once('exit', early);
+    check();
+  });
+}
+
+describe('npm start', () => {
+  test('with no configuration prints the endpoint and health URLs, answers /healthz with 200 and stops cleanly on SIGINT', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'followup-start-'));
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => {
+      stdout += b.toString('utf8');
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString('utf8');
+    });
+    try {
+      const [, health] = await waitForOutput(child, () => stdout + stderr, /Health:\s+(http:\/\/127\.0\.0\.1:\d+\/healthz)/, 20_000);
+      expect(stdout).toMatch(/Bot endpoint: http:\/\/127\.0\.0\.1:\d+\/api\/messages \(local mode/);
+      const res = await fetch(health);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ status: 'ok', storage: 'ok' });
+
+      child.kill('SIGINT');
+      expect(await exited(child)).toBe(0);
+      expect(stderr).not.toMatch(/DEP0111|DeprecationWarning/);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
