@@ -11,7 +11,7 @@ import { type Harness, startHarness } from '../support/harness';
 import { aDraftMeeting, publish } from './support';
 import { anyValue, expectHealthy, FUZZ_RUNS, fuzzTimeout, text } from './fuzz';
 
-jest.setTimeout(fuzzTimeout(3));
+jest.setTimeout(fuzzTimeout(4));
 
 describe(`the message endpoint under ${FUZZ_RUNS} arbitrary requests per property`, () => {
   let h: Harness;
@@ -81,6 +81,43 @@ describe(`the message endpoint under ${FUZZ_RUNS} arbitrary requests per propert
       }),
       { numRuns: FUZZ_RUNS },
     );
+    await expectHealthy(h);
+  });
+
+  test('real Teams activities with one or two fields replaced by garbage never get a 5xx, and most reach the bot', async () => {
+    const bases = [
+      () => h.aMessage('hjælp', { from: USERS.chiefCulture }),
+      () => h.aMessage('mine opgaver', { from: USERS.secretary, conversation: 'channel' }),
+      () => h.anInvoke('refresh', { view: 'item', forumId: 'x', meetingId: 'm-1', itemNumber: 1 }, { from: USERS.secretary, conversation: 'channel' }),
+      () => h.anInvoke('item.read', { forumId: 'x', meetingId: 'm-1', itemNumber: 2, read: true }, { from: USERS.chiefTech }),
+      () => h.aConversationUpdate(),
+      () => h.anInstallationUpdate({ from: USERS.chiefFinance }),
+      () => h.aMeetingEvent('end', { id: 'meeting-fuzz' }),
+    ];
+    const paths = ['id', 'type', 'text', 'locale', 'name', 'value', 'replyToId', 'from', 'from.id', 'from.aadObjectId', 'recipient', 'conversation.conversationType', 'conversation.tenantId', 'channelData', 'channelData.tenant', 'channelData.tenant.id', 'channelData.team', 'channelData.meeting', 'entities', 'attachments', 'membersAdded', 'value.action', 'value.action.verb', 'value.action.data', 'value.action.data.forumId', 'value.action.data.itemNumber', 'value.Id', 'value.EndTime', 'timestamp', 'localTimestamp'];
+    const set = (o: Record<string, unknown>, path: string, v: unknown) => {
+      const keys = path.split('.');
+      let at: Record<string, unknown> = o;
+      for (const k of keys.slice(0, -1)) {
+        if (typeof at[k] !== 'object' || at[k] === null) at[k] = {};
+        at = at[k] as Record<string, unknown>;
+      }
+      at[keys[keys.length - 1]] = v;
+    };
+    const reached = { ok: 0, refused: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.nat(bases.length - 1), fc.array(fc.tuple(fc.constantFrom(...paths), anyValue()), { minLength: 1, maxLength: 2 }), async (b, changes) => {
+        const a = JSON.parse(JSON.stringify(bases[b]())) as Record<string, unknown>;
+        for (const [path, v] of changes) set(a, path, v);
+        const res = await h.post(a);
+        expect(res.status).toBeGreaterThanOrEqual(200);
+        expect(res.status).toBeLessThan(500);
+        if (res.status < 300) reached.ok++;
+        else reached.refused++;
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+    expect(reached.ok).toBeGreaterThan(reached.refused);
     await expectHealthy(h);
   });
 

@@ -13,7 +13,7 @@ import { type Harness, startHarness } from '../support/harness';
 import { aDraftMeeting, CHANNEL, decisionForm, decisionInputs, press, publish } from './support';
 import { anyValue, expectHealthy, FUZZ_RUNS, fuzzTimeout, text } from './fuzz';
 
-jest.setTimeout(fuzzTimeout(2));
+jest.setTimeout(fuzzTimeout(4));
 
 /** Every field name any verb's data has (src/cards/actions.ts, form-verbs.ts). */
 const FIELDS = [
@@ -70,19 +70,60 @@ describe(`card actions under ${FUZZ_RUNS} arbitrary presses per property`, () =>
     expect(await h.store.meetings.listByForum(forum.id)).toEqual(expect.any(Array));
   });
 
+  test('valid presses of every verb with one or two fields changed to garbage never get a 5xx', async () => {
+    const m = () => ({ forumId: forum.id, meetingId: 'm-1' });
+    const valid: Record<string, () => Record<string, unknown>> = {
+      'agenda.publish': () => ({ forumId: forum.id, meetingId: 'm-2' }),
+      'agenda.schedule': () => ({ forumId: forum.id, meetingId: 'm-2', publishDate: '2026-03-16', publishTime: '08:00' }),
+      'item.comment': () => ({ ...m(), itemNumber: 1, comment: 'En kommentar' }),
+      'item.read': () => ({ ...m(), itemNumber: 2, read: 'true' }),
+      'item.discuss': () => ({ ...m(), itemNumber: 1, wantsDiscussion: 'true' }),
+      'item.decide': () => ({ ...m(), itemNumber: 2 }),
+      'decision.save': () => ({ ...m(), itemNumber: 2, version: '', outcome: 'noted', decisionText: 'Taget til efterretning.', owners: ['d:Kultur & Fritid'], newRows: 1, new_0_text: 'Plan', new_0_owner: 'o0', new_0_due: '2026-04-01' }),
+      'communications.save': () => ({ ...m(), itemNumber: 4, version: '', lines: 'fra 2026-03-10: [Kultur & Fritid] Nyt om indgangen.' }),
+      'followup.postpone': () => ({ forumId: forum.id, followUpId, newDate: '2026-04-30', reason: 'Vent' }),
+      'followup.snooze': () => ({ forumId: forum.id, followUpId, days: '2' }),
+      'checkin.answer': () => ({ forumId: forum.id, followUpId, status: 'late', newDate: '2026-05-01' }),
+      refresh: () => ({ view: 'item', ...m(), itemNumber: 3 }),
+    };
+    const verbs = Object.keys(valid);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...verbs), fc.array(fc.tuple(fc.constantFrom(...FIELDS), anyValue()), { minLength: 1, maxLength: 2 }), who(), where(), async (v, changes, from, w) => {
+        const data = valid[v]();
+        for (const [k, value] of changes) data[k] = value;
+        const res = await h.post(h.anInvoke(v, data, { from, ...w }));
+        expect(res.status).toBeLessThan(500);
+        expect(isInvokeAnswer(res.status, res.body)).toBe(true);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+    await expectHealthy(h);
+  });
+
   test('broken invoke envelopes (value, action, verb of any type) get 400, never a 5xx', async () => {
     const envelope = fc.oneof(
       anyValue(),
       fc.record({ action: anyValue(), trigger: anyValue() }, { requiredKeys: [] }),
       fc.record({ action: fc.record({ type: fc.oneof(fc.constant('Action.Execute'), text()), verb: anyValue(), data: anyValue() }, { requiredKeys: [] }) }),
     );
-    const name = fc.oneof(fc.constant('adaptiveCard/action'), text());
     await fc.assert(
-      fc.asyncProperty(envelope, name, who(), where(), async (value, n, from, w) => {
-        const res = await h.post({ ...h.anInvoke('refresh', {}, { from, ...w }), name: n, value });
+      fc.asyncProperty(envelope, who(), where(), async (value, from, w) => {
+        const res = await h.post({ ...h.anInvoke('refresh', {}, { from, ...w }), value });
         expect(res.status).toBeLessThan(500);
       }),
       { numRuns: FUZZ_RUNS },
+    );
+    await expectHealthy(h);
+  });
+
+  test('invokes the bot does not handle (any other name) get a client error, not a 5xx', async () => {
+    const name = fc.oneof(fc.constantFrom('', 'task/fetch', 'composeExtension/query', 'signin/verifyState', 'config/fetch', 'adaptiveCard/unknown'), text());
+    await fc.assert(
+      fc.asyncProperty(name, anyValue(), async (n, value) => {
+        const res = await h.post({ ...h.anInvoke('refresh', {}, { from: USERS.chiefTech }), name: n, value });
+        expect([n, res.status < 500]).toEqual([n, true]);
+      }),
+      { numRuns: Math.max(10, Math.floor(FUZZ_RUNS / 5)) },
     );
     await expectHealthy(h);
   });

@@ -134,11 +134,14 @@ const BACKGROUND_KINDS = new Set(['publish-agenda', 'close-meeting']);
 
 /**
  * Waits until the forum's background work (publishing, closing) has finished and the Bot Connector
- * has been quiet for a moment. Work left pending for a later sweep counts as unfinished.
+ * has been quiet for a moment. Work due now but left pending for a later sweep counts as unfinished;
+ * work scheduled for later (a scheduled publication) does not.
  */
 export async function settle(h: Harness, forumId: string, timeoutMs = 20_000): Promise<void> {
+  const running = (j: { kind: string; status: string; dueAt: string }) =>
+    BACKGROUND_KINDS.has(j.kind) && (j.status === 'claimed' || (j.status === 'pending' && Date.parse(j.dueAt) <= h.clock.now().getTime()));
   await waitUntil(
-    async () => (await h.store.jobs.listByForum(forumId)).filter((j) => BACKGROUND_KINDS.has(j.kind)).every((j) => j.status === 'done' || j.status === 'failed'),
+    async () => !(await h.store.jobs.listByForum(forumId)).some(running),
     timeoutMs,
     'the background work (publishing, closing) to finish',
   );
