@@ -302,13 +302,19 @@ async function serveBackends(): Promise<void> {
   });
 }
 
-/** Outbound HTTP requests of this process by "host:port" (storage vs. Bot Connector calls per turn). */
+/**
+ * Outbound HTTP requests of this process by "host:port" and by "host:port METHOD table" (storage
+ * and Bot Connector calls per turn; for storage, which tables).
+ */
 function countOutbound(): Map<string, number> {
   const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   diagnostics.subscribe('http.client.request.start', (message: unknown) => {
-    const req = (message as { request?: { getHeader(name: string): unknown } }).request;
+    const req = (message as { request?: { getHeader(name: string): unknown; method?: string; path?: string } }).request;
     const host = String(req?.getHeader('host') ?? '?');
-    counts.set(host, (counts.get(host) ?? 0) + 1);
+    add(host);
+    const table = /^\/devstoreaccount1\/([A-Za-z0-9$]+)/.exec(req?.path ?? '')?.[1]?.replace(/^bench/, '');
+    if (table) add(`${host} ${req?.method ?? '?'} ${table}`);
   });
   return counts;
 }
@@ -447,8 +453,8 @@ export interface TurnLatencyResult {
   followUpsStored: number;
   cardUpdates: number;
   connectorStatuses: Record<string, number>;
-  /** Outbound HTTP calls of the service per decision.save request, by kind. */
-  perRequest: { storage: number; connector: number };
+  /** Outbound HTTP calls of the service per decision.save request, by kind; storage calls by method and table. */
+  perRequest: { storage: number; connector: number; storageByTable: Record<string, number> };
   /** 1-minute load average of the machine before each measured run (shared machine: read numbers with it). */
   loadBefore: number[];
   world: WorldShape & { seededSeconds: number };
@@ -535,7 +541,17 @@ async function main(): Promise<void> {
       followUpsStored: stored.followUps,
       cardUpdates: stats.updates,
       connectorStatuses: stats.byStatus,
-      perRequest: { storage: delta(azuriteHost), connector: delta(hostOf(backends.fakeUrl)) },
+      perRequest: {
+        storage: delta(azuriteHost),
+        connector: delta(hostOf(backends.fakeUrl)),
+        storageByTable: Object.fromEntries(
+          Object.keys(after)
+            .filter((k) => k.startsWith(`${azuriteHost} `))
+            .map((k) => [k.slice(azuriteHost.length + 1), Number(delta(k).toFixed(2))])
+            .filter(([, v]) => Number(v) > 0)
+            .sort((a, b) => Number(b[1]) - Number(a[1])),
+        ),
+      },
       loadBefore,
       world: { ...shape, seededSeconds: service.seededMs / 1000 },
     };
@@ -559,6 +575,7 @@ export function printLatency(r: TurnLatencyResult): void {
   console.log(`\np99 service / floor: ${r.ratioP99.toFixed(2)}x (target <= 1.5x)`);
   console.log(`decisions stored: ${r.decisionsStored}, follow-ups stored: ${r.followUpsStored}, card updates at the connector: ${r.cardUpdates}`);
   console.log(`per decision.save: ${r.perRequest.storage.toFixed(1)} storage calls, ${r.perRequest.connector.toFixed(1)} Bot Connector calls`);
+  console.log(`storage calls per request by method and table: ${Object.entries(r.perRequest.storageByTable).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`connector answers: ${JSON.stringify(r.connectorStatuses)}; load average before the runs: ${r.loadBefore.map((x) => x.toFixed(1)).join(', ')}`);
 }
 

@@ -40,7 +40,9 @@ export class FollowUpBot extends TeamsActivityHandler {
       await next();
     });
     this.onMessage(async (turn, next) => {
-      await this.withInfo(turn, 'message', (info) => dispatchMessage(info, this.routes));
+      if (await this.firstDelivery(turn)) {
+        await this.withInfo(turn, 'message', (info) => dispatchMessage(info, this.routes));
+      }
       await next();
     });
     this.onInstallationUpdateAdd(async (turn, next) => {
@@ -80,6 +82,23 @@ export class FollowUpBot extends TeamsActivityHandler {
       answer = invokeResponseFor({ card });
     });
     return answer;
+  }
+
+  /**
+   * Teams redelivers a message it thinks went unanswered; the same activity id must have one effect.
+   * If storage cannot tell, the message is handled (its handler reports the storage failure).
+   */
+  private async firstDelivery(turn: TurnContext): Promise<boolean> {
+    const { id, conversation } = turn.activity;
+    if (!id || !conversation?.id) return true;
+    try {
+      const first = await this.deps.store.conversations.markActivity(conversation.id, id);
+      if (!first) this.turnLog(turn).info({ activityId: id }, 'redelivered message ignored');
+      return first;
+    } catch (e) {
+      this.turnLog(turn).warn({ err: errorSummary(e) }, 'could not check for a redelivered message');
+      return true;
+    }
   }
 
   /** Every activity: keep the reference fresh. A storage failure here must not stop the turn. */

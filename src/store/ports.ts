@@ -58,6 +58,8 @@ export interface ConversationStore {
   get(conversationId: string): Promise<StoredConversation | null>;
   /** The 1:1 chat with a user, if the bot has one. */
   getPersonal(userId: string): Promise<StoredConversation | null>;
+  /** Records an incoming activity id; false when it was recorded before (Teams redelivered it). */
+  markActivity(conversationId: string, activityId: string): Promise<boolean>;
 }
 
 export interface MeetingSummary {

@@ -45,7 +45,8 @@ describe(`agenda documents under ${FUZZ_RUNS} arbitrary cases per property`, () 
   });
 
   test('files that are not what their name says are answered, never a 5xx', async () => {
-    const name = fc.tuple(text(), fc.constantFrom('.txt', '.md', '.docx', '.pdf', '.doc', '', '.exe')).map(([n, ext]) => `${n.replace(/[\\/]/g, '') || 'dagsorden'}${ext}`);
+    // No surrogates: the test's own builders URL-encode the name (Teams sends it encoded).
+    const name = fc.tuple(text(), fc.constantFrom('.txt', '.md', '.docx', '.pdf', '.doc', '', '.exe')).map(([n, ext]) => `${n.replace(/[\uD800-\uDFFF]/g, '').replace(/[\\/]/g, '') || 'dagsorden'}${ext}`);
     const content = fc.oneof(
       agenda.map((t) => Buffer.from(t, 'utf8')),
       fc.uint8Array({ maxLength: 20_000 }).map((b) => Buffer.from(b)),

@@ -31,6 +31,13 @@ describe('conversations and audit log on Azurite', () => {
     expect(await store.conversations.getPersonal('x')).toBeNull();
   });
 
+  it('recognises a redelivered activity id per conversation', async () => {
+    const store = await azurite.newStore();
+    expect(await store.conversations.markActivity('19:chan/with#odd?chars', 'f:1')).toBe(true);
+    expect(await store.conversations.markActivity('19:chan/with#odd?chars', 'f:1')).toBe(false);
+    expect(await store.conversations.markActivity('a:other', 'f:1')).toBe(true);
+  });
+
   it('lists audit entries oldest first, from a given instant and up to a limit', async () => {
     const store = await azurite.newStore();
     for (const at of ['2026-03-10T12:00:00.000Z', '2026-03-10T10:00:00.000Z', '2026-03-10T11:00:00.000Z']) {

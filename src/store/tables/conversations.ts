@@ -1,7 +1,9 @@
 /**
  * conversations: PK 'c|<conversation id>', RK 'c' (the reference); for 1:1 chats also a copy at
- * PK 'p|<user id>', RK 'p', so getPersonal is one point read.
+ * PK 'p|<user id>', RK 'p', so getPersonal is one point read. Incoming activity ids, for ignoring
+ * redeliveries: PK 'a|<conversation id>', RK '<activity id>' (insert-if-absent).
  */
+import { AppError } from '../../domain/errors';
 import type { ConversationStore, StoredConversation } from '../ports';
 import { jsonProps, readJson } from './codec';
 import type { StoreContext } from './context';
@@ -26,6 +28,15 @@ export function createConversationStore(ctx: StoreContext): ConversationStore {
       if (!row) return null;
       const c = readJson<StoredConversation>(row.entity);
       return c.kind === 'personal' && c.userId === userId ? c : null;
+    },
+    async markActivity(conversationId, activityId) {
+      try {
+        await table.insert({ partitionKey: key('a', conversationId), rowKey: key(activityId) });
+        return true;
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'conflict') return false;
+        throw e;
+      }
     },
   };
 }
