@@ -66,7 +66,11 @@ export class FollowUpBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
-    if (turn.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(turn);
+    if (turn.activity.name !== 'adaptiveCard/action') {
+      // An invoke this bot has no handler for is the caller's mistake, not a server error.
+      const handled = await super.onInvokeActivity(turn);
+      return handled.status === 501 ? invokeProtocolError('BadRequest', t(localeOf(turn.activity.locale), 'bot.bad-action')) : handled;
+    }
     const envelope = cardActionSchema.safeParse(turn.activity.value);
     const locale = localeOf(turn.activity.locale);
     if (!envelope.success) return invokeProtocolError('BadRequest', t(locale, 'bot.bad-action'));
@@ -120,7 +124,7 @@ export class FollowUpBot extends TeamsActivityHandler {
       info = await buildTurnInfo(turn, this.deps);
     } catch (e) {
       const ctx = { log: this.turnLog(turn), locale: localeOf(turn.activity.locale) as Locale };
-      const card = errorCardFor(ctx, e, doing, turn.activity.text || undefined);
+      const card = errorCardFor(ctx, e, doing, typedBy(turn));
       if (onErrorCard) onErrorCard(card);
       else await replyCard({ turn }, card).catch(() => undefined);
       return;
@@ -161,4 +165,12 @@ function meetingEventOf(value: unknown, timeKey: 'StartTime' | 'EndTime'): Meeti
     title: typeof v.Title === 'string' ? v.Title : null,
     at: time && !Number.isNaN(time.getTime()) ? time.toISOString() : null,
   };
+}
+
+/** What the user typed in this activity: the message text, or a card action's input values. */
+function typedBy(turn: TurnContext): string | Record<string, unknown> | undefined {
+  if (turn.activity.text) return turn.activity.text;
+  const value: unknown = turn.activity.value;
+  const data = value && typeof value === 'object' ? (value as { action?: { data?: unknown } }).action?.data : undefined;
+  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
 }

@@ -15,6 +15,10 @@ import type { Delivery } from './delivery';
 import type { ReadCache } from './cache';
 import type { JobContext, SendOnceOptions } from './handlers/types';
 
+const RECORD_RETRY_FIRST_MS = 250;
+const RECORD_RETRY_MAX_MS = 4000;
+const RECORD_RETRY_ATTEMPTS = 10;
+
 /** Someone else owns the job now (our lease ran out): stop working on it. */
 export class LeaseLostError extends AppError {
   constructor(jobId: string, readonly afterSend: boolean) {
@@ -70,12 +74,32 @@ export class JobRun implements JobContext {
       const job = this.current.value;
       const payload = { ...job.payload, ...opts.record };
       const done = opts.last ? { status: 'done' as const, leaseOwner: null, leaseUntil: null } : {};
-      await this.write({ ...job, sentActivityId: activityId, payload, ...done });
+      await this.recordSend({ ...job, sentActivityId: activityId, payload, ...done });
     } catch (e) {
       if (e instanceof AppError && e.code === 'conflict') throw new LeaseLostError(this.job.id, true);
       throw e;
     }
     return activityId;
+  }
+
+  /**
+   * The message is out: recording that is what stops a resend, so a storage outage here is waited
+   * out (bounded, and only while our lease holds) instead of leaving the job to be sent again.
+   */
+  private async recordSend(next: Job): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.write(next);
+        return;
+      } catch (e) {
+        const leaseLeft = (next.leaseUntil ? Date.parse(next.leaseUntil) : 0) - this.opts.now().getTime();
+        const waitMs = Math.min(RECORD_RETRY_MAX_MS, RECORD_RETRY_FIRST_MS * 2 ** attempt);
+        const retryable = e instanceof AppError && e.code === 'storage-unavailable';
+        if (!retryable || attempt >= RECORD_RETRY_ATTEMPTS || leaseLeft < waitMs) throw e;
+        this.log.warn({ jobId: this.job.id, attempt, waitMs }, 'storage unavailable after a send; retrying the record');
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+      }
+    }
   }
 
   /** Conditional write of the job's next state; keeps the new ETag. */
