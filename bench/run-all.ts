@@ -30,6 +30,7 @@ interface Outcome {
 }
 
 const smoke = process.argv.includes('--smoke');
+const started = new Date();
 const work = mkdtempSync(path.join(tmpdir(), 'bench-'));
 
 const runs: Run[] = [
@@ -156,7 +157,7 @@ function machine(): string[] {
     // not a git checkout
   }
   return [
-    `- Date: ${new Date().toISOString()}`,
+    `- Run: ${started.toISOString()} to ${new Date().toISOString()}`,
     `- CPU: ${cpu[0]?.model ?? 'unknown'}, ${cpu.length} cores`,
     `- Memory: ${(totalmem() / 1024 ** 3).toFixed(1)} GB (${(freemem() / 1024 ** 3).toFixed(1)} GB free at the end)`,
     `- Node ${process.version}, ${process.platform} ${release()}`,

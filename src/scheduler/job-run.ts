@@ -92,7 +92,8 @@ export class JobRun implements JobContext {
         await this.write(next);
         return;
       } catch (e) {
-        const leaseLeft = (next.leaseUntil ? Date.parse(next.leaseUntil) : 0) - this.opts.now().getTime();
+        const heldUntil = this.current.value.leaseUntil;
+        const leaseLeft = (heldUntil ? Date.parse(heldUntil) : 0) - this.opts.now().getTime();
         const waitMs = Math.min(RECORD_RETRY_MAX_MS, RECORD_RETRY_FIRST_MS * 2 ** attempt);
         const retryable = e instanceof AppError && e.code === 'storage-unavailable';
         if (!retryable || attempt >= RECORD_RETRY_ATTEMPTS || leaseLeft < waitMs) throw e;
