@@ -11,6 +11,7 @@ import { DEFAULT_REMINDER_POLICY, FixedClock, type Forum, type Meeting, type Mem
 import { createLogger } from '../../src/logger';
 import type { Store } from '../../src/store/ports';
 import { TEST_BOT, TEST_CHANNEL, TEST_TENANT, USERS } from '../support/activities';
+import { anItem } from '../support/agenda-items';
 import { useAzurite } from '../support/azurite';
 import { type FakeConnector, startFakeConnector } from '../support/fake-connector';
 
@@ -117,13 +118,13 @@ export function aMeeting(overrides: Partial<Meeting> = {}): Meeting {
     location: 'Byrådssalen',
     status: 'draft',
     items: [
-      item(1, 'Ny model for borgerhenvendelser', { proposals: [{ number: 1, text: 'at modellen godkendes' }, { number: 2, text: 'at den evalueres' }] }),
-      item(2, 'Skriftlig orientering: Sygefravær 2025', { writtenBriefing: true }),
-      item(3, 'Personalesag Hemmeligholdt Navn', {
+      anItem(1, 'Ny model for borgerhenvendelser', { proposals: [{ number: 1, text: 'at modellen godkendes' }, { number: 2, text: 'at den evalueres' }] }),
+      anItem(2, 'Skriftlig orientering: Sygefravær 2025', { writtenBriefing: true }),
+      anItem(3, 'Personalesag Hemmeligholdt Navn', {
         closed: true,
         sections: [{ kind: 'case', heading: 'Sagsfremstilling', body: 'FORTROLIGT-INDHOLD om afskedigelse' }],
       }),
-      item(4, 'Hvad skal kommunikeres ud til afdelingerne efter mødet?', { standing: 'communication' }),
+      anItem(4, 'Hvad skal kommunikeres ud til afdelingerne efter mødet?', { standing: 'communication' }),
     ],
     communications: [],
     publishAt: null,
@@ -134,24 +135,6 @@ export function aMeeting(overrides: Partial<Meeting> = {}): Meeting {
   };
 }
 
-function item(number: number, title: string, o: Partial<Meeting['items'][number]> = {}): Meeting['items'][number] {
-  return {
-    number,
-    title,
-    prefix: 'LF',
-    caseNumber: `00.01.00-A00-${number}-26`,
-    timeSlot: null,
-    closed: false,
-    writtenBriefing: false,
-    standing: null,
-    sections: [{ kind: 'occasion', heading: 'Anledning', body: `Anledning til punkt ${number}.` }],
-    recommendedBy: 'Direktøren',
-    proposals: [],
-    decision: null,
-    attachments: [],
-    ...o,
-  };
-}
 
 /** Polls `probe` until it gives something truthy (background work finishing); fails after `ms`. */
 export async function eventually<T>(probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms = 10_000): Promise<T> {

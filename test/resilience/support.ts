@@ -6,6 +6,7 @@
  */
 import type { Forum, Meeting } from '../../src/domain';
 import { TEST_CHANNEL, type TestUser, USERS } from '../support/activities';
+import { anItem } from '../support/agenda-items';
 import type { Harness, HttpAnswer } from '../support/harness';
 
 export type Json = Record<string, unknown>;
@@ -83,22 +84,7 @@ export async function press(h: Harness, card: Json, verb: string, from: TestUser
  */
 export function aDraftMeeting(forum: Forum, id: string, opts: { secret?: string; date?: string } = {}): Meeting {
   const secret = opts.secret ?? 'fortroligt';
-  const item = (number: number, title: string, over: Partial<Meeting['items'][number]> = {}): Meeting['items'][number] => ({
-    number,
-    title,
-    prefix: 'LF',
-    caseNumber: `00.01.00-A00-${number}-26`,
-    timeSlot: null,
-    closed: false,
-    writtenBriefing: false,
-    standing: null,
-    sections: [{ kind: 'occasion', heading: 'Anledning', body: `Anledning til punkt ${number}.` }],
-    recommendedBy: 'Direktøren',
-    proposals: [],
-    decision: null,
-    attachments: [],
-    ...over,
-  });
+
   return {
     id,
     forumId: forum.id,
@@ -109,9 +95,9 @@ export function aDraftMeeting(forum: Forum, id: string, opts: { secret?: string;
     location: 'Byrådssalen',
     status: 'draft',
     items: [
-      item(1, 'Ny model for borgerhenvendelser', { proposals: [{ number: 1, text: 'at modellen godkendes' }, { number: 2, text: 'at den evalueres' }] }),
-      item(2, 'Skriftlig orientering: Sygefravær', { writtenBriefing: true }),
-      item(3, `Personalesag ${secret}`, {
+      anItem(1, 'Ny model for borgerhenvendelser', { proposals: [{ number: 1, text: 'at modellen godkendes' }, { number: 2, text: 'at den evalueres' }] }),
+      anItem(2, 'Skriftlig orientering: Sygefravær', { writtenBriefing: true }),
+      anItem(3, `Personalesag ${secret}`, {
         closed: true,
         sections: [
           { kind: 'case', heading: 'Sagsfremstilling', body: `Sagen drejer sig om ${secret} og en fratrædelse.` },
@@ -119,7 +105,7 @@ export function aDraftMeeting(forum: Forum, id: string, opts: { secret?: string;
         ],
         proposals: [{ number: 1, text: `at ${secret} godkendes` }],
       }),
-      item(4, 'Hvad skal kommunikeres ud til afdelingerne efter mødet?', { standing: 'communication', sections: [] }),
+      anItem(4, 'Hvad skal kommunikeres ud til afdelingerne efter mødet?', { standing: 'communication', sections: [] }),
     ],
     communications: [],
     publishAt: null,

@@ -9,6 +9,7 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, type JWTVerifyGetKey, Si
 import { publishAgenda } from '../../src/app/publish-agenda';
 import type { AgendaItem, Forum, Meeting } from '../../src/domain';
 import { TEST_TENANT, type TestUser, USERS } from '../support/activities';
+import { anItem } from '../support/agenda-items';
 import { type Harness, type HarnessOptions, startHarness, TEST_APP_ID } from '../support/harness';
 
 export const PUBLIC_HOST = 'bot.testrup.example';
@@ -53,22 +54,8 @@ export async function createTestSso(): Promise<TestSso> {
 }
 
 function item(number: number, title: string, o: Partial<AgendaItem> = {}): AgendaItem {
-  return {
-    number,
-    title,
-    prefix: 'LF',
-    caseNumber: `00.01.00-A00-${number}-26`,
-    timeSlot: { start: `9.${String(number * 10).padStart(2, '0')}`, end: `9.${String(number * 10 + 9).padStart(2, '0')}` },
-    closed: false,
-    writtenBriefing: false,
-    standing: null,
-    sections: [{ kind: 'occasion', heading: 'Anledning', body: `Anledning til punkt ${number}.` }],
-    recommendedBy: 'Direktøren',
-    proposals: [],
-    decision: null,
-    attachments: [],
-    ...o,
-  };
+  const slot = { start: `9.${String(number * 10).padStart(2, '0')}`, end: `9.${String(number * 10 + 9).padStart(2, '0')}` };
+  return anItem(number, title, { timeSlot: slot, ...o });
 }
 
 export function panelMeeting(forumId: string): Meeting {
