@@ -5,7 +5,10 @@
  * answered with a card naming the verb. No storage, no card update, no validation: whatever the
  * real service costs above this is our own code, Azurite and the outbound card update.
  *
- *   npx ts-node --transpile-only bench/echo-bot.ts [--port 3979]
+ * With `--storage <connection string>` it first writes one entity to Azurite (the "storage floor"):
+ * what a single durable write before answering costs on this machine, for reading the target against.
+ *
+ *   npx ts-node --transpile-only bench/echo-bot.ts [--port 3979] [--storage <connection string>]
  * As a forked child it reports `{ ready: true, url }` over IPC.
  */
 import {
@@ -17,9 +20,15 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import * as restify from 'restify';
+import { makeTableClient } from '../src/store/tables/client';
+
+/** One entity write per card action (the storage floor); none when null. */
+type Write = ((key: string) => Promise<void>) | null;
 
 class EchoBot extends ActivityHandler {
-  constructor() {
+  private written = 0;
+
+  constructor(private readonly write: Write) {
     super();
     this.onMessage(async (turn, next) => {
       await turn.sendActivity(`echo: ${turn.activity.text ?? ''}`);
@@ -28,6 +37,7 @@ class EchoBot extends ActivityHandler {
   }
 
   protected override async onAdaptiveCardInvoke(_turn: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    if (this.write) await this.write(String(this.written++));
     const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `echo: ${value.action.verb}`, wrap: true }] };
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
   }
@@ -38,12 +48,20 @@ export interface EchoBotHandle {
   close(): Promise<void>;
 }
 
-export async function startEchoBot(port = 0): Promise<EchoBotHandle> {
+async function storageWrite(connectionString: string): Promise<Write> {
+  const table = makeTableClient({ connectionString }, 'benchfloor');
+  await table.createTable();
+  return async (key) => {
+    await table.upsertEntity({ partitionKey: `p${key.length}`, rowKey: key, text: 'Indstillingen blev godkendt.' }, 'Replace');
+  };
+}
+
+export async function startEchoBot(port = 0, storage: string | null = null): Promise<EchoBotHandle> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   adapter.onTurnError = async (_turn, error) => {
     process.stderr.write(`echo bot turn error: ${error instanceof Error ? error.message : String(error)}\n`);
   };
-  const bot = new EchoBot();
+  const bot = new EchoBot(storage ? await storageWrite(storage) : null);
   const server = restify.createServer({ name: 'echo-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false }));
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
@@ -63,7 +81,8 @@ export async function startEchoBot(port = 0): Promise<EchoBotHandle> {
 if (require.main === module) {
   const i = process.argv.indexOf('--port');
   const port = i > 0 ? Number(process.argv[i + 1]) : 3979;
-  startEchoBot(port).then(
+  const s = process.argv.indexOf('--storage');
+  startEchoBot(port, s > 0 ? process.argv[s + 1] : null).then(
     ({ url }) => {
       if (process.send) process.send({ ready: true, url });
       else process.stdout.write(`Echo bot: ${url}/api/messages\n`);

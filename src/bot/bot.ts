@@ -14,6 +14,7 @@ import { errorCardFor } from './errors';
 import { minutesConsentAnswered } from './handlers/minutes-upload';
 import { invokeProtocolError, invokeResponseFor } from './invoke-response';
 import { replyCard } from './outgoing';
+import { readScope } from '../store/read-scope';
 import { buildTurnInfo, rememberConversation } from './turn-info';
 import type { MeetingEvent, MeetingEventHandler, TurnInfo } from './types';
 import { z } from 'zod';
@@ -115,21 +116,27 @@ export class FollowUpBot extends TeamsActivityHandler {
   }
 
   /**
-   * Builds the turn's info and runs `fn`. If even that fails (storage down while looking up the
+   * Builds the turn's info and runs `fn`, with the turn's reads remembered for the turn
+   * (src/store/read-scope.ts). If even building the info fails (storage down while looking up the
    * forum), the user gets the error card: as a reply, or through `onErrorCard` for invokes.
    */
   private async withInfo(turn: TurnContext, doing: string, fn: (info: TurnInfo) => Promise<void>, onErrorCard?: (card: Record<string, unknown>) => void): Promise<void> {
-    let info: TurnInfo;
+    const reads = readScope(this.deps.store);
     try {
-      info = await buildTurnInfo(turn, this.deps);
-    } catch (e) {
-      const ctx = { log: this.turnLog(turn), locale: localeOf(turn.activity.locale) as Locale };
-      const card = errorCardFor(ctx, e, doing, typedBy(turn));
-      if (onErrorCard) onErrorCard(card);
-      else await replyCard({ turn }, card).catch(() => undefined);
-      return;
+      let info: TurnInfo;
+      try {
+        info = await buildTurnInfo(turn, { ...this.deps, store: reads.store });
+      } catch (e) {
+        const ctx = { log: this.turnLog(turn), locale: localeOf(turn.activity.locale) as Locale };
+        const card = errorCardFor(ctx, e, doing, typedBy(turn));
+        if (onErrorCard) onErrorCard(card);
+        else await replyCard({ turn }, card).catch(() => undefined);
+        return;
+      }
+      await fn(info);
+    } finally {
+      reads.end();
     }
-    await fn(info);
   }
 
   private async meetingEvent(turn: TurnContext, doing: string, handler: MeetingEventHandler | undefined, meeting: MeetingEvent | null): Promise<void> {

@@ -98,30 +98,35 @@ export class Delivery implements Messenger {
   private async withRetry<T>(op: string, conversationId: string, tenantId: string, call: () => Promise<T>): Promise<T> {
     const start = this.ticker.now();
     for (let attempt = 1; ; attempt++) {
-      this.stats.waitedMs += await this.limiter.acquire(conversationId, tenantId);
+      const permit = await this.limiter.acquire(conversationId, tenantId);
+      this.stats.waitedMs += permit.waitedMs;
       this.stats.requests++;
+      let failure: unknown;
       try {
         return await call();
       } catch (e) {
-        const kind = classifyFailure(e);
-        const { status, retryAfterMs } = detailsOf(e);
-        if (kind !== 'retry') throw e;
-        const wait = this.backoff(attempt, status, retryAfterMs);
-        const elapsed = this.ticker.now() - start;
-        if (attempt >= this.maxAttempts || elapsed + wait > this.maxTotalMs) {
-          throw new AppError('delivery-failed', `Teams ${op} still failing after ${attempt} attempts (status ${status ?? 'none'})`, {
-            status,
-            retryAfterMs,
-            permanent: false,
-            attempts: attempt,
-          });
-        }
-        if (status === 429) this.stats.throttled++;
-        this.stats.retries++;
-        this.opts.logger?.warn({ op, status, attempt, waitMs: wait }, 'Teams request failed; retrying');
-        await this.ticker.sleep(wait);
-        this.stats.waitedMs += wait;
+        failure = e;
+      } finally {
+        permit.done(); // the response is in: from here on Teams has counted it
       }
+      const kind = classifyFailure(failure);
+      const { status, retryAfterMs } = detailsOf(failure);
+      if (kind !== 'retry') throw failure;
+      const wait = this.backoff(attempt, status, retryAfterMs);
+      const elapsed = this.ticker.now() - start;
+      if (attempt >= this.maxAttempts || elapsed + wait > this.maxTotalMs) {
+        throw new AppError('delivery-failed', `Teams ${op} still failing after ${attempt} attempts (status ${status ?? 'none'})`, {
+          status,
+          retryAfterMs,
+          permanent: false,
+          attempts: attempt,
+        });
+      }
+      if (status === 429) this.stats.throttled++;
+      this.stats.retries++;
+      this.opts.logger?.warn({ op, status, attempt, waitMs: wait }, 'Teams request failed; retrying');
+      await this.ticker.sleep(wait);
+      this.stats.waitedMs += wait;
     }
   }
 

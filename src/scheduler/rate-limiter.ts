@@ -18,6 +18,12 @@
  * The global limit is per app across all service instances; with N instances give each
  * `global: [{ limit: 50 / N, ms: 1000 }]` (429 handling in delivery.ts covers the rest).
  * Exact values may change; a 429 is always honoured whatever these numbers say.
+ *
+ * Teams counts an operation when it arrives, somewhere between our send start and our receipt of the
+ * response. So an operation holds a slot from its start (pending) until its completion + the window:
+ * a new one may start at `now` when pending + (completed after now - W) < L for every window. An old
+ * one completed at c <= now - W arrived at <= c, the new one arrives at >= now: no W-window holds both.
+ * This needs no guess of network jitter; slow responses simply delay the next start by their latency.
  */
 
 /** At most `limit` operations in any `ms`-long window. */
@@ -52,12 +58,23 @@ export interface RateLimiterOptions {
   /** Default: 50 per second per tenant. `[]` disables. */
   global?: readonly RateWindow[];
   ticker?: Ticker;
-  /**
-   * Added to every window (default 150 ms): we count a request when it leaves, Teams when it arrives,
-   * and requests sent together arrive spread out; without slack the 8th message of a burst can land
-   * inside Teams' 1-second window of the first seven.
-   */
+  /** Optional extra slack added to every window (default 0; the completion-time rule is already safe). */
   marginMs?: number;
+}
+
+/** Leave to perform one operation; call `done()` once the HTTP call has finished, successfully or not. */
+export interface Permit {
+  /** How long `acquire` waited for room. */
+  readonly waitedMs: number;
+  /** Marks the operation complete (idempotent). Until then it counts against every window. */
+  done(): void;
+}
+
+/** What one conversation or tenant has in flight and has completed (ascending completion times). */
+interface KeyState {
+  pending: number;
+  completed: number[];
+  waiters: (() => void)[];
 }
 
 /** Index of the first entry > t in an ascending array. */
@@ -72,9 +89,12 @@ function firstAfter(log: number[], t: number): number {
   return lo;
 }
 
+/** Until when we must wait: `0` = now, a number of ms, or `'completion'` (in-flight operations alone fill a window). */
+type Delay = number | 'completion';
+
 /** One process's view of what it sent; each instance of the service has its own. */
 export class RateLimiter {
-  private readonly logs = new Map<string, number[]>();
+  private readonly states = new Map<string, KeyState>();
   private readonly perConversation: readonly RateWindow[];
   private readonly global: readonly RateWindow[];
   private readonly ticker: Ticker;
@@ -86,56 +106,98 @@ export class RateLimiter {
     this.perConversation = opts.perConversation ?? TEAMS_PER_CONVERSATION;
     this.global = opts.global ?? TEAMS_GLOBAL_PER_TENANT;
     this.ticker = opts.ticker ?? realTicker;
-    this.margin = opts.marginMs ?? 150;
+    this.margin = opts.marginMs ?? 0;
     this.horizon = this.margin + Math.max(0, ...this.perConversation.map((w) => w.ms), ...this.global.map((w) => w.ms));
   }
 
-  /** Waits until one more operation in `conversationId` (tenant `tenantId`) is allowed, then counts it. Returns ms waited. */
-  async acquire(conversationId: string, tenantId: string): Promise<number> {
+  /** Waits until one more operation in `conversationId` (tenant `tenantId`) may start, then counts it as in flight. */
+  async acquire(conversationId: string, tenantId: string): Promise<Permit> {
     const start = this.ticker.now();
-    const convKey = `c|${conversationId}`;
-    const globalKey = `t|${tenantId}`;
+    const keys: [string, readonly RateWindow[]][] = [
+      [`c|${conversationId}`, this.perConversation],
+      [`t|${tenantId}`, this.global],
+    ];
+    const active = keys.filter(([, windows]) => windows.length > 0);
     for (;;) {
       const now = this.ticker.now();
-      const wait = Math.max(this.delay(convKey, this.perConversation, now), this.delay(globalKey, this.global, now));
-      if (wait <= 0) {
-        if (this.perConversation.length) this.record(convKey, now);
-        if (this.global.length) this.record(globalKey, now);
-        if (++this.acquisitions % 1000 === 0) this.pruneAll(now);
-        return now - start;
+      let wait = 0;
+      let blockedBy: string | null = null;
+      for (const [key, windows] of active) {
+        const d = this.delay(key, windows, now);
+        if (d === 'completion') blockedBy = key;
+        else wait = Math.max(wait, d);
       }
-      await this.ticker.sleep(wait);
+      if (blockedBy !== null) await this.completion(blockedBy);
+      else if (wait > 0) await this.ticker.sleep(wait);
+      else return this.grant(active.map(([key]) => key), now, now - start);
     }
   }
 
-  /** How long until every window of `key` has room for one more (0 = now). */
-  private delay(key: string, windows: readonly RateWindow[], now: number): number {
-    const log = this.logs.get(key);
-    if (!log || windows.length === 0) return 0;
+  /** How long until every window of `key` has room for one more. */
+  private delay(key: string, windows: readonly RateWindow[], now: number): Delay {
+    const s = this.states.get(key);
+    if (!s) return 0;
     let wait = 0;
     for (const w of windows) {
       const span = w.ms + this.margin;
+      const log = s.completed;
       const inWindow = log.length - firstAfter(log, now - span);
-      if (inWindow >= w.limit) {
-        const blocking = log[log.length - w.limit];
-        wait = Math.max(wait, blocking + span - now);
-      }
+      if (s.pending + inWindow < w.limit) continue;
+      // Room comes when all but (limit - 1 - pending) of the completed ones have aged out.
+      const mustLeave = s.pending + inWindow - w.limit + 1;
+      if (mustLeave > inWindow) return 'completion';
+      const blocking = log[log.length - inWindow + mustLeave - 1];
+      wait = Math.max(wait, blocking + span - now);
     }
     return wait;
   }
 
-  private record(key: string, now: number): void {
-    const log = this.logs.get(key) ?? [];
-    const drop = firstAfter(log, now - this.horizon);
-    if (drop > 0) log.splice(0, drop);
-    log.push(now);
-    this.logs.set(key, log);
+  private grant(keys: string[], now: number, waitedMs: number): Permit {
+    const states = keys.map((key) => this.state(key));
+    for (const s of states) s.pending++;
+    if (++this.acquisitions % 1000 === 0) this.pruneAll(now);
+    let finished = false;
+    return {
+      waitedMs,
+      done: () => {
+        if (finished) return;
+        finished = true;
+        const at = this.ticker.now();
+        for (const s of states) this.complete(s, at);
+      },
+    };
   }
 
-  /** Forgets conversations with nothing inside the longest window (keeps memory bounded). */
+  private state(key: string): KeyState {
+    let s = this.states.get(key);
+    if (!s) {
+      s = { pending: 0, completed: [], waiters: [] };
+      this.states.set(key, s);
+    }
+    return s;
+  }
+
+  private complete(s: KeyState, at: number): void {
+    s.pending--;
+    const drop = firstAfter(s.completed, at - this.horizon);
+    if (drop > 0) s.completed.splice(0, drop);
+    s.completed.push(at);
+    const waiters = s.waiters;
+    s.waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  /** Resolves at the next completion of an operation under `key`. */
+  private completion(key: string): Promise<void> {
+    const s = this.state(key);
+    return new Promise((resolve) => s.waiters.push(resolve));
+  }
+
+  /** Forgets keys with nothing in flight and nothing inside the longest window (keeps memory bounded). */
   private pruneAll(now: number): void {
-    for (const [key, log] of this.logs) {
-      if (log.length === 0 || log[log.length - 1] <= now - this.horizon) this.logs.delete(key);
+    for (const [key, s] of this.states) {
+      const last = s.completed[s.completed.length - 1];
+      if (s.pending === 0 && s.waiters.length === 0 && (last === undefined || last <= now - this.horizon)) this.states.delete(key);
     }
   }
 }

@@ -9,6 +9,7 @@
  */
 import type { Request, Response, Server } from 'restify';
 import type { AppDeps } from '../app/deps';
+import { readScope } from '../store/read-scope';
 import type { Locale } from '../domain';
 import { AppError } from '../domain';
 import { localeOf } from '../i18n';
@@ -29,6 +30,8 @@ export interface TabOptions {
 }
 
 interface Call {
+  /** The app's dependencies, with this request's reads remembered for the request (src/store/read-scope.ts). */
+  deps: AppDeps;
   identity: SsoIdentity;
   locale: Locale;
   query: URLSearchParams;
@@ -72,19 +75,22 @@ export function mountTab(server: Server, deps: AppDeps, opts: TabOptions): void 
     const body = bodyOf(req);
     const locale = localeOf(query.get('locale') ?? (typeof body.locale === 'string' ? body.locale : null));
     let answer: ApiAnswer;
+    const reads = readScope(deps.store);
     try {
       const identity = await opts.verifier(typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined);
-      answer = { status: 200, body: await run({ identity, locale, query, body }) };
+      answer = { status: 200, body: await run({ deps: { ...deps, store: reads.store }, identity, locale, query, body }) };
     } catch (e) {
       answer = errorAnswer(e, locale);
       logApiError(log, e, what, answer.status);
+    } finally {
+      reads.end();
     }
     sendJson(res, answer);
   };
 
   server.get(
     '/api/tab/meeting',
-    api('meeting', async ({ identity, locale, query }) => {
+    api('meeting', async ({ deps, identity, locale, query }) => {
       const viewer = await viewerFor(deps, identity, { conversationId: query.get('conversationId'), forumId: query.get('forumId') });
       return meetingView(deps, viewer, locale, query.get('meetingId'));
     }),
@@ -92,7 +98,7 @@ export function mountTab(server: Server, deps: AppDeps, opts: TabOptions): void 
 
   server.get(
     '/api/tab/decision-form',
-    api('decision-form', async ({ identity, locale, query }) => {
+    api('decision-form', async ({ deps, identity, locale, query }) => {
       const viewer = await viewerFor(deps, identity, { forumId: query.get('forumId'), conversationId: query.get('conversationId') });
       const meetingId = query.get('meetingId');
       if (!meetingId) throw new AppError('invalid-input', 'meetingId is required');
@@ -102,7 +108,7 @@ export function mountTab(server: Server, deps: AppDeps, opts: TabOptions): void 
 
   server.post(
     '/api/tab/action',
-    api('action', async ({ identity, locale, body }) => {
+    api('action', async ({ deps, identity, locale, body }) => {
       if (typeof body.verb !== 'string') throw new AppError('invalid-input', 'verb is required');
       const conversationId = typeof body.conversationId === 'string' ? body.conversationId : null;
       const viewer = await viewerFor(deps, identity, { forumId: forumIdOf(body.data), conversationId });

@@ -29,7 +29,7 @@ export interface AzuriteFixture {
   /** Valid inside tests (after beforeAll). */
   readonly connectionString: string;
   /** A store on fresh tables of the shared Azurite. */
-  newStore(opts?: { logger?: Logger; tablePrefix?: string }): Promise<Store>;
+  newStore(opts?: { logger?: Logger; tablePrefix?: string; now?: () => number }): Promise<Store>;
   /** Stops Azurite early (to test "storage unreachable"); afterAll then does nothing. */
   stop(): Promise<void>;
 }
@@ -57,7 +57,7 @@ export function useAzurite(): AzuriteFixture {
     newStore: (opts = {}) =>
       createTableStore(
         { connectionString: running().connectionString },
-        { tablePrefix: opts.tablePrefix ?? uniqueTablePrefix(), logger: opts.logger },
+        { tablePrefix: opts.tablePrefix ?? uniqueTablePrefix(), logger: opts.logger, now: opts.now },
       ),
     stop: async () => {
       await az?.stop();

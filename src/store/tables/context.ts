@@ -23,6 +23,41 @@ export type TableName = (typeof TABLE_NAMES)[number];
 export interface StoreContext {
   tables: Record<TableName, Table>;
   logger: Logger | null;
+  /** Monotonic milliseconds, for the store's short-lived memos. */
+  now: () => number;
+}
+
+/**
+ * What this store instance wrote or found lately, by key, forgotten after `maxAgeMs` and beyond
+ * `max` entries (oldest first). Only ever a hint: every user of it checks the hint against storage
+ * or accepts that a stale hint costs one redundant write.
+ */
+export class RecentMemo<T> {
+  private readonly entries = new Map<string, { value: T; at: number }>();
+
+  constructor(
+    private readonly now: () => number,
+    private readonly maxAgeMs: number,
+    private readonly max = 10_000,
+  ) {}
+
+  get(key: string): T | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    if (this.now() - hit.at <= this.maxAgeMs) return hit.value;
+    this.entries.delete(key);
+    return undefined;
+  }
+
+  set(key: string, value: T): void {
+    this.entries.delete(key);
+    this.entries.set(key, { value, at: this.now() });
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
 }
 
 /**

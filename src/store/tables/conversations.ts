@@ -6,18 +6,26 @@
 import { AppError } from '../../domain/errors';
 import type { ConversationStore, StoredConversation } from '../ports';
 import { jsonProps, readJson } from './codec';
-import type { StoreContext } from './context';
+import { RecentMemo, type StoreContext } from './context';
 import { key } from './keys';
+
+/** Teams sends the same reference with every activity: one this instance wrote lately is not written again. */
+const REWRITE_AFTER_MS = 60_000;
 
 export function createConversationStore(ctx: StoreContext): ConversationStore {
   const table = ctx.tables.conversations;
+  const written = new RecentMemo<string>(ctx.now, REWRITE_AFTER_MS);
   return {
     async save(conversation) {
+      const same = JSON.stringify({ ...conversation, updatedAt: '' });
+      if (written.get(conversation.conversationId) === same) return;
+      written.delete(conversation.conversationId);
       const props = { kind: conversation.kind, ...jsonProps(conversation, 'Conversation') };
       await table.upsert({ partitionKey: key('c', conversation.conversationId), rowKey: 'c', ...props });
       if (conversation.kind === 'personal' && conversation.userId) {
         await table.upsert({ partitionKey: key('p', conversation.userId), rowKey: 'p', ...props });
       }
+      written.set(conversation.conversationId, same);
     },
     async get(conversationId) {
       const row = await table.get(key('c', conversationId), 'c');

@@ -6,7 +6,7 @@ import type { Forum } from '../../domain';
 import { AppError } from '../../domain/errors';
 import type { ForumStore, Versioned } from '../ports';
 import { jsonProps, readJson } from './codec';
-import { dropIndexRowUnlessNewer, mapLimit, type StoreContext } from './context';
+import { dropIndexRowUnlessNewer, mapLimit, RecentMemo, type StoreContext } from './context';
 import { key, keyPart, odata } from './keys';
 import type { Entity, Row } from './table';
 
@@ -32,6 +32,8 @@ function fromRow(row: Row): Versioned<Forum> {
 
 export function createForumStore(ctx: StoreContext): ForumStore & { put(forum: Forum): Promise<void> } {
   const { forums, forumindex } = ctx.tables;
+  // Which forum a conversation belongs to, as last found: a hint, checked against the forum itself.
+  const forumOfConversation = new RecentMemo<string>(ctx.now, 10 * 60_000);
 
   const writeIndex = (forum: Forum, rev: number): Promise<unknown> =>
     Promise.all(indexKeys(forum).map((pk) => forumindex.upsert({ partitionKey: pk, rowKey: keyPart(forum.id), rev: String(rev) })));
@@ -70,8 +72,14 @@ export function createForumStore(ctx: StoreContext): ForumStore & { put(forum: F
       return { value: forum, etag: newEtag };
     },
     async findByConversation(conversationId) {
+      const hinted = forumOfConversation.get(conversationId);
+      const likely = hinted ? await get(hinted) : null;
+      if (likely?.value.conversationId === conversationId) return likely;
       const hits = await lookup(key('c', conversationId));
-      return hits.find((f) => f.value.conversationId === conversationId) ?? null;
+      const found = hits.find((f) => f.value.conversationId === conversationId) ?? null;
+      if (found) forumOfConversation.set(conversationId, found.value.id);
+      else forumOfConversation.delete(conversationId);
+      return found;
     },
     async findByMember(userId) {
       const hits = await lookup(key('m', userId));

@@ -24,6 +24,8 @@ export interface TableStoreOptions {
   /** Prepended to every table name (letters and digits), e.g. one per test or per environment. */
   tablePrefix?: string;
   logger?: Logger;
+  /** Monotonic ms for the store's memos (default `performance.now`); tests pass a fake. */
+  now?: () => number;
 }
 
 /** Connects and creates the tables if missing; fails with 'storage-unavailable' if storage does not answer. */
@@ -36,7 +38,7 @@ export async function createTableStore(target: StoreTarget, opts: TableStoreOpti
     TABLE_NAMES.map((n) => [n, new Table(makeTableClient(target, `${prefix}${n}`), `${prefix}${n}`)]),
   ) as Record<TableName, Table>;
   await Promise.all(Object.values(tables).map((t) => t.create()));
-  const ctx: StoreContext = { tables, logger: opts.logger ?? null };
+  const ctx: StoreContext = { tables, logger: opts.logger ?? null, now: opts.now ?? (() => performance.now()) };
   const repos: Repositories = {
     forums: createForumStore(ctx),
     conversations: createConversationStore(ctx),
