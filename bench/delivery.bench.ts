@@ -5,6 +5,8 @@
  *   A. 1,000 reminder cards to 1,000 people through the delivery layer (the tenant limit binds);
  *   B. 100 messages into one conversation (the per-conversation windows bind);
  *   C. 1,000 due reminder jobs through the whole sweep (Azurite, leases, cards, send-once).
+ * Azurite runs in a process of its own (bench/azurite-process.ts): in production storage is remote
+ * and does not compete with the sweep for this process's CPU.
  * "allowed" is the fastest schedule the published limits permit (the same windows on a simulated
  * clock, with zero-latency requests); "fraction" = allowed time / measured time, i.e. the share
  * of Teams' allowed rate we reach. Lost and duplicates must be 0.
@@ -17,10 +19,10 @@ import { Delivery } from '../src/scheduler/delivery';
 import { RateLimiter, type Ticker } from '../src/scheduler/rate-limiter';
 import { reminderJob } from '../src/scheduler/reminders';
 import { sweepOnce } from '../src/scheduler/sweep';
-import { startEmbeddedAzurite } from '../src/store/azurite';
 import { createTableStore } from '../src/store/tables';
 import { aFollowUp, aForum, aMeeting, botMessenger, depsFor, inParallel, personalChat, personalId, sendsPerConversation } from '../test/scheduler/support';
 import { type FakeConnector, startFakeConnector } from '../test/support/fake-connector';
+import { startAzuriteProcess } from './azurite-process';
 
 /** Fastest time (ms) Teams' published windows permit for `n` sends (each answered at once), on a simulated clock. */
 async function allowedMs(n: number, conversation: (i: number) => string): Promise<number> {
@@ -117,7 +119,7 @@ async function runC(fake: FakeConnector, connectionString: string): Promise<Row>
 async function main(): Promise<void> {
   const fake = await startFakeConnector();
   fake.enforceRateLimits(true);
-  const azurite = await startEmbeddedAzurite({ dataDir: null });
+  const azurite = await startAzuriteProcess();
   const store = await createTableStore({ connectionString: azurite.connectionString }, { tablePrefix: 'bench' });
   const messenger = botMessenger(store, new FixedClock('2026-03-10T07:00:00Z'));
   const rows: Row[] = [];

@@ -4,23 +4,13 @@ import { importAgenda } from '../../src/app/import-agenda';
 import { publishAgenda } from '../../src/app/publish-agenda';
 import { requestPublish } from '../../src/app/publish-request';
 import { discardAgenda, publishJobId, scheduleAgenda } from '../../src/app/schedule-agenda';
-import { AppError } from '../../src/domain';
 import { sweepOnce } from '../../src/scheduler/sweep';
 import { TEST_CHANNEL } from '../support/activities';
+import { rejection } from '../support/rejection';
 import { actor, aMeeting, anAnswerInChannel, FORUM_ID, members, useWorld } from './world';
 
 const agendaText = readFileSync(path.resolve(__dirname, '..', 'fixtures', 'lifecycle-agenda.md'), 'utf8');
 const world = useWorld();
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('agenda in', () => {
   it('stores the secretary’s pasted agenda as a draft meeting with its items', async () => {

@@ -6,20 +6,11 @@ import { communicationsVersion, saveCommunications } from '../../src/app/save-co
 import { suggestForItem } from '../../src/app/suggest-follow-ups';
 import { parseVerbData } from '../../src/cards/actions';
 import { decisionFormCard } from '../../src/cards/decision-form';
-import { AppError, type Meeting } from '../../src/domain';
+import type { Meeting } from '../../src/domain';
+import { rejection } from '../support/rejection';
 import { actor, aMeeting, FORUM_ID, members, useWorld, type World } from './world';
 
 const world = useWorld();
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function published(w: World): Promise<Meeting> {
   await w.store.meetings.create(aMeeting());

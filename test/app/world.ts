@@ -11,9 +11,10 @@ import { DEFAULT_REMINDER_POLICY, FixedClock, type Forum, type Meeting, type Mem
 import { createLogger } from '../../src/logger';
 import type { Store } from '../../src/store/ports';
 import { TEST_BOT, TEST_CHANNEL, TEST_TENANT, USERS } from '../support/activities';
-import { anItem } from '../support/agenda-items';
+import { aDraftAgenda, anItem } from '../support/agenda-items';
 import { useAzurite } from '../support/azurite';
-import { type FakeConnector, startFakeConnector } from '../support/fake-connector';
+import type { FakeConnector } from '../support/fake-connector';
+import { useFakeConnector } from '../support/use-fake-connector';
 
 export const FORUM_ID = 'forum-testrup';
 export const DEPARTMENTS = ['Kultur & Fritid', 'Miljø & Teknik', 'Økonomi & Stab'];
@@ -43,13 +44,7 @@ export interface World {
 /** Starts Azurite and the fake connector for the file; `world()` gives each test a fresh forum. */
 export function useWorld(): () => Promise<World> {
   const azurite = useAzurite();
-  let fake: FakeConnector;
-  beforeAll(async () => {
-    fake = await startFakeConnector();
-  });
-  afterAll(async () => {
-    await fake.close();
-  });
+  const fake = useFakeConnector();
   return async () => {
     fake.reset();
     const store = await azurite.newStore();
@@ -108,31 +103,16 @@ export function cardsOf(activity: Record<string, unknown>): Record<string, unkno
 
 /** A published-to-be meeting built directly (no parser), with a closed item that has content. */
 export function aMeeting(overrides: Partial<Meeting> = {}): Meeting {
-  return {
-    id: 'meeting-1',
-    forumId: FORUM_ID,
-    kind: 'agenda',
-    forumName: 'Ledelsesforum',
-    date: '2026-03-05',
-    start: '09:00',
-    location: 'Byrådssalen',
-    status: 'draft',
-    items: [
-      anItem(1, 'Ny model for borgerhenvendelser', { proposals: [{ number: 1, text: 'at modellen godkendes' }, { number: 2, text: 'at den evalueres' }] }),
-      anItem(2, 'Skriftlig orientering: Sygefravær 2025', { writtenBriefing: true }),
-      anItem(3, 'Personalesag Hemmeligholdt Navn', {
-        closed: true,
-        sections: [{ kind: 'case', heading: 'Sagsfremstilling', body: 'FORTROLIGT-INDHOLD om afskedigelse' }],
-      }),
-      anItem(4, 'Hvad skal kommunikeres ud til afdelingerne efter mødet?', { standing: 'communication' }),
-    ],
-    communications: [],
-    publishAt: null,
-    publication: null,
-    closedAt: null,
-    summaryActivityId: null,
-    ...overrides,
-  };
+  const items = [
+    anItem(1, 'Ny model for borgerhenvendelser', { proposals: [{ number: 1, text: 'at modellen godkendes' }, { number: 2, text: 'at den evalueres' }] }),
+    anItem(2, 'Skriftlig orientering: Sygefravær 2025', { writtenBriefing: true }),
+    anItem(3, 'Personalesag Hemmeligholdt Navn', {
+      closed: true,
+      sections: [{ kind: 'case', heading: 'Sagsfremstilling', body: 'FORTROLIGT-INDHOLD om afskedigelse' }],
+    }),
+    anItem(4, 'Hvad skal kommunikeres ud til afdelingerne efter mødet?', { standing: 'communication' }),
+  ];
+  return aDraftAgenda('meeting-1', FORUM_ID, items, overrides);
 }
 
 

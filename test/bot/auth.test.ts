@@ -3,16 +3,11 @@
  * Playground sends; with an app id, botbuilder's own validation refuses missing and forged tokens.
  * Token keys come from the fake connector's OpenID metadata, so all of this runs offline.
  */
-import { startHarness, TEST_APP_PASSWORD, TEST_OUTBOUND_TOKEN, type Harness } from '../support/harness';
+import { TEST_APP_PASSWORD, TEST_OUTBOUND_TOKEN } from '../support/harness';
+import { useHarness } from '../support/use-harness';
 
 describe('local mode (no app id)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
+  const h = useHarness();
 
   test('listens on 127.0.0.1 only', () => {
     expect(h.config.localMode).toBe(true);
@@ -29,14 +24,7 @@ describe('local mode (no app id)', () => {
 });
 
 describe('with an app id', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ auth: 'token' });
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
-  beforeEach(() => h.fake.reset());
+  const h = useHarness({ auth: 'token' });
 
   test('refuses a request without a token with 401 and does nothing', async () => {
     const res = await h.post(h.aMessage('hjælp'), { token: 'none' });

@@ -3,7 +3,8 @@ import { COMMAND_NAMES, COMMAND_WORDS, type CommandName } from '../../src/bot/co
 import { t } from '../../src/i18n';
 import { TEST_CHANNEL, USERS } from '../support/activities';
 import type { SentActivity } from '../support/fake-connector';
-import { type Harness, startHarness } from '../support/harness';
+import type { Harness } from '../support/harness';
+import { useHarness } from '../support/use-harness';
 
 /** The text blocks of a card, in order (containers included). */
 function textsOf(node: unknown): string[] {
@@ -27,15 +28,7 @@ function seen(sent: SentActivity[]): string[] {
 }
 
 describe('chat commands', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.seedForum();
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
-  beforeEach(() => h.fake.reset());
+  const h = useHarness({ seedForum: true });
 
   async function answerTo(text: string, opts: Parameters<Harness['aMessage']>[1] = {}): Promise<string[]> {
     h.fake.reset();

@@ -1,17 +1,10 @@
 /** The bot keeps where it can write later: install, team add, every message; and meeting events. */
 import { t } from '../../src/i18n';
 import { TEST_CHANNEL, TEST_TENANT, USERS } from '../support/activities';
-import { type Harness, startHarness } from '../support/harness';
+import { useHarness } from '../support/use-harness';
 
 describe('conversations the bot remembers', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
-  beforeEach(() => h.fake.reset());
+  const h = useHarness();
 
   test('installed in 1:1 chat, the bot greets with the help card and remembers the chat', async () => {
     const res = await h.post(h.anInstallationUpdate({ from: USERS.chiefCulture }));
@@ -47,15 +40,7 @@ describe('conversations the bot remembers', () => {
 });
 
 describe('Teams meeting events', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.seedForum();
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
-  beforeEach(() => h.fake.reset());
+  const h = useHarness({ seedForum: true });
 
   test('a meeting-end event in the forum channel with no meeting that day changes and sends nothing', async () => {
     const res = await h.post(h.aMeetingEvent('end', { id: 'meeting-1' }, { conversation: 'channel' }));

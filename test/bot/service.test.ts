@@ -1,15 +1,9 @@
 /** The HTTP service as Teams and an operator meet it: health, bad requests, shutdown. */
-import { startHarness, type Harness } from '../support/harness';
+import { startHarness } from '../support/harness';
+import { useHarness } from '../support/use-harness';
 
 describe('the service', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
-  beforeEach(() => h.fake.reset());
+  const h = useHarness();
 
   test('answers the health check with 200 while storage answers', async () => {
     const res = await h.get('/healthz');

@@ -4,6 +4,7 @@ import { DEFAULT_REMINDER_POLICY } from '../../src/domain';
 import { t } from '../../src/i18n';
 import { TEST_CHANNEL, TEST_TEAM, TEST_TENANT, type TestUser, USERS } from '../support/activities';
 import { type Harness, startHarness } from '../support/harness';
+import { useHarness } from '../support/use-harness';
 
 type Card = Record<string, unknown>;
 
@@ -38,14 +39,7 @@ const channel = { conversation: 'channel' as const };
 const forumId = forumIdFor(TEST_TENANT, TEST_CHANNEL.id);
 
 describe('setting up a forum', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
-  beforeEach(() => h.fake.reset());
+  const h = useHarness();
 
   test('"opsæt" in the channel answers with the set-up card listing the team from Teams, the asker as secretary', async () => {
     const res = await h.post(h.aMessage('opsæt', channel));

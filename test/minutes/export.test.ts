@@ -1,24 +1,10 @@
 import mammoth from 'mammoth';
 import type { AgendaItem, Meeting } from '../../src/domain';
 import { type MinutesDocument, renderDocx, renderMarkdown } from '../../src/minutes/export';
+import { aBareItem } from '../support/agenda-items';
 
 function anItem(over: Partial<AgendaItem> = {}): AgendaItem {
-  return {
-    number: 1,
-    title: 'Godkendelse af dagsorden og referat',
-    prefix: 'CF',
-    caseNumber: '00.01.00-A21-9-18',
-    timeSlot: null,
-    closed: false,
-    writtenBriefing: false,
-    standing: null,
-    sections: [],
-    recommendedBy: null,
-    proposals: [],
-    decision: null,
-    attachments: [],
-    ...over,
-  };
+  return aBareItem(1, 'Godkendelse af dagsorden og referat', { prefix: 'CF', caseNumber: '00.01.00-A21-9-18', ...over });
 }
 
 const secretItem = anItem({

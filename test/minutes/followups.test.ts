@@ -1,23 +1,9 @@
 import type { AgendaItem } from '../../src/domain';
 import { parseCommunicationLines, suggestFollowUps } from '../../src/minutes';
+import { aBareItem } from '../support/agenda-items';
 
 function anItem(overrides: Partial<AgendaItem> = {}): AgendaItem {
-  return {
-    number: 4,
-    title: 'Budgetproces',
-    prefix: 'LM',
-    caseNumber: null,
-    timeSlot: null,
-    closed: false,
-    writtenBriefing: false,
-    standing: null,
-    sections: [],
-    recommendedBy: null,
-    proposals: [],
-    decision: null,
-    attachments: [],
-    ...overrides,
-  };
+  return aBareItem(4, 'Budgetproces', { prefix: 'LM', ...overrides });
 }
 
 const meetingDate = '2024-03-12';

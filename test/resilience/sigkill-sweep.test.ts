@@ -14,7 +14,7 @@ import path from 'node:path';
 import { reminderJob } from '../../src/scheduler/reminders';
 import type { Store } from '../../src/store/ports';
 import { useAzurite } from '../support/azurite';
-import { type FakeConnector, startFakeConnector } from '../support/fake-connector';
+import { useFakeConnector } from '../support/use-fake-connector';
 import { aFollowUp, aForum, aMeeting, inParallel, personalChat, personalId, sendsPerConversation } from '../scheduler/support';
 
 jest.setTimeout(90_000);
@@ -26,13 +26,7 @@ const DUE = new Date('2026-03-10T07:00:00Z'); // 08:00 in Copenhagen
 const SWEEP_CONCURRENCY = 8;
 
 const az = useAzurite();
-let fake: FakeConnector;
-beforeAll(async () => {
-  fake = await startFakeConnector();
-});
-afterAll(async () => {
-  await fake.close();
-});
+const fake = useFakeConnector();
 
 /** `followup sweep --now <now> --owner <owner>` in its own process, as the service's sweep would run. */
 function sweepProcess(now: Date, owner: string): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {

@@ -6,9 +6,8 @@
  * the retried work goes through, and no decision, follow-up, reminder job or reminder card is lost
  * or doubled.
  *
- * The outage length is a parameter: RESILIENCE_OUTAGE_MS (default 2500 ms, enough to prove it in CI:
- * the store client gives up after about 1.2 s, so every request in the window fails); the issue's
- * 10 s: RESILIENCE_OUTAGE_MS=10000 npx jest test/resilience/storage-outage.test.ts
+ * The outage lasts 10 s, as the issue asks, in CI too. RESILIENCE_OUTAGE_MS shortens it for a quick
+ * local run (2500 is still every request failing: the store client gives up after about 1.2 s).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +22,7 @@ import { type Harness, startHarness } from '../support/harness';
 import { aFollowUp } from '../scheduler/support';
 import { aDraftMeeting, botChatWith, CHANNEL, cardOf, CHIEFS, decisionForm, decisionInputs, press, publish, textOf } from './support';
 
-const OUTAGE_MS = Number(process.env.RESILIENCE_OUTAGE_MS ?? 2500);
+const OUTAGE_MS = Number(process.env.RESILIENCE_OUTAGE_MS ?? 10_000);
 const STORAGE_DOWN = JSON.stringify(t('da', 'error.storage-unavailable')).slice(1, -1);
 
 jest.setTimeout(60_000 + 3 * OUTAGE_MS);

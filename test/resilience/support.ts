@@ -6,7 +6,7 @@
  */
 import type { Forum, Meeting } from '../../src/domain';
 import { TEST_CHANNEL, type TestUser, USERS } from '../support/activities';
-import { anItem } from '../support/agenda-items';
+import { aDraftAgenda, anItem } from '../support/agenda-items';
 import type { Harness, HttpAnswer } from '../support/harness';
 
 export type Json = Record<string, unknown>;
@@ -84,35 +84,20 @@ export async function press(h: Harness, card: Json, verb: string, from: TestUser
  */
 export function aDraftMeeting(forum: Forum, id: string, opts: { secret?: string; date?: string } = {}): Meeting {
   const secret = opts.secret ?? 'fortroligt';
-
-  return {
-    id,
-    forumId: forum.id,
-    kind: 'agenda',
-    forumName: forum.name,
-    date: opts.date ?? '2026-03-05',
-    start: '09:00',
-    location: 'Byrådssalen',
-    status: 'draft',
-    items: [
-      anItem(1, 'Ny model for borgerhenvendelser', { proposals: [{ number: 1, text: 'at modellen godkendes' }, { number: 2, text: 'at den evalueres' }] }),
-      anItem(2, 'Skriftlig orientering: Sygefravær', { writtenBriefing: true }),
-      anItem(3, `Personalesag ${secret}`, {
-        closed: true,
-        sections: [
-          { kind: 'case', heading: 'Sagsfremstilling', body: `Sagen drejer sig om ${secret} og en fratrædelse.` },
-          { kind: 'recommendation', heading: 'Indstilling', body: `Direktøren indstiller, at ${secret} godkendes.` },
-        ],
-        proposals: [{ number: 1, text: `at ${secret} godkendes` }],
-      }),
-      anItem(4, 'Hvad skal kommunikeres ud til afdelingerne efter mødet?', { standing: 'communication', sections: [] }),
-    ],
-    communications: [],
-    publishAt: null,
-    publication: null,
-    closedAt: null,
-    summaryActivityId: null,
-  };
+  const items = [
+    anItem(1, 'Ny model for borgerhenvendelser', { proposals: [{ number: 1, text: 'at modellen godkendes' }, { number: 2, text: 'at den evalueres' }] }),
+    anItem(2, 'Skriftlig orientering: Sygefravær', { writtenBriefing: true }),
+    anItem(3, `Personalesag ${secret}`, {
+      closed: true,
+      sections: [
+        { kind: 'case', heading: 'Sagsfremstilling', body: `Sagen drejer sig om ${secret} og en fratrædelse.` },
+        { kind: 'recommendation', heading: 'Indstilling', body: `Direktøren indstiller, at ${secret} godkendes.` },
+      ],
+      proposals: [{ number: 1, text: `at ${secret} godkendes` }],
+    }),
+    anItem(4, 'Hvad skal kommunikeres ud til afdelingerne efter mødet?', { standing: 'communication', sections: [] }),
+  ];
+  return aDraftAgenda(id, forum.id, items, { forumName: forum.name, ...(opts.date === undefined ? {} : { date: opts.date }) });
 }
 
 /** Jobs a click starts and runs in the background after answering (src/app/background.ts). */

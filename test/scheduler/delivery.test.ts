@@ -11,17 +11,11 @@ import { reminderJob } from '../../src/scheduler/reminders';
 import { sweepOnce } from '../../src/scheduler/sweep';
 import type { Store } from '../../src/store/ports';
 import { useAzurite } from '../support/azurite';
-import { type FakeConnector, startFakeConnector } from '../support/fake-connector';
+import { useFakeConnector } from '../support/use-fake-connector';
 import { aFollowUp, aForum, aMeeting, botMessenger, channelChat, delivery, depsFor, inParallel, personalChat, personalId, SECRETARY, sendsPerConversation } from './support';
 
 const az = useAzurite();
-let fake: FakeConnector;
-beforeAll(async () => {
-  fake = await startFakeConnector();
-});
-afterAll(async () => {
-  await fake.close();
-});
+const fake = useFakeConnector();
 
 const FORUM = 'forum-d';
 const DUE = '2026-03-10';

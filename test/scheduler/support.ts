@@ -11,6 +11,7 @@ import { DEFAULT_REMINDER_POLICY, type FollowUp, type FixedClock, type Forum, ty
 import { createLogger } from '../../src/logger';
 import { Delivery, type DeliveryOptions } from '../../src/scheduler/delivery';
 import type { Store, StoredConversation } from '../../src/store/ports';
+import { aBareItem } from '../support/agenda-items';
 import type { FakeConnector } from '../support/fake-connector';
 
 export const TENANT = 'tenant-scheduler-test';
@@ -56,21 +57,7 @@ export function aForum(id: string, members: Member[] = [SECRETARY, CHAIR, chief(
 }
 
 export function aMeeting(forumId: string, id: string, date: string, over: Partial<Meeting> = {}): Meeting {
-  const item = (number: number, title: string, closed = false) => ({
-    number,
-    title,
-    prefix: null,
-    caseNumber: null,
-    timeSlot: null,
-    closed,
-    writtenBriefing: false,
-    standing: null,
-    sections: [],
-    recommendedBy: null,
-    proposals: [],
-    decision: null,
-    attachments: [],
-  });
+  const item = (number: number, title: string, closed = false) => aBareItem(number, title, { closed });
   return {
     id,
     forumId,

@@ -6,7 +6,8 @@
  * and no conversation is stored. Tokens are signed offline against the fake connector's keys.
  */
 import { OTHER_TENANT, TEST_CHANNEL, TEST_TENANT, USERS } from '../support/activities';
-import { type Harness, startHarness } from '../support/harness';
+import type { Harness } from '../support/harness';
+import { useHarness } from '../support/use-harness';
 
 type Activity = Record<string, unknown>;
 
@@ -21,14 +22,7 @@ function kinds(h: Harness): [string, () => Activity][] {
 }
 
 describe('with an app id, requests without a valid Bot Framework token', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ auth: 'token' });
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
-  beforeEach(() => h.fake.reset());
+  const h = useHarness({ auth: 'token' });
 
   async function expectNothingHappened(activity: Activity): Promise<void> {
     expect(h.fake.requests().filter((r) => r.kind !== 'openid')).toHaveLength(0);
@@ -68,14 +62,7 @@ describe('with an app id, requests without a valid Bot Framework token', () => {
 });
 
 describe('tenants that are not on the allow-list', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ auth: 'token', env: { ALLOWED_TENANTS: TEST_TENANT } });
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
-  beforeEach(() => h.fake.reset());
+  const h = useHarness({ auth: 'token', env: { ALLOWED_TENANTS: TEST_TENANT } });
 
   test('are refused with 403 for every kind of activity, even with a valid token', async () => {
     for (const [what, make] of kinds(h)) {
@@ -101,13 +88,7 @@ describe('tenants that are not on the allow-list', () => {
 });
 
 describe('local mode with an allow-list (no app id)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ env: { ALLOWED_TENANTS: TEST_TENANT } });
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
+  const h = useHarness({ env: { ALLOWED_TENANTS: TEST_TENANT } });
 
   test('still refuses other tenants with 403 and listens on loopback only', async () => {
     expect(h.app.server.address().address).toBe('127.0.0.1');

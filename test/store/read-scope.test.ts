@@ -3,7 +3,7 @@
  * forum a channel belongs to and which conversation references it wrote: fewer storage round trips,
  * never an answer older than the turn's own writes.
  */
-import { useAzurite } from '../support/azurite';
+import { uniqueTablePrefix, useAzurite } from '../support/azurite';
 import { countStorageCalls, type StorageCalls } from '../support/storage-calls';
 import { readScope } from '../../src/store/read-scope';
 import type { StoredConversation } from '../../src/store/ports';
@@ -138,5 +138,23 @@ describe('what the store remembers between turns', () => {
     await store.forums.update(aForum({ conversationId: '19:another-channel@thread.tacv2' }), created.etag);
     await store.forums.create(aForum({ id: 'forum-2', name: 'Nyt forum' }));
     expect((await store.forums.findByConversation(aForum().conversationId))?.value.id).toBe('forum-2');
+  });
+
+  it('reads a meeting it has read before with one request, and sees another instance\'s change at once', async () => {
+    const prefix = uniqueTablePrefix();
+    const store = await azurite.newStore({ tablePrefix: prefix });
+    const otherInstance = await azurite.newStore({ tablePrefix: prefix });
+    await store.meetings.create(aMeeting());
+    await store.meetings.get('forum-1', 'meeting-1');
+    calls.reset();
+    const again = await store.meetings.get('forum-1', 'meeting-1');
+    expect(calls.count()).toBe(1);
+    again!.value.items[0].title = 'Ændret i hukommelsen';
+
+    const current = await otherInstance.meetings.get('forum-1', 'meeting-1');
+    await otherInstance.meetings.update({ ...current!.value, location: 'Byrådssalen' }, current!.etag);
+    const fresh = await store.meetings.get('forum-1', 'meeting-1');
+    expect(fresh?.value.location).toBe('Byrådssalen');
+    expect(fresh?.value.items[0].title).toBe(aMeeting().items[0].title);
   });
 });

@@ -9,7 +9,7 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, type JWTVerifyGetKey, Si
 import { publishAgenda } from '../../src/app/publish-agenda';
 import type { AgendaItem, Forum, Meeting } from '../../src/domain';
 import { TEST_TENANT, type TestUser, USERS } from '../support/activities';
-import { anItem } from '../support/agenda-items';
+import { aDraftAgenda, anItem } from '../support/agenda-items';
 import { type Harness, type HarnessOptions, startHarness, TEST_APP_ID } from '../support/harness';
 
 export const PUBLIC_HOST = 'bot.testrup.example';
@@ -59,27 +59,12 @@ function item(number: number, title: string, o: Partial<AgendaItem> = {}): Agend
 }
 
 export function panelMeeting(forumId: string): Meeting {
-  return {
-    id: MEETING_ID,
-    forumId,
-    kind: 'agenda',
-    forumName: 'Ledelsesforum',
-    date: '2026-03-05',
-    start: '09:00',
-    location: 'Byrådssalen',
-    status: 'draft',
-    items: [
-      item(1, 'Ny model for borgerhenvendelser', { proposals: [{ number: 1, text: 'at modellen godkendes' }] }),
-      item(2, 'Sygefravær 2025', { writtenBriefing: true }),
-      item(3, CLOSED_TITLE, { closed: true, sections: [{ kind: 'case', heading: 'Sagsfremstilling', body: CLOSED_SECRET }] }),
-      item(4, 'Hvad skal kommunikeres ud til afdelingerne efter mødet?', { standing: 'communication', timeSlot: null }),
-    ],
-    communications: [],
-    publishAt: null,
-    publication: null,
-    closedAt: null,
-    summaryActivityId: null,
-  };
+  return aDraftAgenda(MEETING_ID, forumId, [
+    item(1, 'Ny model for borgerhenvendelser', { proposals: [{ number: 1, text: 'at modellen godkendes' }] }),
+    item(2, 'Sygefravær 2025', { writtenBriefing: true }),
+    item(3, CLOSED_TITLE, { closed: true, sections: [{ kind: 'case', heading: 'Sagsfremstilling', body: CLOSED_SECRET }] }),
+    item(4, 'Hvad skal kommunikeres ud til afdelingerne efter mødet?', { standing: 'communication', timeSlot: null }),
+  ]);
 }
 
 export interface PanelWorld {

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Meeting } from '../../domain';
 import { AppError } from '../../domain/errors';
 import type { MeetingStore, Versioned } from '../ports';
-import type { StoreContext } from './context';
+import { RecentMemo, type StoreContext } from './context';
 import { keyPart, odata, rowKeyPrefix } from './keys';
 import {
   contentFilter,
@@ -50,8 +50,14 @@ async function deleteRows(table: Table, partitionKey: string, rowKeys: string[])
 const versionKeys = (meetingId: string, version: string, count: number): string[] =>
   Array.from({ length: count }, (_, i) => contentKey(meetingId, version, i));
 
+/** Versions of at most this many rows are kept in memory once read (content rows never change). */
+const REMEMBER_UP_TO_ROWS = 200;
+
 export function createMeetingStore(ctx: StoreContext): MeetingStore & { put(meeting: Meeting): Promise<void> } {
   const table = ctx.tables.meetings;
+  // A version's content rows are written once and never changed (an update writes a new version), so
+  // a version read before can be answered from memory after the header read names it.
+  const versions = new RecentMemo<Meeting>(ctx.now, 10 * 60_000, 100);
 
   /** Removes rows of a version that never became current or is no longer current; failures only logged. */
   const cleanup = async (forumId: string, meetingId: string, version: string, count: number): Promise<void> => {
@@ -114,9 +120,14 @@ export function createMeetingStore(ctx: StoreContext): MeetingStore & { put(meet
     for (let attempt = 0; attempt < 5; attempt++) {
       const header = await table.get(keyPart(forumId), headerKey(meetingId));
       if (!header) return null;
+      const versionKey = `${forumId}\u0000${meetingId}\u0000${header.entity.version}`;
+      const known = versions.get(versionKey);
+      if (known) return { value: structuredClone(known), etag: header.etag };
       const rows = await table.query(contentFilter(forumId, meetingId, header.entity.version));
       if (rows.length === Number(header.entity.rows)) {
-        return { value: fromContentRows(rows.map((r) => r.entity)), etag: header.etag };
+        const meeting = fromContentRows(rows.map((r) => r.entity));
+        if (rows.length <= REMEMBER_UP_TO_ROWS) versions.set(versionKey, structuredClone(meeting));
+        return { value: meeting, etag: header.etag };
       }
     }
     throw new AppError('conflict', 'The meeting is being changed right now; try again');
