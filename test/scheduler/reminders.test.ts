@@ -9,17 +9,11 @@ import { scheduleRemindersFor } from '../../src/scheduler/reminders';
 import { sweepOnce } from '../../src/scheduler/sweep';
 import type { Store } from '../../src/store/ports';
 import { useAzurite } from '../support/azurite';
-import { type FakeConnector, startFakeConnector } from '../support/fake-connector';
+import { useFakeConnector } from '../support/use-fake-connector';
 import { aFollowUp, aForum, aMeeting, botMessenger, chief, delivery, depsFor, personalChat, personalId, SECRETARY } from './support';
 
 const az = useAzurite();
-let fake: FakeConnector;
-beforeAll(async () => {
-  fake = await startFakeConnector();
-});
-afterAll(async () => {
-  await fake.close();
-});
+const fake = useFakeConnector();
 
 const [c1, c2] = [chief(1), chief(2)];
 const FORUM = 'forum-r';

@@ -4,17 +4,11 @@ import { digestJobId } from '../../src/scheduler/jobs';
 import { reminderJob } from '../../src/scheduler/reminders';
 import { startScheduler } from '../../src/scheduler/runner';
 import { useAzurite } from '../support/azurite';
-import { type FakeConnector, startFakeConnector } from '../support/fake-connector';
+import { useFakeConnector } from '../support/use-fake-connector';
 import { aFollowUp, aForum, botMessenger, chief, delivery, depsFor, personalChat, personalId, SECRETARY } from './support';
 
 const az = useAzurite();
-let fake: FakeConnector;
-beforeAll(async () => {
-  fake = await startFakeConnector();
-});
-afterAll(async () => {
-  await fake.close();
-});
+const fake = useFakeConnector();
 
 describe('the scheduler loop', () => {
   it('sends what falls due while it runs, schedules the weekly digest, and stops without losing a job', async () => {

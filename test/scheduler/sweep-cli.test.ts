@@ -3,17 +3,11 @@ import { runCli } from '../../src/cli';
 import { createTableStore } from '../../src/store/tables';
 import { reminderJob } from '../../src/scheduler/reminders';
 import { useAzurite } from '../support/azurite';
-import { type FakeConnector, startFakeConnector } from '../support/fake-connector';
+import { useFakeConnector } from '../support/use-fake-connector';
 import { aFollowUp, aForum, chief, personalChat, personalId } from './support';
 
 const az = useAzurite();
-let fake: FakeConnector;
-beforeAll(async () => {
-  fake = await startFakeConnector();
-});
-afterAll(async () => {
-  await fake.close();
-});
+const fake = useFakeConnector();
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
