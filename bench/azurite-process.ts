@@ -18,6 +18,8 @@ export async function startAzuriteProcess(): Promise<AzuriteProcess> {
 
 async function serve(): Promise<void> {
   const azurite = await startEmbeddedAzurite({ dataDir: null });
+  // The benchmark that started us died without saying stop: do not outlive it.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', (m: Record<string, unknown>) => {
     if (m.cmd === 'start') process.send?.({ re: 'start', connectionString: azurite.connectionString });
     if (m.cmd === 'stop') {

@@ -592,6 +592,8 @@ export function printLatency(r: TurnLatencyResult): void {
 
 const role = arg('--role');
 if (require.main === module) {
+  // A child whose benchmark died without saying stop must not outlive it.
+  if (role) process.on('disconnect', () => process.exit(0));
   const run = role === 'backends' ? serveBackends() : role === 'service' ? serveApp() : main();
   run.catch((e: unknown) => {
     console.error(e instanceof Error ? e.stack : String(e));

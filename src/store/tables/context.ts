@@ -29,34 +29,43 @@ export interface StoreContext {
 
 /**
  * What this store instance wrote or found lately, by key, forgotten after `maxAgeMs` and beyond
- * `max` entries (oldest first). Only ever a hint: every user of it checks the hint against storage
- * or accepts that a stale hint costs one redundant write.
+ * `capacity` (oldest first; each entry weighs 1 unless `set` says more). Only ever a hint: every user
+ * of it checks the hint against storage or accepts that a stale hint costs one redundant write.
  */
 export class RecentMemo<T> {
-  private readonly entries = new Map<string, { value: T; at: number }>();
+  private readonly entries = new Map<string, { value: T; at: number; weight: number }>();
+  private total = 0;
 
   constructor(
     private readonly now: () => number,
     private readonly maxAgeMs: number,
-    private readonly max = 10_000,
+    private readonly capacity = 10_000,
   ) {}
 
   get(key: string): T | undefined {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
     if (this.now() - hit.at <= this.maxAgeMs) return hit.value;
-    this.entries.delete(key);
+    this.delete(key);
     return undefined;
   }
 
-  set(key: string, value: T): void {
-    this.entries.delete(key);
-    this.entries.set(key, { value, at: this.now() });
-    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
+  set(key: string, value: T, weight = 1): void {
+    this.delete(key);
+    if (weight > this.capacity) return;
+    this.entries.set(key, { value, at: this.now(), weight });
+    this.total += weight;
+    for (const oldest of this.entries.keys()) {
+      if (this.total <= this.capacity) break;
+      this.delete(oldest);
+    }
   }
 
   delete(key: string): void {
+    const hit = this.entries.get(key);
+    if (!hit) return;
     this.entries.delete(key);
+    this.total -= hit.weight;
   }
 }
 

@@ -50,14 +50,14 @@ async function deleteRows(table: Table, partitionKey: string, rowKeys: string[])
 const versionKeys = (meetingId: string, version: string, count: number): string[] =>
   Array.from({ length: count }, (_, i) => contentKey(meetingId, version, i));
 
-/** Versions of at most this many rows are kept in memory once read (content rows never change). */
-const REMEMBER_UP_TO_ROWS = 200;
+/** Recently read meeting versions kept in memory, all meetings together, in KB of their JSON. */
+const REMEMBERED_KB = 16 * 1024;
 
 export function createMeetingStore(ctx: StoreContext): MeetingStore & { put(meeting: Meeting): Promise<void> } {
   const table = ctx.tables.meetings;
   // A version's content rows are written once and never changed (an update writes a new version), so
   // a version read before can be answered from memory after the header read names it.
-  const versions = new RecentMemo<Meeting>(ctx.now, 10 * 60_000, 100);
+  const versions = new RecentMemo<Meeting>(ctx.now, 10 * 60_000, REMEMBERED_KB);
 
   /** Removes rows of a version that never became current or is no longer current; failures only logged. */
   const cleanup = async (forumId: string, meetingId: string, version: string, count: number): Promise<void> => {
@@ -126,7 +126,7 @@ export function createMeetingStore(ctx: StoreContext): MeetingStore & { put(meet
       const rows = await table.query(contentFilter(forumId, meetingId, header.entity.version));
       if (rows.length === Number(header.entity.rows)) {
         const meeting = fromContentRows(rows.map((r) => r.entity));
-        if (rows.length <= REMEMBER_UP_TO_ROWS) versions.set(versionKey, structuredClone(meeting));
+        versions.set(versionKey, structuredClone(meeting), Math.ceil(JSON.stringify(meeting).length / 1024));
         return { value: meeting, etag: header.etag };
       }
     }
