@@ -38,11 +38,11 @@ export interface KickHooks {
 
 /**
  * Runs the job now, after the caller has answered. Never throws: whatever goes wrong is logged and
- * left to the sweep (the job stays pending or claimed). The promise is for tests and shutdown.
+ * left to the sweep (the job stays pending or claimed). Shutdown waits for it (`deps.background`).
  */
 export function kick(deps: AppDeps, jobId: string, hooks: KickHooks = {}): Promise<void> {
   const log = deps.logger.child({ jobId, background: true });
-  return (async () => {
+  const run = (async () => {
     try {
       const result = await runJobNow(deps, jobId, { owner: deps.config.instanceId });
       if (!result) log.info('job already taken or finished; nothing to run');
@@ -55,4 +55,5 @@ export function kick(deps: AppDeps, jobId: string, hooks: KickHooks = {}): Promi
       log.warn({ code: err.code, reason: err.message.split('\n')[0].slice(0, 200) }, 'background run failed; the next sweep takes over');
     }
   })();
+  return deps.background ? deps.background.track(run) : run;
 }

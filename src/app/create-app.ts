@@ -8,7 +8,7 @@ import type { Server } from 'restify';
 import { type BotAdapter as Adapter, BotAdapter, type BotAuthOverrides, createBotAuthentication } from '../bot/adapter';
 import { FollowUpBot } from '../bot/bot';
 import { commands, importAgenda } from '../bot/commands';
-import { createMessagesEndpoint, errorSummary, InFlight } from '../bot/endpoint';
+import { createMessagesEndpoint, errorSummary } from '../bot/endpoint';
 import { fallbackCommand, welcome } from '../bot/handlers/fallback';
 import { meetingEvents } from '../bot/meeting-events';
 import { createBotMessenger } from '../bot/messenger';
@@ -23,6 +23,7 @@ import type { Store } from '../store/ports';
 import { mountTab } from '../tab/routes';
 import { tabOptionsFor } from '../tab/wiring';
 import type { AppDeps } from './deps';
+import { InFlight } from './in-flight';
 import type { Messenger } from './messenger';
 
 export interface CreateAppOptions {
@@ -38,6 +39,8 @@ export interface CreateAppOptions {
   ssoKeys?: JWTVerifyGetKey;
   /** How long `stop()` waits for turns in flight (default 10 s). */
   drainTimeoutMs?: number;
+  /** How long `stop()` then waits for background runs (publishing, closing; default 20 s: with the 10 s for turns, inside a 30 s termination grace period). */
+  backgroundDrainMs?: number;
 }
 
 export interface App {
@@ -51,7 +54,7 @@ export interface App {
   deps: AppDeps;
   /** Listens on `port` (default config.port; 0 = a free port) and config.host. */
   start(port?: number): Promise<{ port: number; url: string }>;
-  /** Stops accepting requests, waits for turns in flight, closes the listener. Idempotent. */
+  /** Stops accepting requests, waits for turns and then background runs in flight, closes the listener. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -61,7 +64,8 @@ export function createApp(opts: CreateAppOptions): App {
   const adapter = new BotAdapter(createBotAuthentication(config, opts.botAuth));
   const botMessenger = createBotMessenger({ adapter, appId: config.bot.appId, store, clock });
   const messenger = createDelivery(botMessenger, { logger: logger.child({ component: 'delivery' }) });
-  const deps: AppDeps = { store, clock, logger, config, messenger, newId };
+  const background = new InFlight();
+  const deps: AppDeps = { store, clock, logger, config, messenger, newId, background };
   const bot = new FollowUpBot(deps, { commands, verbs, importAgenda, fallback: fallbackCommand, welcome, ...meetingEvents });
   adapter.onTurnError = async (_turn, error) => {
     logger.error({ err: errorSummary(error) }, 'unhandled error in a turn');
@@ -97,6 +101,9 @@ export function createApp(opts: CreateAppOptions): App {
         server.server.closeIdleConnections();
         const left = await inFlight.drain(opts.drainTimeoutMs ?? 10_000);
         if (left > 0) logger.warn({ turns: left }, 'stopped with turns still in flight');
+        // A publication or close that does not finish in time is finished by a sweep after its lease.
+        const runs = await background.drain(opts.backgroundDrainMs ?? 20_000);
+        if (runs > 0) logger.warn({ runs }, 'stopped with background runs still going; the next sweep finishes them');
         server.server.closeAllConnections();
         if (server.server.listening) await closed;
       })();

@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Clock } from '../domain';
 import type { Logger } from '../logger';
 import type { Store } from '../store/ports';
+import type { InFlight } from './in-flight';
 import type { Messenger } from './messenger';
 
 export interface AppDeps {
@@ -13,4 +14,6 @@ export interface AppDeps {
   messenger: Messenger;
   /** New unique ids (random UUIDs in production; tests may pass a counter). */
   newId: () => string;
+  /** Background runs started by clicks (publish, close), so shutdown can let them finish. */
+  background?: InFlight;
 }

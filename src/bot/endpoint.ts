@@ -4,6 +4,7 @@
  * invoke response or 200. Turns in flight are tracked so shutdown can wait for them.
  */
 import type { Activity, TurnContext } from 'botbuilder';
+import type { InFlight } from '../app/in-flight';
 import type { Logger } from '../logger';
 import { checkActivity, conversationKindOf, tenantOf } from './activity';
 import { type BotAdapter, authFailureStatus } from './adapter';
@@ -25,32 +26,6 @@ export interface MessagesEndpointDeps {
 
 /** Key under which the turn's correlation id travels in `turnState`. */
 export const CORRELATION_ID = Symbol('correlationId');
-
-export class InFlight {
-  private readonly turns = new Set<Promise<unknown>>();
-
-  track<T>(p: Promise<T>): Promise<T> {
-    this.turns.add(p);
-    const forget = () => this.turns.delete(p);
-    p.then(forget, forget);
-    return p;
-  }
-
-  get size(): number {
-    return this.turns.size;
-  }
-
-  /** Resolves when every tracked turn has settled, or after `timeoutMs` (returns how many were left). */
-  async drain(timeoutMs: number): Promise<number> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, timeoutMs);
-    });
-    await Promise.race([Promise.allSettled([...this.turns]), timeout]);
-    clearTimeout(timer);
-    return this.turns.size;
-  }
-}
 
 export function createMessagesEndpoint(deps: MessagesEndpointDeps, inFlight: InFlight) {
   return async (req: { body: unknown; authorization: string }): Promise<EndpointResponse> => {

@@ -1,4 +1,6 @@
 /** The HTTP service as Teams and an operator meet it: health, bad requests, shutdown. */
+import { aBareItem, aDraftAgenda } from '../support/agenda-items';
+import { TEST_CHANNEL, USERS } from '../support/activities';
 import { startHarness } from '../support/harness';
 import { useHarness } from '../support/use-harness';
 
@@ -92,6 +94,26 @@ describe('shutdown', () => {
       await stopping;
       expect(stopped).toBe(true);
       expect(h.fake.cards()).toHaveLength(1);
+    } finally {
+      await h.stop();
+    }
+  });
+
+  test('lets a publication the secretary just started finish before stopping, so no item card is left unposted', async () => {
+    const h = await startHarness({ backgroundDrainMs: 20_000 });
+    try {
+      const forum = await h.seedForum();
+      // Twelve item cards and the overview: Teams' 7-per-second limit in a channel makes this take seconds.
+      const items = Array.from({ length: 12 }, (_, i) => aBareItem(i + 1, `Sag nummer ${i + 1}`));
+      await h.store.meetings.create(aDraftAgenda('m-stop', forum.id, items, { forumName: forum.name }));
+      const pressed = await h.post(h.anInvoke('agenda.publish', { forumId: forum.id, meetingId: 'm-stop' }, { from: USERS.secretary }));
+      expect(pressed.status).toBe(200);
+
+      await h.app.stop();
+
+      const posted = h.fake.sent().filter((s) => s.kind === 'send' && s.conversationId === TEST_CHANNEL.id);
+      expect(posted).toHaveLength(items.length + 1);
+      expect((await h.store.meetings.get(forum.id, 'm-stop'))?.value.status).toBe('published');
     } finally {
       await h.stop();
     }

@@ -43,6 +43,8 @@ export interface HarnessOptions {
   defaults?: ActivityOpts;
   /** Keys the side panel checks Teams SSO tokens against (test/tab/support.ts makes local ones). */
   ssoKeys?: JWTVerifyGetKey;
+  /** How long stopping waits for background runs (publishing, closing); default 2 s. */
+  backgroundDrainMs?: number;
 }
 
 export interface PostOptions {
@@ -110,6 +112,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     logger,
     config,
     drainTimeoutMs: 2000,
+    backgroundDrainMs: opts.backgroundDrainMs ?? 2000,
     ...(opts.ssoKeys ? { ssoKeys: opts.ssoKeys } : {}),
     ...(tokenMode ? { botAuth: { openIdMetadataUrl: fake.openIdMetadataUrl, credentialsFactory: testCredentials(TEST_APP_ID) } } : {}),
   });
