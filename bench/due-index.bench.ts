@@ -7,13 +7,15 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { FollowUp, Job } from '../src/domain';
+import { newJob } from '../src/scheduler/jobs';
 import { startEmbeddedAzurite } from '../src/store/azurite';
 import { createTableStore } from '../src/store/tables';
 import { makeTableClient } from '../src/store/tables/client';
 import { dueEntry, readDue } from '../src/store/tables/due-index';
 import { followUpEntity, followUpIndexEntity } from '../src/store/tables/followups';
 import { jobEntity, jobIdEntity } from '../src/store/tables/jobs';
-import { type BatchAction, chunkActions, type Entity, Table } from '../src/store/tables/table';
+import { type Entity, Table } from '../src/store/tables/table';
+import { seedRows } from './seed-rows';
 
 const FORUMS = 1_000;
 const DUE_PER_MINUTE = 20;
@@ -56,39 +58,7 @@ function followUp(i: number): FollowUp {
 }
 
 function reminder(id: string, forumId: string, dueMs: number, payload: Record<string, unknown>): Job {
-  return {
-    id,
-    forumId,
-    kind: 'reminder',
-    dueAt: new Date(dueMs).toISOString(),
-    status: 'pending',
-    payload,
-    attempts: 0,
-    leaseOwner: null,
-    leaseUntil: null,
-    sentActivityId: null,
-    lastError: null,
-  };
-}
-
-/** Writes rows grouped by table and partition, in transactions of up to 100. */
-async function seedRows(rows: { table: Table; entity: Entity }[]): Promise<void> {
-  const groups = new Map<string, { table: Table; actions: BatchAction[] }>();
-  for (const { table, entity } of rows) {
-    const k = `${table.name}\u0000${entity.partitionKey}`;
-    const g = groups.get(k) ?? { table, actions: [] };
-    g.actions.push({ op: 'create', entity });
-    groups.set(k, g);
-  }
-  const batches = [...groups.values()].flatMap((g) => chunkActions(g.actions).map((c) => ({ table: g.table, c })));
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < batches.length) {
-      const b = batches[next++];
-      await b.table.transact(b.c);
-    }
-  };
-  await Promise.all(Array.from({ length: 4 }, worker));
+  return newJob(id, forumId, 'reminder', new Date(dueMs), payload);
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -120,7 +90,7 @@ async function main(): Promise<void> {
         rows.push({ table: t.jobids, entity: jobIdEntity(job) });
         rows.push({ table: t.due, entity: dueEntry(job, Date.parse(job.dueAt), 1) });
       }
-      await seedRows(rows);
+      await seedRows(rows, 'create');
       seeded = size;
       const seedMs = performance.now() - seedStart;
 

@@ -15,7 +15,7 @@ import { DEFAULT_REMINDER_POLICY, FixedClock, type FollowUp, type Job } from '..
 import { localInstant } from '../src/domain/time';
 import { addDays } from '../src/scheduler/calendar';
 import { Delivery } from '../src/scheduler/delivery';
-import { reminderJobId } from '../src/scheduler/jobs';
+import { newJob, reminderJobId } from '../src/scheduler/jobs';
 import { nextReminderAfter } from '../src/scheduler/policy';
 import { sweepOnce } from '../src/scheduler/sweep';
 import { startEmbeddedAzurite } from '../src/store/azurite';
@@ -24,7 +24,8 @@ import { makeTableClient } from '../src/store/tables/client';
 import { dueEntry } from '../src/store/tables/due-index';
 import { followUpEntity, followUpIndexEntity } from '../src/store/tables/followups';
 import { jobEntity, jobIdEntity } from '../src/store/tables/jobs';
-import { type BatchAction, chunkActions, type Entity, Table } from '../src/store/tables/table';
+import { type Entity, Table } from '../src/store/tables/table';
+import { seedRows } from './seed-rows';
 import { aFollowUp, aForum, aMeeting, botMessenger, depsFor, inParallel, NO_LIMITS, personalChat } from '../test/scheduler/support';
 import { startFakeConnector } from '../test/support/fake-connector';
 
@@ -63,31 +64,7 @@ function followUpsOf(person: number, random: () => number): FollowUp[] {
 
 function jobOf(person: number, random: () => number): Job {
   const date = person < DUE_PEOPLE ? TODAY : addDays(TODAY, 1 + Math.floor(random() * 60));
-  return {
-    id: reminderJobId(userOf(person), date),
-    forumId: forumOf(person),
-    kind: 'reminder',
-    dueAt: localInstant(date, '08:00').toISOString(),
-    status: 'pending',
-    payload: { userId: userOf(person), date },
-    attempts: 0,
-    leaseOwner: null,
-    leaseUntil: null,
-    sentActivityId: null,
-    lastError: null,
-  };
-}
-
-async function seedRows(rows: { table: Table; entity: Entity }[]): Promise<void> {
-  const groups = new Map<string, { table: Table; actions: BatchAction[] }>();
-  for (const { table, entity } of rows) {
-    const k = `${table.name}\u0000${entity.partitionKey}`;
-    const g = groups.get(k) ?? { table, actions: [] };
-    g.actions.push({ op: 'upsert', entity });
-    groups.set(k, g);
-  }
-  const batches = [...groups.values()].flatMap((g) => chunkActions(g.actions).map((c) => ({ table: g.table, c })));
-  await inParallel(batches, 4, (b) => b.table.transact(b.c));
+  return newJob(reminderJobId(userOf(person), date), forumOf(person), 'reminder', localInstant(date, '08:00'), { userId: userOf(person), date });
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

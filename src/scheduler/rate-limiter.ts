@@ -75,6 +75,8 @@ interface KeyState {
   pending: number;
   completed: number[];
   waiters: (() => void)[];
+  /** How long completions matter: the key's longest window (1 s for a tenant, 1 h for a chat). */
+  horizon: number;
 }
 
 /** Index of the first entry > t in an ascending array. */
@@ -98,7 +100,6 @@ export class RateLimiter {
   private readonly perConversation: readonly RateWindow[];
   private readonly global: readonly RateWindow[];
   private readonly ticker: Ticker;
-  private readonly horizon: number;
   private readonly margin: number;
   private acquisitions = 0;
 
@@ -107,7 +108,6 @@ export class RateLimiter {
     this.global = opts.global ?? TEAMS_GLOBAL_PER_TENANT;
     this.ticker = opts.ticker ?? realTicker;
     this.margin = opts.marginMs ?? 0;
-    this.horizon = this.margin + Math.max(0, ...this.perConversation.map((w) => w.ms), ...this.global.map((w) => w.ms));
   }
 
   /** Waits until one more operation in `conversationId` (tenant `tenantId`) may start, then counts it as in flight. */
@@ -129,7 +129,7 @@ export class RateLimiter {
       }
       if (blockedBy !== null) await this.completion(blockedBy);
       else if (wait > 0) await this.ticker.sleep(wait);
-      else return this.grant(active.map(([key]) => key), now, now - start);
+      else return this.grant(active, now, now - start);
     }
   }
 
@@ -152,8 +152,8 @@ export class RateLimiter {
     return wait;
   }
 
-  private grant(keys: string[], now: number, waitedMs: number): Permit {
-    const states = keys.map((key) => this.state(key));
+  private grant(keys: [string, readonly RateWindow[]][], now: number, waitedMs: number): Permit {
+    const states = keys.map(([key, windows]) => this.state(key, this.margin + Math.max(0, ...windows.map((w) => w.ms))));
     for (const s of states) s.pending++;
     if (++this.acquisitions % 1000 === 0) this.pruneAll(now);
     let finished = false;
@@ -168,10 +168,10 @@ export class RateLimiter {
     };
   }
 
-  private state(key: string): KeyState {
+  private state(key: string, horizon: number): KeyState {
     let s = this.states.get(key);
     if (!s) {
-      s = { pending: 0, completed: [], waiters: [] };
+      s = { pending: 0, completed: [], waiters: [], horizon };
       this.states.set(key, s);
     }
     return s;
@@ -179,7 +179,7 @@ export class RateLimiter {
 
   private complete(s: KeyState, at: number): void {
     s.pending--;
-    const drop = firstAfter(s.completed, at - this.horizon);
+    const drop = firstAfter(s.completed, at - s.horizon);
     if (drop > 0) s.completed.splice(0, drop);
     s.completed.push(at);
     const waiters = s.waiters;
@@ -189,15 +189,15 @@ export class RateLimiter {
 
   /** Resolves at the next completion of an operation under `key`. */
   private completion(key: string): Promise<void> {
-    const s = this.state(key);
-    return new Promise((resolve) => s.waiters.push(resolve));
+    const s = this.states.get(key);
+    return s ? new Promise((resolve) => s.waiters.push(resolve)) : Promise.resolve();
   }
 
   /** Forgets keys with nothing in flight and nothing inside the longest window (keeps memory bounded). */
   private pruneAll(now: number): void {
     for (const [key, s] of this.states) {
       const last = s.completed[s.completed.length - 1];
-      if (s.pending === 0 && s.waiters.length === 0 && (last === undefined || last <= now - this.horizon)) this.states.delete(key);
+      if (s.pending === 0 && s.waiters.length === 0 && (last === undefined || last <= now - s.horizon)) this.states.delete(key);
     }
   }
 }
