@@ -15,7 +15,7 @@ import { dueEntry, readDue } from '../src/store/tables/due-index';
 import { followUpEntity, followUpIndexEntity } from '../src/store/tables/followups';
 import { jobEntity, jobIdEntity } from '../src/store/tables/jobs';
 import { type Entity, Table } from '../src/store/tables/table';
-import { seedRows } from './seed-rows';
+import { rng, seedRows } from './seed-rows';
 
 const FORUMS = 1_000;
 const DUE_PER_MINUTE = 20;
@@ -24,17 +24,6 @@ const MINUTE = 60_000;
 const YEAR = 365 * 24 * 60 * MINUTE;
 /** The minute we measure: [NOW - 1 min, NOW]. Every seeded reminder is due after it. */
 const NOW = new Date('2027-01-04T07:00:00.000Z');
-
-/** Deterministic pseudo-random numbers (mulberry32), so runs are comparable. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function followUp(i: number): FollowUp {
   const forumId = `forum-${i % FORUMS}`;

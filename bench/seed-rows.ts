@@ -1,4 +1,4 @@
-/** Seeding big benchmark worlds fast: rows straight into their tables, in transactions of up to 100. */
+/** Seeding big benchmark worlds: rows straight into their tables, and repeatable pseudo-random numbers. */
 import { type BatchAction, chunkActions, type Entity, type Table } from '../src/store/tables/table';
 import { inParallel } from './turn-latency.bench';
 
@@ -15,4 +15,15 @@ export async function seedRows(rows: { table: Table; entity: Entity }[], op: 'cr
   await inParallel(batches, 4, async (b) => {
     await b.table.transact(b.c);
   });
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so runs are comparable. */
+export function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

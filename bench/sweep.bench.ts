@@ -9,7 +9,6 @@
  *   - one in-memory pass of the reminder policy over every open follow-up (what nothing in the sweep
  *     does, but a full recomputation would cost).
  */
-import dc from 'node:diagnostics_channel';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_REMINDER_POLICY, FixedClock, type FollowUp, type Job } from '../src/domain';
 import { localInstant } from '../src/domain/time';
@@ -25,7 +24,8 @@ import { dueEntry } from '../src/store/tables/due-index';
 import { followUpEntity, followUpIndexEntity } from '../src/store/tables/followups';
 import { jobEntity, jobIdEntity } from '../src/store/tables/jobs';
 import { type Entity, Table } from '../src/store/tables/table';
-import { seedRows } from './seed-rows';
+import { countStorageCalls } from '../test/support/storage-calls';
+import { rng, seedRows } from './seed-rows';
 import { aFollowUp, aForum, aMeeting, botMessenger, depsFor, inParallel, NO_LIMITS, personalChat } from '../test/scheduler/support';
 import { startFakeConnector } from '../test/support/fake-connector';
 
@@ -35,22 +35,6 @@ const DUE_PEOPLE = 100;
 const TODAY = '2026-03-10';
 const NOW = localInstant(TODAY, '08:00');
 
-let storageRequests = 0;
-let storagePort = '';
-dc.subscribe('http.client.request.start', (m) => {
-  const host = (m as { request: { host?: string; getHeader(n: string): unknown } }).request.getHeader('host');
-  if (typeof host === 'string' && host.endsWith(`:${storagePort}`)) storageRequests++;
-});
-
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const userOf = (person: number) => `29:person-${person}`;
 const forumOf = (person: number) => `forum-${person % FORUMS}`;
@@ -104,20 +88,22 @@ async function measure(size: number, connectionString: string, fakeUrl: Awaited<
   const delivery = new Delivery(deps.messenger, NO_LIMITS);
   const idleMs: number[] = [];
   let idleRequests = 0;
+  const calls = countStorageCalls(connectionString);
   for (let run = 0; run < 5; run++) {
-    storageRequests = 0;
+    calls.reset();
     const i0 = performance.now();
     const idle = await sweepOnce(deps, { owner: 'bench', now: new Date(NOW.getTime() - 10 * 60_000), delivery });
     idleMs.push(performance.now() - i0);
-    idleRequests = storageRequests;
+    idleRequests = calls.count();
     if (idle.claimed !== 0) throw new Error('idle sweep claimed jobs');
   }
-  storageRequests = 0;
+  calls.reset();
   const s0 = performance.now();
   const result = await sweepOnce(deps, { owner: 'bench', now: NOW, delivery, concurrency: 16 });
   const sweepMs = performance.now() - s0;
+  calls.stop();
   if (result.sent !== DUE_PEOPLE) throw new Error(`sent ${result.sent}, expected ${DUE_PEOPLE}`);
-  const perCardRequests = storageRequests / DUE_PEOPLE;
+  const perCardRequests = calls.count() / DUE_PEOPLE;
 
   const p0 = performance.now();
   let reminded = 0;
@@ -133,7 +119,6 @@ async function main(): Promise<void> {
   const max = maxArg > 0 ? Number(process.argv[maxArg + 1]) : 100_000;
   const sizes = [1_000, 100_000].filter((n) => n <= max);
   const azurite = await startEmbeddedAzurite({ dataDir: null });
-  storagePort = String(azurite.port);
   const fake = await startFakeConnector();
   const results = [];
   try {
