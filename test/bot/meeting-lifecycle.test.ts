@@ -12,6 +12,7 @@ import { localInstant } from '../../src/domain';
 import { TEST_CHANNEL, type TestUser, USERS } from '../support/activities';
 import type { SentActivity } from '../support/fake-connector';
 import { type Harness, startHarness } from '../support/harness';
+import { lateBound } from '../support/late-bound';
 
 type Json = Record<string, unknown>;
 const CHANNEL = { conversation: 'channel' as const };
@@ -177,17 +178,28 @@ async function closeByCommand(t: Teams, who: TestUser): Promise<void> {
 
 // ---------- the tests ----------
 
-describe('a whole meeting, end to end over HTTP', () => {
-  let h: Harness;
-  let t: Teams;
+/** Monday 2 March 2026, 09:00 in Copenhagen; the invented meeting is on Thursday. */
+const MONDAY_BEFORE = '2026-03-02T08:00:00Z';
+
+/** A fresh service (and Teams around it) for each test, its clock at `now`; `ready` runs after start. */
+function teamsEachTest(now: string, ready?: (t: Teams) => Promise<void>): { h: Harness; t: Teams } {
+  let h: Harness | null = null;
+  let t: Teams | null = null;
   beforeEach(async () => {
-    // Monday 2 March 2026, 09:00 in Copenhagen; the meeting is on Thursday.
-    h = await startHarness({ now: '2026-03-02T08:00:00Z' });
+    h = await startHarness({ now });
     t = new Teams(h);
+    await ready?.(t);
   });
   afterEach(async () => {
-    await h.stop();
+    await h?.stop();
+    h = null;
+    t = null;
   });
+  return { h: lateBound('the harness', () => h), t: lateBound('Teams', () => t) };
+}
+
+describe('a whole meeting, end to end over HTTP', () => {
+  const { h, t } = teamsEachTest(MONDAY_BEFORE);
 
   it('runs our own forum’s meeting from the agenda file to the minutes', async () => {
     await setUpForum(t);
@@ -308,15 +320,7 @@ describe('a whole meeting, end to end over HTTP', () => {
 });
 
 describe('the chat commands and buttons around a meeting', () => {
-  let h: Harness;
-  let t: Teams;
-  beforeEach(async () => {
-    h = await startHarness({ now: '2026-03-02T08:00:00Z' });
-    t = new Teams(h);
-  });
-  afterEach(async () => {
-    await h.stop();
-  });
+  const { h, t } = teamsEachTest(MONDAY_BEFORE);
 
   it('schedules, shows, publishes by command, refuses a stale decision with the typed text, lists tasks and closes on the meeting-end event', async () => {
     await setUpForum(t);
@@ -375,17 +379,8 @@ describe('the chat commands and buttons around a meeting', () => {
 });
 
 describe('work that takes longer than Teams waits for a click', () => {
-  let h: Harness;
-  let t: Teams;
+  const { h, t } = teamsEachTest(MONDAY_BEFORE, setUpForum);
   const toChannel = (r: { kind: string; conversationId: string | null }) => r.kind === 'send' && r.conversationId === TEST_CHANNEL.id;
-  beforeEach(async () => {
-    h = await startHarness({ now: '2026-03-02T08:00:00Z' });
-    t = new Teams(h);
-    await setUpForum(t);
-  });
-  afterEach(async () => {
-    await h.stop();
-  });
 
   it('answers “Udsend nu” before the cards are out, and every card reaches the channel exactly once', async () => {
     const preview = await sendAgendaFile(t, 'dagsorden.md', readFileSync(FIXTURE, 'utf8'));
@@ -457,16 +452,8 @@ if (!seed001) console.warn(`Skipping the seed meeting: no 001_*.txt in ${SEEDS} 
 const withSeed = seed001 ? describe : describe.skip;
 
 withSeed('the forum’s real minutes (seed 001) as the agenda, end to end over HTTP', () => {
-  let h: Harness;
-  let t: Teams;
-  beforeEach(async () => {
-    // Monday 21 June 2021, three days before the meeting of Thursday 24 June 2021.
-    h = await startHarness({ now: '2021-06-21T07:00:00Z' });
-    t = new Teams(h);
-  });
-  afterEach(async () => {
-    await h.stop();
-  });
+  // Monday 21 June 2021, three days before the meeting of Thursday 24 June 2021.
+  const { h, t } = teamsEachTest('2021-06-21T07:00:00Z');
 
   it('publishes, decides with confirmed suggestions, closes, cascades and writes the minutes', async () => {
     await setUpForum(t);
