@@ -1,9 +1,9 @@
 import { loadConfig } from '../../src/config';
-import { AppError } from '../../src/domain';
 import { createSsoVerifier } from '../../src/tab/sso';
 import { tabVerifier } from '../../src/tab/wiring';
 import { OTHER_TENANT, TEST_TENANT, USERS } from '../support/activities';
 import { TEST_APP_ID } from '../support/harness';
+import { rejection } from '../support/rejection';
 import { createTestSso, PUBLIC_HOST, type TestSso } from './support';
 
 let sso: TestSso;
@@ -12,16 +12,6 @@ beforeAll(async () => {
 });
 
 const verifier = () => createSsoVerifier({ appId: TEST_APP_ID, domain: PUBLIC_HOST, allowedTenants: [TEST_TENANT], keys: sso.keys });
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected the token to be refused');
-}
 
 describe('Teams SSO tokens for the side panel', () => {
   it('accepts a token Teams issued for our app to a user of an allowed tenant, and names the user', async () => {
@@ -35,47 +25,47 @@ describe('Teams SSO tokens for the side panel', () => {
   });
 
   it('refuses a request without a token as not signed in', async () => {
-    expect((await refusal(verifier()(undefined))).details.auth).toBe('missing');
-    expect((await refusal(verifier()('Basic dXNlcjpwdw=='))).details.auth).toBe('missing');
+    expect((await rejection(verifier()(undefined))).details.auth).toBe('missing');
+    expect((await rejection(verifier()('Basic dXNlcjpwdw=='))).details.auth).toBe('missing');
   });
 
   it('refuses a token for another app (wrong audience)', async () => {
     const token = await sso.token(USERS.secretary, { aud: 'api://other.example/11111111-2222-3333-4444-555555555555' });
-    expect((await refusal(verifier()(`Bearer ${token}`))).details.auth).toBe('invalid');
+    expect((await rejection(verifier()(`Bearer ${token}`))).details.auth).toBe('invalid');
   });
 
   it('refuses a token whose issuer is not the token’s own tenant', async () => {
     const token = await sso.token(USERS.secretary, { iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` });
-    expect((await refusal(verifier()(`Bearer ${token}`))).details.auth).toBe('invalid');
+    expect((await rejection(verifier()(`Bearer ${token}`))).details.auth).toBe('invalid');
     const foreign = await sso.token(USERS.secretary, { iss: 'https://evil.example/v2.0' });
-    expect((await refusal(verifier()(`Bearer ${foreign}`))).details.auth).toBe('invalid');
+    expect((await rejection(verifier()(`Bearer ${foreign}`))).details.auth).toBe('invalid');
   });
 
   it('refuses an expired token', async () => {
     const token = await sso.token(USERS.secretary, {}, { expiresIn: '-10m' });
-    const err = await refusal(verifier()(`Bearer ${token}`));
+    const err = await rejection(verifier()(`Bearer ${token}`));
     expect(err.details.auth).toBe('invalid');
     expect(err.message).toMatch(/exp/);
   });
 
   it('refuses a token signed with a key Microsoft did not publish', async () => {
     const token = await sso.token(USERS.secretary, {}, { unknownKey: true });
-    expect((await refusal(verifier()(`Bearer ${token}`))).details.auth).toBe('invalid');
+    expect((await rejection(verifier()(`Bearer ${token}`))).details.auth).toBe('invalid');
   });
 
   it('refuses a user of a tenant that is not on the allow-list', async () => {
     const token = await sso.token(USERS.secretary, { tid: OTHER_TENANT, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` });
-    expect((await refusal(verifier()(`Bearer ${token}`))).details.auth).toBe('tenant');
+    expect((await rejection(verifier()(`Bearer ${token}`))).details.auth).toBe('tenant');
   });
 
   it('refuses a token without the user’s object id', async () => {
     const token = await sso.token(USERS.secretary, { oid: undefined });
-    expect((await refusal(verifier()(`Bearer ${token}`))).details.auth).toBe('invalid');
+    expect((await rejection(verifier()(`Bearer ${token}`))).details.auth).toBe('invalid');
   });
 
   it('in local mode (no app id) refuses every call, saying SSO is not configured', async () => {
     const local = tabVerifier(loadConfig({}, { instanceId: 'test' }));
-    expect((await refusal(local(`Bearer ${await sso.token(USERS.secretary)}`))).details.auth).toBe('not-configured');
+    expect((await rejection(local(`Bearer ${await sso.token(USERS.secretary)}`))).details.auth).toBe('not-configured');
   });
 
   it('checks tokens against TAB_SSO_APP_ID when the bot itself runs as a managed identity', async () => {
@@ -86,12 +76,12 @@ describe('Teams SSO tokens for the side panel', () => {
     );
     const verify = tabVerifier(config, sso.keys);
     expect((await verify(`Bearer ${await sso.token(USERS.secretary, { aud: `api://${ssoAppId}` })}`)).tenantId).toBe(TEST_TENANT);
-    expect((await refusal(verify(`Bearer ${await sso.token(USERS.secretary, { aud: TEST_APP_ID })}`))).details.auth).toBe('invalid');
+    expect((await rejection(verify(`Bearer ${await sso.token(USERS.secretary, { aud: TEST_APP_ID })}`))).details.auth).toBe('invalid');
   });
 
   it('with an app id but no tenant configured, refuses every tenant like the bot does', async () => {
     const config = loadConfig({ MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: 'x' }, { instanceId: 'test' });
     const noTenants = tabVerifier(config, sso.keys);
-    expect((await refusal(noTenants(`Bearer ${await sso.token(USERS.secretary, { aud: TEST_APP_ID })}`))).details.auth).toBe('tenant');
+    expect((await rejection(noTenants(`Bearer ${await sso.token(USERS.secretary, { aud: TEST_APP_ID })}`))).details.auth).toBe('tenant');
   });
 });
