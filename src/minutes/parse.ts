@@ -6,9 +6,11 @@
 import type { ParsedMeeting, ParseWarning } from '../domain';
 import { AppError } from '../domain/errors';
 import { parseHeader } from './header';
+import { closedWarning, mentionsClosed, partHeading } from './closed-marker';
 import { buildItem } from './item-body';
-import { type ItemHeading, parseItemHeading } from './item-heading';
+import { type ItemHeading, isTocLine, parseItemHeading } from './item-heading';
 import { type Line, toLines } from './lines';
+import { type HeadingContext, sectionStart } from './sections';
 import type { RefusalReason } from './warnings';
 
 export type DocumentErrorCode = 'parse-failed' | 'too-large';
@@ -52,16 +54,49 @@ interface RawItem {
   lines: Line[];
 }
 
+function closedBy(heading: ItemHeading, reason: 'near-heading' | 'section'): ItemHeading {
+  return heading.closed ? heading : { ...heading, closed: true, closedReason: reason };
+}
+
+/**
+ * Items and the lines before them. A "Lukket dagsorden" line closes the items after it until an
+ * "Åben dagsorden" line; such a line inside the table of contents (contents lines follow it) does not.
+ */
 function splitItems(lines: Line[]): { headerLines: Line[]; items: RawItem[] } {
   const headerLines: Line[] = [];
   const items: RawItem[] = [];
+  let part: 'open' | 'closed' = 'open';
   for (const line of lines) {
     const heading = line.text.length < 400 && /^p/i.test(line.text) ? parseItemHeading(line.text) : null;
-    if (heading) items.push({ heading, lines: [] });
+    const starts = heading ? null : partHeading(line.text);
+    if (heading) items.push({ heading: part === 'closed' ? closedBy(heading, 'section') : heading, lines: [] });
+    else if (starts) part = starts;
     else if (items.length > 0) items[items.length - 1].lines.push(line);
-    else headerLines.push(line);
+    else {
+      headerLines.push(line);
+      if (isTocLine(line.text)) part = 'open';
+    }
   }
   return { headerLines, items };
+}
+
+/** "Lukket" or "fortrolig" in the first lines under the heading, before any section: closed to be safe. */
+function markedNearHeading(lines: Line[], ctx: HeadingContext): boolean {
+  let seen = 0;
+  for (const { text } of lines) {
+    if (text === '') continue;
+    if (seen++ >= 3 || sectionStart(text, ctx)) return false;
+    if (mentionsClosed(text)) return true;
+  }
+  return false;
+}
+
+/** Closes an item marked under its heading, and says why when no clear marker closed it. */
+function settleClosed(raw: RawItem, ctx: HeadingContext, warnings: ParseWarning[]): ItemHeading {
+  const heading = !raw.heading.closed && markedNearHeading(raw.lines, ctx) ? closedBy(raw.heading, 'near-heading') : raw.heading;
+  const code = heading.closedReason ? closedWarning(heading.closedReason) : null;
+  if (code) warnings.push({ code, item: heading.number, text: '' });
+  return heading;
 }
 
 function checkNumbering(items: RawItem[], warnings: ParseWarning[]): void {
@@ -94,7 +129,7 @@ export function parseDocument(text: string): ParseResult {
     date: header.date,
     start: header.start,
     location: header.location,
-    items: items.map((raw) => buildItem(raw.heading, raw.lines, ctx, warnings)),
+    items: items.map((raw) => buildItem(settleClosed(raw, ctx, warnings), raw.lines, ctx, warnings)),
   };
   return { meeting, warnings };
 }
