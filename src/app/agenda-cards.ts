@@ -10,9 +10,9 @@ import type { CardJson } from '../cards/render';
 import { type AgendaTally, NO_RESPONSES, tallyResponses } from '../cards/tally';
 import { findItem } from './access';
 import type { AppDeps } from './deps';
-import { mayShowClosed, type Where } from './visibility';
+import { mayShowClosed, type Where } from '../domain/visibility';
 
-export type { Where } from './visibility';
+export type { Where } from '../domain/visibility';
 
 /** Members who can respond to items: everyone on the roster but the secretary. */
 export function responderCount(forum: Forum): number {

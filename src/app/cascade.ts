@@ -5,10 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { cascadeCard } from '../cards/cascade';
-import { closedItemNumbers } from '../cards/common';
+import { closedItemNumbers, followUpTextFor } from '../cards/common';
 import type { CardJson } from '../cards/render';
 import type { CascadeReceipt, Communication, FollowUp, Forum, Job, Meeting, Member } from '../domain';
 import { AppError, localDate, localInstant } from '../domain';
+import type { Where } from '../domain/visibility';
 import { ensureJob, newJob, payloadString } from '../scheduler/jobs';
 import type { StoredConversation, Versioned } from '../store/ports';
 import { type ActorRef, loadForum, loadMeeting, sameText } from './access';
@@ -17,7 +18,6 @@ import type { OutgoingMessage } from './messenger';
 import { confirmationOf } from './receipts';
 import { sendMessage } from './send';
 import { refreshSummaryCard } from './summary-cards';
-import { followUpTextFor, type Where } from './visibility';
 
 const h = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 

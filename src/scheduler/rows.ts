@@ -1,8 +1,8 @@
 /** Turns follow-ups into the rows of reminder and check-in cards (loads meetings for their headings). */
-import { itemHeading } from '../cards/common';
+import { followUpTextFor, itemHeading } from '../cards/common';
 import type { FollowUpRowView, RowState } from '../cards/reminders';
-import { followUpTextFor, type Where } from '../app/visibility';
 import type { FollowUp, Forum, Locale } from '../domain';
+import type { Where } from '../domain/visibility';
 import { localDate } from '../domain/time';
 import type { ReadCache } from './cache';
 import { dayNumber } from './calendar';

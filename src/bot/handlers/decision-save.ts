@@ -7,7 +7,7 @@
 import { findItem } from '../../app/access';
 import { itemCardFor } from '../../app/agenda-cards';
 import { saveDecisionForm } from '../../app/decision-form';
-import { mayShowClosed } from '../../app/visibility';
+import { mayShowClosed } from '../../domain/visibility';
 import { AppError } from '../../domain';
 import { t } from '../../i18n';
 import type { VerbHandlerFor } from '../types';

@@ -6,7 +6,7 @@
 import { findItem } from '../../app/access';
 import { decisionFormOptions } from '../../app/decision-form';
 import { communicationsVersion } from '../../app/save-communications';
-import { mayShowClosed } from '../../app/visibility';
+import { mayShowClosed } from '../../domain/visibility';
 import { communicationsFormCard } from '../../cards/communications-form';
 import { decisionFormCard } from '../../cards/decision-form';
 import type { CardJson } from '../../cards/render';

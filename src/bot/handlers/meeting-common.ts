@@ -2,7 +2,7 @@
 
 import { loadMeeting } from '../../app/access';
 import type { Answer } from '../../app/notify';
-import { type Where, whereFor } from '../../app/visibility';
+import { type Where, whereFor } from '../../domain/visibility';
 import type { Forum, Meeting, MeetingStatus } from '../../domain';
 import { AppError } from '../../domain';
 import type { MeetingSummary, Versioned } from '../../store/ports';
@@ -10,7 +10,7 @@ import { reply } from '../outgoing';
 import { requireForum } from '../roles';
 import type { TurnInfo } from '../types';
 
-/** Where this turn's answer is shown (src/app/visibility.ts): closed content only in a 1:1 chat. */
+/** Where this turn's answer is shown (src/domain/visibility.ts): closed content only in a 1:1 chat. */
 export function whereOf(ctx: Pick<TurnInfo, 'conversation'>): Where {
   return whereFor(ctx.conversation.kind);
 }

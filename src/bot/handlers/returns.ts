@@ -1,6 +1,6 @@
 /** "tilbage" / "returns": decisions that send an item back to the forum, proposed for the next agenda. */
 import { nextMeeting, returnItems } from '../../app/queries';
-import { mayShowClosed } from '../../app/visibility';
+import { mayShowClosed } from '../../domain/visibility';
 import { returnItemsCard } from '../../cards/return-items';
 import { replyCard } from '../outgoing';
 import { requireForum } from '../roles';

@@ -5,23 +5,15 @@
  * person the handler has checked; a channel, a group chat or a conversation of unknown kind never does.
  * Every card builder that can show such content takes a `Where` made here.
  */
-import type { Locale } from '../domain';
-import { t } from '../i18n';
-import type { ConversationKind } from '../store/ports';
 
 /** Where a card is shown: anywhere others can see it ('channel'), or a person's 1:1 chat. */
 export type Where = 'channel' | 'personal';
 
 /** The conversation kind the answer or post goes to → where it is shown; unknown kinds count as channel. */
-export function whereFor(kind: ConversationKind | string | null | undefined): Where {
-  return kind === 'personal' ? 'personal' : 'channel';
+export function whereFor(conversationKind: string | null | undefined): Where {
+  return conversationKind === 'personal' ? 'personal' : 'channel';
 }
 
 export function mayShowClosed(where: Where): boolean {
   return where === 'personal';
-}
-
-/** A follow-up's text as shown there: from a closed item outside 1:1, a neutral placeholder. */
-export function followUpTextFor(text: string, closedItem: boolean, where: Where, locale: Locale): string {
-  return closedItem && !mayShowClosed(where) ? t(locale, 'card.followUp.closedItem') : text;
 }
