@@ -152,6 +152,19 @@ describe('items under a closed part of the agenda', () => {
     expect(parseDocument(text).meeting.items.map((i) => i.closed)).toEqual([false, true, true]);
   });
 
+  it('text after a closed part line never joins the open item above it', () => {
+    const text = agenda('Punkt 2: Budget').replace('Punkt 2:', `Lukket dagsorden\nPersonalesag om ${SECRET} uden punktoverskrift\n\nPunkt 2:`);
+    const { meeting, warnings } = parseDocument(text);
+    expect(meeting.items.map((i) => i.closed)).toEqual([false, true, true]);
+    expect(JSON.stringify(meeting)).not.toContain(SECRET);
+    expect(warnings).toContainEqual({ code: 'closed-content-dropped', item: null, text: '' });
+  });
+
+  it('a closed part line right under a heading closes that item too', () => {
+    const text = agenda('Punkt 2: Personalesag X', { under: 'Lukket dagsorden' }).replace('Punkt 3:', 'Åben dagsorden\nPunkt 3:');
+    expect(parseDocument(text).meeting.items.map((i) => i.closed)).toEqual([false, true, false]);
+  });
+
   it('a closed part before the first item counts, one inside the table of contents does not', () => {
     const first = agenda('Punkt 2: Personalesag X', { before: 'Lukket dagsorden' });
     expect(parseDocument(first).meeting.items.map((i) => i.closed)).toEqual([true, true, true]);

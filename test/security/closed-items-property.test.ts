@@ -91,6 +91,7 @@ const variant: fc.Arbitrary<Variant> = fc.oneof(
     { lines: [`Punkt 3: Sagen om ${SECRET} er fortrolig`], warning: 'closed-uncertain-heading' },
     { lines: ['Lukket dagsorden', '', `Punkt 3: ${title}`], warning: 'closed-by-section' },
     { lines: ['LUKKEDE PUNKTER', '', `Punkt 3: ${title}`], warning: 'closed-by-section' },
+    { lines: ['Lukket dagsorden', `Sagen om ${SECRET} uden punktoverskrift`, '', `Punkt 3: ${title}`], warning: 'closed-by-section' },
   ),
 );
 
