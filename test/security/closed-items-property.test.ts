@@ -258,7 +258,7 @@ describe('a crafted action in a channel or group chat never shows a closed itemâ
         await expectNoLeak();
         await reopenFollowUp();
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
   }, 120_000);
 
