@@ -10,9 +10,9 @@ import type { CardJson } from '../cards/render';
 import { type AgendaTally, NO_RESPONSES, tallyResponses } from '../cards/tally';
 import { findItem } from './access';
 import type { AppDeps } from './deps';
+import { mayShowClosed, type Where } from '../domain/visibility';
 
-/** Where a card is shown: the forum's channel (everyone) or a 1:1 chat. */
-export type Where = 'channel' | 'personal';
+export type { Where } from '../domain/visibility';
 
 /** Members who can respond to items: everyone on the roster but the secretary. */
 export function responderCount(forum: Forum): number {
@@ -40,7 +40,7 @@ export async function itemCardFor(
   const item = findItem(meeting, input.itemNumber);
   const locale = forum.locale;
   const ref = { forumId: forum.id, meetingId: meeting.id };
-  if (item.closed && input.where === 'channel') {
+  if (item.closed && !mayShowClosed(input.where)) {
     return itemCard(item, { ...ref, audience: 'channel', responses: { ...NO_RESPONSES, members: 0 }, canDecide: false }, locale);
   }
   const responses = (input.responses ?? (await deps.store.responses.listByMeeting(meeting.id))).filter((r) => r.itemNumber === item.number);

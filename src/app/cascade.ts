@@ -5,9 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { cascadeCard } from '../cards/cascade';
+import { closedItemNumbers, followUpTextFor } from '../cards/common';
 import type { CardJson } from '../cards/render';
 import type { CascadeReceipt, Communication, FollowUp, Forum, Job, Meeting, Member } from '../domain';
 import { AppError, localDate, localInstant } from '../domain';
+import type { Where } from '../domain/visibility';
 import { ensureJob, newJob, payloadString } from '../scheduler/jobs';
 import type { StoredConversation, Versioned } from '../store/ports';
 import { type ActorRef, loadForum, loadMeeting, sameText } from './access';
@@ -35,13 +37,16 @@ export function messagesFor(meeting: Meeting, chief: Member): Communication[] {
  */
 export async function chiefCascadeCard(
   deps: AppDeps,
-  input: { forum: Forum; meeting: Meeting; chief: Member; followUps?: FollowUp[]; confirmed?: boolean },
+  input: { forum: Forum; meeting: Meeting; chief: Member; where: Where; followUps?: FollowUp[]; confirmed?: boolean },
 ): Promise<CardJson> {
-  const { forum, meeting, chief } = input;
+  const { forum, meeting, chief, where } = input;
   const today = localDate(deps.clock.now());
   const messages = messagesFor(meeting, chief).filter((c) => !c.notBefore || c.notBefore <= today);
   const followUps = input.followUps ?? (await deps.store.followUps.listByMeeting(forum.id, meeting.id));
-  const mine = followUps.filter((f) => f.status === 'open' && f.assignees.includes(chief.userId));
+  const closed = closedItemNumbers(meeting);
+  const mine = followUps
+    .filter((f) => f.status === 'open' && f.assignees.includes(chief.userId))
+    .map((f) => ({ ...f, text: followUpTextFor(f.text, closed.has(f.itemNumber), where, forum.locale) }));
   const receipt = input.confirmed === undefined ? await deps.store.cascade.get(meeting.id, chief.userId) : null;
   const confirmed = input.confirmed ?? (receipt ? confirmationOf(receipt.value).complete : false);
   return cascadeCard(meeting, messages, mine, confirmed, forum.locale);
@@ -96,7 +101,7 @@ export async function deliverCascade(
   }
   let next: CascadeReceipt;
   try {
-    const card = await chiefCascadeCard(deps, { forum, meeting, chief, followUps: input.followUps, confirmed: false });
+    const card = await chiefCascadeCard(deps, { forum, meeting, chief, where: 'personal', followUps: input.followUps, confirmed: false });
     await sendMessage(deps, await personal(deps, forum, chief), { cards: [card], summary: meeting.forumName });
     const sent = messagesFor(meeting, chief).filter((c) => !c.notBefore || c.notBefore <= today);
     next = { ...receipt.value, deliveredAt: deps.clock.now().toISOString(), deliveredMessageIds: sent.map((c) => c.id) };

@@ -44,7 +44,8 @@ async function withItems(deps: AppDeps, followUps: FollowUp[]): Promise<FollowUp
     if (!meetings.has(key)) meetings.set(key, (await deps.store.meetings.get(f.forumId, f.meetingId))?.value ?? null);
     const m = meetings.get(key) ?? null;
     const item = m?.items.find((i) => i.number === f.itemNumber);
-    out.push({ followUp: f, closedItem: item?.closed ?? false, meetingDate: m?.date ?? null });
+    // An item that cannot be found counts as closed.
+    out.push({ followUp: f, closedItem: item?.closed ?? true, meetingDate: m?.date ?? null });
   }
   return out;
 }

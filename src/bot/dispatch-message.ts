@@ -6,6 +6,7 @@
  *  4. anything else → the fallback (help card), never silence.
  */
 import { AppError } from '../domain';
+import { mayShowClosed, whereFor } from '../domain/visibility';
 import { cleanText, type CommandName, MANAGER_COMMANDS, matchCommand } from './command-words';
 import { runVerb } from './dispatch-verb';
 import { errorCardFor } from './errors';
@@ -63,7 +64,7 @@ export async function dispatchMessage(info: TurnInfo, routes: MessageRoutes): Pr
 async function submitFallback(info: TurnInfo, verbs: VerbTable, value: Record<string, unknown>): Promise<void> {
   const { verb, ...data } = value;
   const outcome = await runVerb(info, verbs, String(verb), data, info.turn.activity.replyToId ?? null, {
-    echoInput: info.conversation.kind === 'personal',
+    echoInput: mayShowClosed(whereFor(info.conversation.kind)),
   });
   if (outcome.kind === 'error') await replyCard(info, outcome.card);
   else if (outcome.kind === 'unknown-verb') await replyCard(info, errorCardFor(info, new AppError('invalid-input', 'unknown action', { messageKey: 'bot.unknown-verb' }), 'verb:unknown'));

@@ -1,5 +1,6 @@
 /** Pieces several cards share: meeting facts, item headings (closed-safe), owners, follow-up lines. */
 import type { AgendaItem, Communication, Decision, FollowUp, Locale, Meeting, Owner } from '../domain';
+import { mayShowClosed, type Where } from '../domain/visibility';
 import { t } from '../i18n';
 import { formatDateTime, formatDue, formatShortDate } from './format';
 
@@ -18,6 +19,11 @@ export function meetingFacts(meeting: MeetingHeader, locale: Locale) {
 export function itemHeading(item: Pick<AgendaItem, 'number' | 'title' | 'closed'>, locale: Locale): string {
   const title = item.closed ? t(locale, 'card.item.closedTitle') : item.title;
   return t(locale, 'card.item.heading', { number: item.number, title });
+}
+
+/** A follow-up's text as shown `where`: from a closed item outside 1:1, a neutral placeholder. */
+export function followUpTextFor(text: string, closedItem: boolean, where: Where, locale: Locale): string {
+  return closedItem && !mayShowClosed(where) ? t(locale, 'card.followUp.closedItem') : text;
 }
 
 /** "Sagsnr. 00.01.00-A21-9-18 · kl. 9.00-9.20 · Skriftlig orientering" (closed: case number only). */

@@ -1,4 +1,5 @@
 import type { FollowUp, Locale } from '../domain';
+import { mayShowClosed, type Where } from '../domain/visibility';
 import { t } from '../i18n';
 import { fitLargest } from './budget';
 import { followUpMeta } from './common';
@@ -10,8 +11,8 @@ export interface FollowUpListOptions {
   today?: string;
   /** Buttons per row: none (default), "Udført", or "Udført" + "Udskyd" (date and reason). */
   actions?: 'none' | 'done' | 'done-postpone';
-  /** 'channel' hides the text of follow-ups from closed items (they are listed as such). */
-  audience?: 'channel' | 'personal';
+  /** Where the list is shown; outside 1:1 (also when not given) follow-ups of closed items show no text. */
+  audience?: Where;
   /** Items that are closed, so their follow-ups' text never reaches a channel. */
   closedItems?: readonly { meetingId: string; itemNumber: number }[];
   /** A line under the title. */
@@ -46,7 +47,7 @@ function rowActions(f: FollowUp, i: number, mode: FollowUpListOptions['actions']
 export function followUpListCard(title: string, followUps: readonly FollowUp[], locale: Locale, o: FollowUpListOptions = {}): CardJson {
   const closed = new Set((o.closedItems ?? []).map((c) => `${c.meetingId}#${c.itemNumber}`));
   const rows = followUps.map((f, i) => {
-    const hide = o.audience === 'channel' && closed.has(`${f.meetingId}#${f.itemNumber}`);
+    const hide = closed.has(`${f.meetingId}#${f.itemNumber}`) && !mayShowClosed(o.audience ?? 'channel');
     const actions = hide ? [] : rowActions(f, i, o.actions, locale);
     return {
       text: hide ? t(locale, 'card.followUp.closedItem') : fitText(f.text, 500),

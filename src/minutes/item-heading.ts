@@ -4,6 +4,7 @@
  */
 import type { StandingItemKind, TimeSlot } from '../domain';
 import { pad2 } from './calendar';
+import { type ClosedReason, closedTitle, mentionsClosed } from './closed-marker';
 import { trimEnd } from './lines';
 
 export interface ItemHeading {
@@ -14,9 +15,13 @@ export interface ItemHeading {
   /** "(10 minutter)" as written, removed from the title. */
   duration: string | null;
   closed: boolean;
+  /** Why it is closed (src/minutes/closed-marker.ts); null when open. */
+  closedReason: ClosedReason | null;
 }
 
 const ITEM = /^(?:punkt|pkt\.?)\s*(\d{1,3})\s*[:.)–-]\s*(.*)$/i;
+/** "Punkt 4 (Lukket): X", "Punkt 4 Lukket": no separator after the number, but a closed marker. */
+const ITEM_CLOSED = /^(?:punkt|pkt\.?)\s*(\d{1,3})\s*((?:[([{]\s*)?lukket(?![\p{L}\p{N}]).*)$/iu;
 const PREFIX = /^([A-ZÆØÅ]{1,8}(?:\/[A-ZÆØÅ]{1,8}){0,3})\s+[-–]\s+(?=\S)/;
 const SLOT = /\s*\((?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\s*[-–]\s*(\d{1,2})(?:[.:](\d{2}))?\)\s*$/i;
 const DURATION = /\s*\(\s*(?:ca\.\s*)?\d{1,3}(?:[.,]\d)?\s*(?:minutter|minut|min\.?|timer?|t\.)\s*\)\s*$/i;
@@ -39,7 +44,7 @@ function clock(h: string, m: string | undefined): string | null {
 
 /** The parsed heading, or null when the line is not an item heading (or is a table of contents line). */
 export function parseItemHeading(text: string): ItemHeading | null {
-  const m = ITEM.exec(text);
+  const m = ITEM.exec(text) ?? ITEM_CLOSED.exec(text);
   if (!m || isTocLine(text)) return null;
   let rest = m[2].trim();
   let prefix: string | null = null;
@@ -65,9 +70,13 @@ export function parseItemHeading(text: string): ItemHeading | null {
       rest = rest.slice(0, d.index);
     }
   }
-  const title = rest.trim();
-  const closed = /^lukket(?:\s+punkt)?\.?$/i.test(title);
-  return { number: Number(m[1]), prefix, title: closed ? 'Lukket' : title, timeSlot, duration, closed };
+  const c = closedTitle(rest.trim());
+  if (prefix && mentionsClosed(prefix)) {
+    // "LUKKET - Personalesag": the marker was read as a forum prefix.
+    prefix = null;
+    if (!c.closed) return { number: Number(m[1]), prefix, title: c.title, timeSlot, duration, closed: true, closedReason: 'marker' };
+  }
+  return { number: Number(m[1]), prefix, title: c.title, timeSlot, duration, closed: c.closed, closedReason: c.reason };
 }
 
 export function standingKind(title: string): StandingItemKind | null {

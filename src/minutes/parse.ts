@@ -6,9 +6,11 @@
 import type { ParsedMeeting, ParseWarning } from '../domain';
 import { AppError } from '../domain/errors';
 import { parseHeader } from './header';
+import { closedWarning, mentionsClosed, partHeading } from './closed-marker';
 import { buildItem } from './item-body';
-import { type ItemHeading, parseItemHeading } from './item-heading';
+import { type ItemHeading, isTocLine, parseItemHeading } from './item-heading';
 import { type Line, toLines } from './lines';
+import { type HeadingContext, sectionStart } from './sections';
 import type { RefusalReason } from './warnings';
 
 export type DocumentErrorCode = 'parse-failed' | 'too-large';
@@ -52,16 +54,56 @@ interface RawItem {
   lines: Line[];
 }
 
-function splitItems(lines: Line[]): { headerLines: Line[]; items: RawItem[] } {
+function closedBy(heading: ItemHeading, reason: 'near-heading' | 'section'): ItemHeading {
+  return heading.closed ? heading : { ...heading, closed: true, closedReason: reason };
+}
+
+/**
+ * Items and the lines before them. A "Lukket dagsorden" line closes the items after it until an
+ * "Åben dagsorden" line (and the item just above it, when nothing was written under that one yet);
+ * text after it that belongs to no closed item is dropped, never added to the open item above.
+ * Such a line inside the table of contents (contents lines follow it) closes nothing.
+ */
+function splitItems(lines: Line[]): { headerLines: Line[]; items: RawItem[]; droppedClosedText: boolean } {
   const headerLines: Line[] = [];
   const items: RawItem[] = [];
+  let part: 'open' | 'closed' = 'open';
+  let droppedClosedText = false;
   for (const line of lines) {
     const heading = line.text.length < 400 && /^p/i.test(line.text) ? parseItemHeading(line.text) : null;
-    if (heading) items.push({ heading, lines: [] });
-    else if (items.length > 0) items[items.length - 1].lines.push(line);
-    else headerLines.push(line);
+    const starts = heading ? null : partHeading(line.text);
+    const current = items.length > 0 ? items[items.length - 1] : null;
+    if (heading) items.push({ heading: part === 'closed' ? closedBy(heading, 'section') : heading, lines: [] });
+    else if (starts) {
+      part = starts;
+      if (part === 'closed' && current && current.lines.every((l) => l.text === '')) current.heading = closedBy(current.heading, 'section');
+    } else if (current && part === 'closed' && !current.heading.closed) droppedClosedText ||= line.text !== '';
+    else if (current) current.lines.push(line);
+    else {
+      headerLines.push(line);
+      if (isTocLine(line.text)) part = 'open';
+    }
   }
-  return { headerLines, items };
+  return { headerLines, items, droppedClosedText };
+}
+
+/** "Lukket" or "fortrolig" in the first lines under the heading, before any section: closed to be safe. */
+function markedNearHeading(lines: Line[], ctx: HeadingContext): boolean {
+  let seen = 0;
+  for (const { text } of lines) {
+    if (text === '') continue;
+    if (seen++ >= 3 || sectionStart(text, ctx)) return false;
+    if (mentionsClosed(text)) return true;
+  }
+  return false;
+}
+
+/** Closes an item marked under its heading, and says why when no clear marker closed it. */
+function settleClosed(raw: RawItem, ctx: HeadingContext, warnings: ParseWarning[]): ItemHeading {
+  const heading = !raw.heading.closed && markedNearHeading(raw.lines, ctx) ? closedBy(raw.heading, 'near-heading') : raw.heading;
+  const code = heading.closedReason ? closedWarning(heading.closedReason) : null;
+  if (code) warnings.push({ code, item: heading.number, text: '' });
+  return heading;
 }
 
 function checkNumbering(items: RawItem[], warnings: ParseWarning[]): void {
@@ -75,7 +117,7 @@ function checkNumbering(items: RawItem[], warnings: ParseWarning[]): void {
 export function parseDocument(text: string): ParseResult {
   checkText(text);
   const warnings: ParseWarning[] = [];
-  const { headerLines, items } = splitItems(toLines(text.normalize('NFC')));
+  const { headerLines, items, droppedClosedText } = splitItems(toLines(text.normalize('NFC')));
   const header = parseHeader(headerLines, warnings);
   if (!header) {
     throw new DocumentError('parse-failed', 'No document header ("REFERAT <forum> d. DD-MM-YYYY" or "DAGSORDEN ...") was found', { reason: 'no-header' });
@@ -87,6 +129,7 @@ export function parseDocument(text: string): ParseResult {
     warnings.push({ code: 'toc-mismatch', item: null, text: `${header.tocEntries} / ${items.length}` });
   }
   checkNumbering(items, warnings);
+  if (droppedClosedText) warnings.push({ code: 'closed-content-dropped', item: null, text: '' });
   const ctx = { kind: header.kind, forumName: header.forumName, meetingDate: header.date };
   const meeting: ParsedMeeting = {
     kind: header.kind,
@@ -94,7 +137,7 @@ export function parseDocument(text: string): ParseResult {
     date: header.date,
     start: header.start,
     location: header.location,
-    items: items.map((raw) => buildItem(raw.heading, raw.lines, ctx, warnings)),
+    items: items.map((raw) => buildItem(settleClosed(raw, ctx, warnings), raw.lines, ctx, warnings)),
   };
   return { meeting, warnings };
 }

@@ -61,17 +61,18 @@ export async function followUpStatusForAgenda(deps: AppDeps, forumId: string, op
   const today = localDate(deps.clock.now());
   const meetings = await deps.store.meetings.listByForum(forumId);
   const since = meetings.map((m) => m.date).filter((d) => d <= today).sort().pop() ?? '0000-00-00';
-  const closedItems = new Set<string>();
+  // An item that cannot be found counts as closed.
+  const openItems = new Set<string>();
   for (const m of meetings) {
     const full = (await deps.store.meetings.get(forumId, m.id))?.value;
-    for (const i of full?.items ?? []) if (i.closed) closedItems.add(`${m.id}#${i.number}`);
+    for (const i of full?.items ?? []) if (!i.closed) openItems.add(`${m.id}#${i.number}`);
   }
   const followUps = (await deps.store.followUps.listByForum(forumId)).filter(
     (f) => f.status === 'open' || (f.status === 'done' && localDate(new Date(f.reminders?.lastAnswer?.at ?? f.updatedAt)) >= since),
   );
   const lines = followUps
     .map((f): AgendaFollowUpLine => {
-      const closed = closedItems.has(`${f.meetingId}#${f.itemNumber}`);
+      const closed = !openItems.has(`${f.meetingId}#${f.itemNumber}`);
       return {
         followUpId: f.id,
         meetingId: f.meetingId,

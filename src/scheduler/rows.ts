@@ -1,7 +1,8 @@
 /** Turns follow-ups into the rows of reminder and check-in cards (loads meetings for their headings). */
-import { itemHeading } from '../cards/common';
+import { followUpTextFor, itemHeading } from '../cards/common';
 import type { FollowUpRowView, RowState } from '../cards/reminders';
 import type { FollowUp, Forum, Locale } from '../domain';
+import type { Where } from '../domain/visibility';
 import { localDate } from '../domain/time';
 import type { ReadCache } from './cache';
 import { dayNumber } from './calendar';
@@ -29,18 +30,18 @@ export async function rowView(
   cache: ReadCache,
   forum: Pick<Forum, 'name'>,
   f: FollowUp,
-  o: { userId: string; cardDate: string; locale: Locale },
+  o: { userId: string; cardDate: string; locale: Locale; where: Where },
 ): Promise<FollowUpRowView> {
   const meeting = await cache.meeting(f.forumId, f.meetingId);
-  const item = meeting?.items.find((i) => i.number === f.itemNumber);
-  const heading = itemHeading(item ?? { number: f.itemNumber, title: '', closed: true }, o.locale);
+  // An item that cannot be found counts as closed.
+  const item = meeting?.items.find((i) => i.number === f.itemNumber) ?? { number: f.itemNumber, title: '', closed: true };
   return {
     forumId: f.forumId,
     followUpId: f.id,
-    text: f.text,
+    text: followUpTextFor(f.text, item.closed, o.where, o.locale),
     forumName: meeting?.forumName || forum.name,
     meetingDate: meeting?.date ?? null,
-    itemHeading: heading,
+    itemHeading: itemHeading(item, o.locale),
     owner: f.owner?.name ?? '',
     delegated: f.delegateUserId === o.userId && !f.assignees.includes(o.userId),
     due: f.due,

@@ -13,6 +13,7 @@ import { localDate } from '../../domain/time';
 import { ReadCache } from '../../scheduler/cache';
 import { rowView } from '../../scheduler/rows';
 import type { VerbContext, VerbResult } from '../types';
+import { whereOf } from './meeting-common';
 
 const cardContextSchema = z.object({
   jobId: id.optional(),
@@ -63,7 +64,7 @@ export async function redrawCard(ctx: VerbContext, jobId: string | null, answere
   const cardDate = typeof job?.payload.date === 'string' ? job.payload.date : localDate(job ? new Date(job.dueAt) : ctx.deps.clock.now());
   const forum = ctx.forum?.value ?? { name: '' };
   const cache = new ReadCache(ctx.deps);
-  const rows = await Promise.all(found.map((f) => rowView(cache, forum, f, { userId: ctx.actor.userId, cardDate, locale: ctx.locale })));
+  const rows = await Promise.all(found.map((f) => rowView(cache, forum, f, { userId: ctx.actor.userId, cardDate, locale: ctx.locale, where: whereOf(ctx) })));
   const cardJobId = job?.id ?? '';
   if (kind === 'check-in') {
     const meetingDate = typeof job?.payload.meetingDate === 'string' ? job.payload.meetingDate : cardDate;

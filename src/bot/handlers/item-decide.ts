@@ -6,6 +6,7 @@
 import { findItem } from '../../app/access';
 import { decisionFormOptions } from '../../app/decision-form';
 import { communicationsVersion } from '../../app/save-communications';
+import { mayShowClosed } from '../../domain/visibility';
 import { communicationsFormCard } from '../../cards/communications-form';
 import { decisionFormCard } from '../../cards/decision-form';
 import type { CardJson } from '../../cards/render';
@@ -40,7 +41,7 @@ function withDocumentMessages(meeting: Meeting, item: AgendaItem): Meeting {
 export const itemDecide: VerbHandlerFor<'item.decide'> = async (ctx) => {
   const { forum, meeting } = await cardMeeting(ctx, ctx.data.meetingId);
   const item = findItem(meeting.value, ctx.data.itemNumber);
-  if (item.closed && whereOf(ctx) === 'channel') return { message: t(ctx.locale, 'meeting.decide.closed-in-channel') };
+  if (item.closed && !mayShowClosed(whereOf(ctx))) return { message: t(ctx.locale, 'meeting.decide.closed-in-channel') };
   if (isCommunicationItem(item)) {
     const options = { departments: forum.departments, version: communicationsVersion(meeting.value) };
     return { card: communicationsFormCard(withDocumentMessages(meeting.value, item), item, options, ctx.locale) };

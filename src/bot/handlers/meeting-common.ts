@@ -1,8 +1,8 @@
 /** Small pieces the meeting handlers share: where a card is shown, which meeting a command means. */
 
 import { loadMeeting } from '../../app/access';
-import type { Where } from '../../app/agenda-cards';
 import type { Answer } from '../../app/notify';
+import { type Where, whereFor } from '../../domain/visibility';
 import type { Forum, Meeting, MeetingStatus } from '../../domain';
 import { AppError } from '../../domain';
 import type { MeetingSummary, Versioned } from '../../store/ports';
@@ -10,9 +10,9 @@ import { reply } from '../outgoing';
 import { requireForum } from '../roles';
 import type { TurnInfo } from '../types';
 
-/** Closed items show their content only in a 1:1 chat; a channel or group chat is "channel". */
+/** Where this turn's answer is shown (src/domain/visibility.ts): closed content only in a 1:1 chat. */
 export function whereOf(ctx: Pick<TurnInfo, 'conversation'>): Where {
-  return ctx.conversation.kind === 'personal' ? 'personal' : 'channel';
+  return whereFor(ctx.conversation.kind);
 }
 
 /** The card's meeting in the turn's (card-scoped) forum. */

@@ -20,7 +20,7 @@ export async function cascadeCardFor(ctx: TurnInfo, meeting: Meeting): Promise<C
   const chief = ctx.member;
   const receipt = chief ? await ctx.deps.store.cascade.get(meeting.id, chief.userId) : null;
   if (!chief || !receipt) throw new AppError('forbidden', 'This list was not sent to you', { meetingId: meeting.id });
-  return chiefCascadeCard(ctx.deps, { forum, meeting, chief, confirmed: confirmationOf(receipt.value).complete });
+  return chiefCascadeCard(ctx.deps, { forum, meeting, chief, where: whereOf(ctx), confirmed: confirmationOf(receipt.value).complete });
 }
 
 export const refreshVerb: VerbHandlerFor<'refresh'> = async (ctx) => {

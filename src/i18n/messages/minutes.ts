@@ -12,6 +12,11 @@ export const minutes: Catalog = {
     'minutes.warning.missing-title': 'Punktet har ingen titel: "{text}"',
     'minutes.warning.duration-removed': 'Varigheden {text} er fjernet fra titlen (det er ikke et tidsrum).',
     'minutes.warning.closed-content-dropped': 'Et lukket punkt havde indhold; det er ikke taget med.',
+    'minutes.warning.closed-uncertain-heading':
+      'Punktet er behandlet som lukket, fordi overskriften nævner "lukket" eller "fortrolig". Er punktet åbent, så ret overskriften og indlæs dagsordenen igen.',
+    'minutes.warning.closed-near-heading':
+      'Punktet er behandlet som lukket, fordi der står "lukket" eller "fortrolig" lige under overskriften. Er punktet åbent, så ret teksten og indlæs dagsordenen igen.',
+    'minutes.warning.closed-by-section': 'Punktet står under en lukket del af dagsordenen (fx "Lukket dagsorden") og er behandlet som lukket.',
     'minutes.warning.text-without-heading': 'Tekst uden overskrift er gemt som et afsnit uden navn: "{text}"',
     'minutes.warning.unknown-section': 'Ukendt afsnit gemt som "andet": "{text}"',
     'minutes.warning.recommendation-under-other-heading': 'Indstillingen stod under overskriften "{text}".',
@@ -35,6 +40,11 @@ export const minutes: Catalog = {
     'minutes.warning.missing-title': 'The item has no title: "{text}"',
     'minutes.warning.duration-removed': 'The duration {text} was removed from the title (it is not a time slot).',
     'minutes.warning.closed-content-dropped': 'A closed item had content; it was left out.',
+    'minutes.warning.closed-uncertain-heading':
+      'The item is treated as closed because its heading mentions "lukket" (closed) or "fortrolig" (confidential). If it is open, correct the heading and import the agenda again.',
+    'minutes.warning.closed-near-heading':
+      'The item is treated as closed because "lukket" (closed) or "fortrolig" (confidential) is written just below its heading. If it is open, correct the text and import the agenda again.',
+    'minutes.warning.closed-by-section': 'The item is under a closed part of the agenda (e.g. "Lukket dagsorden") and is treated as closed.',
     'minutes.warning.text-without-heading': 'Text without a heading was kept as an unnamed section: "{text}"',
     'minutes.warning.unknown-section': 'Unknown section kept as "other": "{text}"',
     'minutes.warning.recommendation-under-other-heading': 'The recommendation was under the heading "{text}".',

@@ -36,7 +36,7 @@ async function card(ctx: JobContext): Promise<JobOutcome> {
   if (today >= meetingDate) return { status: 'nothing-to-send', reason: 'stale' };
   const mine = (await ctx.deps.store.followUps.listOpenByAssignee(userId)).filter((f) => f.forumId === forum.id && !isUndeliverableTo(f, userId));
   if (mine.length === 0) return { status: 'nothing-to-send', reason: 'no open follow-ups' };
-  const rows = await Promise.all(mine.map((f) => rowView(ctx.cache, forum, f, { userId, cardDate: today, locale: forum.locale })));
+  const rows = await Promise.all(mine.map((f) => rowView(ctx.cache, forum, f, { userId, cardDate: today, locale: forum.locale, where: 'personal' })));
   const message = { cards: [checkInCard(forum.locale, { jobId: ctx.job.id, meetingDate, rows })], summary: t(forum.locale, 'checkin.summary') };
   try {
     const conversation = await personalConversation(ctx.deps, ctx.delivery, forum, userId);

@@ -57,7 +57,7 @@ export const reminderHandler: JobHandler = {
     if (due.length === 0) return { status: 'nothing-to-send', reason: 'no follow-up due a reminder' };
     const forum = forums.get(due[0].forumId)!;
     const locale = forum.locale;
-    const rows = await Promise.all(due.map((f) => rowView(ctx.cache, forums.get(f.forumId)!, f, { userId, cardDate: date, locale })));
+    const rows = await Promise.all(due.map((f) => rowView(ctx.cache, forums.get(f.forumId)!, f, { userId, cardDate: date, locale, where: 'personal' })));
     const card = reminderCard(locale, { jobId: ctx.job.id, rows });
     const items = due.map((f) => ({ forumId: f.forumId, followUpId: f.id }));
     try {
