@@ -44,8 +44,30 @@ const schema = z.object({
    * managed identity (UserAssignedMSI), which cannot expose an API for SSO.
    */
   TAB_SSO_APP_ID: z.string().optional(),
+  /** Comma-separated hosts agenda files may be downloaded from (`*.` = any subdomain); default DEFAULT_DOWNLOAD_HOSTS. */
+  DOWNLOAD_HOSTS: csv,
+  /** Development and tests only (local mode): lets a download reach a loopback address. */
+  DOWNLOAD_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
   TAB_EXTRA_ORIGINS: csv.refine((list) => list.every((o) => /^https?:\/\/[^/*\s]+$/.test(o)), 'origins like https://host:port, no paths or wildcards'),
 });
+
+/**
+ * Where Teams puts the `downloadUrl` of a file sent to a bot in 1:1 chat: the sender's OneDrive for
+ * Business, i.e. SharePoint (commercial, the "-df" dogfood ring, Germany, 21Vianet, US government),
+ * its download front ends (*.svc.ms), Microsoft Graph and consumer OneDrive.
+ */
+export const DEFAULT_DOWNLOAD_HOSTS = [
+  '*.sharepoint.com',
+  '*.sharepoint-df.com',
+  '*.sharepoint.de',
+  '*.sharepoint.cn',
+  '*.sharepoint.us',
+  '*.svc.ms',
+  'graph.microsoft.com',
+  '*.1drv.com',
+  '*.1drv.ms',
+  'onedrive.live.com',
+];
 
 export type RawConfig = z.infer<typeof schema>;
 
@@ -69,10 +91,21 @@ export interface Config {
   sweepIntervalMs: number;
   instanceId: string;
   publicBaseUrl: string | null;
+  /** Rules for fetching a file the user sent (see src/bot/handlers/file-download.ts). */
+  downloads: DownloadRules;
   /** Extra origins that may host the meeting side panel (TAB_EXTRA_ORIGINS); absent = none. */
   tabExtraOrigins?: string[];
   /** App id the side panel's SSO tokens must be for (TAB_SSO_APP_ID); absent = bot.appId. */
   tabSsoAppId?: string | null;
+}
+
+export interface DownloadRules {
+  /** Allowed hosts; `*.example.com` matches any subdomain of example.com (not example.com itself). */
+  hosts: string[];
+  /** Plain http allowed (local mode only). */
+  allowHttp: boolean;
+  /** Loopback addresses allowed (DOWNLOAD_ALLOW_LOOPBACK, local mode only); never link-local or private. */
+  allowLoopback: boolean;
 }
 
 /** Builds the configuration from an environment (pass `process.env` from the entry point only). */
@@ -91,6 +124,9 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: { 
   if (appId && appType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
     throw new AppError('config-invalid', `Invalid configuration: MicrosoftAppTenantId is required with MicrosoftAppType=${appType}`);
   }
+  if (appId && e.DOWNLOAD_ALLOW_LOOPBACK === 'true') {
+    throw new AppError('config-invalid', 'Invalid configuration: DOWNLOAD_ALLOW_LOOPBACK is for local mode only (no MicrosoftAppId)');
+  }
   const storage: Config['storage'] = e.AZURE_STORAGE_CONNECTION_STRING
     ? { kind: 'connection-string', connectionString: e.AZURE_STORAGE_CONNECTION_STRING }
     : e.AZURE_STORAGE_ACCOUNT_URL
@@ -107,6 +143,11 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: { 
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     instanceId: e.INSTANCE_ID ?? defaults.instanceId,
     publicBaseUrl: e.PUBLIC_BASE_URL ?? null,
+    downloads: {
+      hosts: e.DOWNLOAD_HOSTS.length ? e.DOWNLOAD_HOSTS.map((h) => h.toLowerCase()) : DEFAULT_DOWNLOAD_HOSTS,
+      allowHttp: !appId,
+      allowLoopback: e.DOWNLOAD_ALLOW_LOOPBACK === 'true',
+    },
     tabExtraOrigins: e.TAB_EXTRA_ORIGINS,
     tabSsoAppId: e.TAB_SSO_APP_ID?.trim() || null,
   };

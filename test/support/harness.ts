@@ -102,7 +102,10 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const tokenMode = opts.auth === 'token';
   const env: Record<string, string> = {
     PORT: '0',
-    ...(tokenMode ? { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: TEST_APP_PASSWORD, HOST: '127.0.0.1', ALLOWED_TENANTS: TEST_TENANT } : {}),
+    ...(tokenMode
+      ? { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: TEST_APP_PASSWORD, HOST: '127.0.0.1', ALLOWED_TENANTS: TEST_TENANT }
+      : // the fake connector serves files (serveFile) from loopback over http
+        { DOWNLOAD_HOSTS: '127.0.0.1', DOWNLOAD_ALLOW_LOOPBACK: 'true' }),
     ...(opts.env ?? {}),
   };
   const config = loadConfig(env, { instanceId: 'test' });
