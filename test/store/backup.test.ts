@@ -109,55 +109,58 @@ describe('backup and restore commands', () => {
     expect((await restored.forums.get('forum/2'))?.value.name).toBe('Andet forum');
   });
 
-  /** A storage in use whose backup is in `dir`, that moved on since: the reminder sent, the follow-up done, the forum renamed, a meeting deleted. */
-  async function backupThenMoveOn(): Promise<Store> {
-    const own = await startAzurite();
-    afterThis.push(() => own.stop());
-    const store = await createTableStore({ connectionString: own.connectionString });
-    connection = own.connectionString;
-    await seedForum(store);
-    const backup = await store.exportForum('forum-1');
-    writeFileSync(path.join(dir, 'forum-1.json'), JSON.stringify(backup));
-    const job = (await store.jobs.get('job-1'))!;
-    await store.jobs.update({ ...job.value, status: 'done', sentActivityId: 'activity-1' }, job.etag);
-    const fu = (await store.followUps.get('forum-1', 'fu-1'))!;
-    await store.followUps.update({ ...fu.value, status: 'done', updatedAt: '2026-05-25T08:00:00.000Z' }, fu.etag);
-    const forum = (await store.forums.get('forum-1'))!;
-    await store.forums.update({ ...forum.value, name: 'Ledelsesforum Nordby (nyt navn)' }, forum.etag);
-    await store.meetings.delete('forum-1', 'meeting-2');
-    return store;
-  }
+  describe('into a storage in use', () => {
+    let connection = '';
+    const afterThis: (() => Promise<void>)[] = [];
+    afterEach(async () => {
+      await Promise.all(afterThis.splice(0).map((stop) => stop()));
+    });
 
-  let connection = '';
-  const afterThis: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    await Promise.all(afterThis.splice(0).map((stop) => stop()));
-  });
-  const restoreInto = (_store: Store, args: string[]) => {
-    const restoreIo = io(connection);
-    return { restoreIo, run: () => restoreCommand.run([dir, ...args], restoreIo) };
-  };
+    /** A storage in use whose backup is in `dir`, that moved on since: the reminder sent, the follow-up done, the forum renamed, a meeting deleted. */
+    async function backupThenMoveOn(): Promise<Store> {
+      const own = await startAzurite();
+      afterThis.push(() => own.stop());
+      const store = await createTableStore({ connectionString: own.connectionString });
+      connection = own.connectionString;
+      await seedForum(store);
+      const backup = await store.exportForum('forum-1');
+      writeFileSync(path.join(dir, 'forum-1.json'), JSON.stringify(backup));
+      const job = (await store.jobs.get('job-1'))!;
+      await store.jobs.update({ ...job.value, status: 'done', sentActivityId: 'activity-1' }, job.etag);
+      const fu = (await store.followUps.get('forum-1', 'fu-1'))!;
+      await store.followUps.update({ ...fu.value, status: 'done', updatedAt: '2026-05-25T08:00:00.000Z' }, fu.etag);
+      const forum = (await store.forums.get('forum-1'))!;
+      await store.forums.update({ ...forum.value, name: 'Ledelsesforum Nordby (nyt navn)' }, forum.etag);
+      await store.meetings.delete('forum-1', 'meeting-2');
+      return store;
+    }
 
-  it('refuses to restore into a storage in use, says why and how, and changes nothing', async () => {
-    const store = await backupThenMoveOn();
-    const before = await store.exportForum('forum-1');
-    const { restoreIo, run } = restoreInto(store, []);
-    expect(await run()).toBe(1);
-    expect(restoreIo.err.join('')).toMatch(/Lageret er i brug \(der er allerede data i: forums, meetings, followups, jobs\).*--force/);
-    expect(await store.exportForum('forum-1')).toEqual(before);
-  });
+    const restoreInto = (args: string[]) => {
+      const restoreIo = io(connection);
+      return { restoreIo, run: () => restoreCommand.run([dir, ...args], restoreIo) };
+    };
 
-  it('with --force merges: a sent reminder stays sent, a finished follow-up stays finished, the newer forum stays, the missing meeting returns', async () => {
-    const store = await backupThenMoveOn();
-    const { restoreIo, run } = restoreInto(store, ['--force', '--lang', 'en']);
-    expect(await run()).toBe(0);
-    expect(restoreIo.err.join('')).toMatch(/merging \(--force\)/);
-    expect((await store.jobs.get('job-1'))?.value).toMatchObject({ status: 'done', sentActivityId: 'activity-1' });
-    expect(await store.jobs.claimDue(new Date('2026-05-24T06:00:00.000Z'), { owner: 'x', leaseMs: 1000, limit: 5 })).toEqual([]);
-    expect((await store.followUps.get('forum-1', 'fu-1'))?.value.status).toBe('done');
-    expect(await store.followUps.listOpenByAssignee('29:chief-a')).toEqual([]);
-    expect((await store.forums.get('forum-1'))?.value.name).toBe('Ledelsesforum Nordby (nyt navn)');
-    expect((await store.meetings.get('forum-1', 'meeting-2'))?.value.items).toHaveLength(150);
+    it('refuses to restore into a storage in use, says why and how, and changes nothing', async () => {
+      const store = await backupThenMoveOn();
+      const before = await store.exportForum('forum-1');
+      const { restoreIo, run } = restoreInto([]);
+      expect(await run()).toBe(1);
+      expect(restoreIo.err.join('')).toMatch(/Lageret er i brug \(der er allerede data i: forums, meetings, followups, jobs\).*--force/);
+      expect(await store.exportForum('forum-1')).toEqual(before);
+    });
+
+    it('with --force merges: a sent reminder stays sent, a finished follow-up stays finished, the newer forum stays, the missing meeting returns', async () => {
+      const store = await backupThenMoveOn();
+      const { restoreIo, run } = restoreInto(['--force', '--lang', 'en']);
+      expect(await run()).toBe(0);
+      expect(restoreIo.err.join('')).toMatch(/merging \(--force\)/);
+      expect((await store.jobs.get('job-1'))?.value).toMatchObject({ status: 'done', sentActivityId: 'activity-1' });
+      expect(await store.jobs.claimDue(new Date('2026-05-24T06:00:00.000Z'), { owner: 'x', leaseMs: 1000, limit: 5 })).toEqual([]);
+      expect((await store.followUps.get('forum-1', 'fu-1'))?.value.status).toBe('done');
+      expect(await store.followUps.listOpenByAssignee('29:chief-a')).toEqual([]);
+      expect((await store.forums.get('forum-1'))?.value.name).toBe('Ledelsesforum Nordby (nyt navn)');
+      expect((await store.meetings.get('forum-1', 'meeting-2'))?.value.items).toHaveLength(150);
+    });
   });
 
   it('refuses a file that is not a forum backup, before writing anything', async () => {
