@@ -15,6 +15,8 @@ const schema = z.object({
   /** Defaults to 127.0.0.1 in local mode (no app id), 0.0.0.0 otherwise. */
   HOST: z.string().optional(),
   MicrosoftAppId: z.string().optional(),
+  /** Local mode (no app id) on a non-loopback HOST: serve without tokens anyway. Never in production. */
+  ALLOW_UNAUTHENTICATED: z.enum(['true', 'false']).default('false'),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: z.string().optional(),
@@ -74,8 +76,10 @@ export type RawConfig = z.infer<typeof schema>;
 export interface Config {
   port: number;
   host: string;
-  /** Local mode: no app id, no token validation, loopback only. */
+  /** Local mode: no app id, no token validation; loopback only unless ALLOW_UNAUTHENTICATED. */
   localMode: boolean;
+  /** Local mode on a non-loopback host (ALLOW_UNAUTHENTICATED=true): anyone who reaches it is served. */
+  unauthenticatedPublic: boolean;
   bot: {
     appId: string | null;
     appPassword: string | null;
@@ -108,6 +112,12 @@ export interface DownloadRules {
   allowLoopback: boolean;
 }
 
+/** 127.0.0.0/8, ::1 (also as ::ffff:127.x.x.x) and localhost. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
 /** Builds the configuration from an environment (pass `process.env` from the entry point only). */
 export function loadConfig(env: Record<string, string | undefined>, defaults: { instanceId: string }): Config {
   const parsed = schema.safeParse(env);
@@ -124,6 +134,14 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: { 
   if (appId && appType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
     throw new AppError('config-invalid', `Invalid configuration: MicrosoftAppTenantId is required with MicrosoftAppType=${appType}`);
   }
+  const host = e.HOST ?? (appId ? '0.0.0.0' : '127.0.0.1');
+  if (!appId && !isLoopbackHost(host) && e.ALLOW_UNAUTHENTICATED !== 'true') {
+    throw new AppError(
+      'config-invalid',
+      `Invalid configuration: HOST=${host} is not a loopback address, and without MicrosoftAppId (local mode) no request is authenticated. ` +
+        'Set MicrosoftAppId (and its password), or use HOST=127.0.0.1, or set ALLOW_UNAUTHENTICATED=true to serve anyone who can reach it',
+    );
+  }
   if (appId && e.DOWNLOAD_ALLOW_LOOPBACK === 'true') {
     throw new AppError('config-invalid', 'Invalid configuration: DOWNLOAD_ALLOW_LOOPBACK is for local mode only (no MicrosoftAppId)');
   }
@@ -134,8 +152,9 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: { 
       : { kind: 'embedded', dataDir: e.DATA_DIR };
   return {
     port: e.PORT,
-    host: e.HOST ?? (appId ? '0.0.0.0' : '127.0.0.1'),
+    host,
     localMode: !appId,
+    unauthenticatedPublic: !appId && !isLoopbackHost(host),
     bot: { appId, appPassword: e.MicrosoftAppPassword ?? null, appType, appTenantId: e.MicrosoftAppTenantId ?? null },
     allowedTenants: e.ALLOWED_TENANTS,
     storage,
