@@ -45,6 +45,8 @@ export interface HarnessOptions {
   ssoKeys?: JWTVerifyGetKey;
   /** How long stopping waits for background runs (publishing, closing); default 2 s. */
   backgroundDrainMs?: number;
+  /** Token mode: where the Bot Framework OpenID metadata is fetched (default: the fake connector's). */
+  openIdMetadataUrl?: string;
 }
 
 export interface PostOptions {
@@ -117,7 +119,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     drainTimeoutMs: 2000,
     backgroundDrainMs: opts.backgroundDrainMs ?? 2000,
     ...(opts.ssoKeys ? { ssoKeys: opts.ssoKeys } : {}),
-    ...(tokenMode ? { botAuth: { openIdMetadataUrl: fake.openIdMetadataUrl, credentialsFactory: testCredentials(TEST_APP_ID) } } : {}),
+    ...(tokenMode ? { botAuth: { openIdMetadataUrl: opts.openIdMetadataUrl ?? fake.openIdMetadataUrl, credentialsFactory: testCredentials(TEST_APP_ID) } } : {}),
   });
   const { url } = await app.start(0);
   const builders = bindBuilders({ ...(opts.defaults ?? {}), serviceUrl: fake.url });
