@@ -27,7 +27,7 @@ async function textOf(document: AgendaDocument): Promise<string> {
     const max = MAX_AGENDA_CHARS / 1_000_000;
     throw new AppError('too-large', `the text is ${mb} million characters; an agenda must be under ${max} million`, {
       messageKey: 'error.too-large.agenda',
-      messageParams: { size: mb, max },
+      messageParams: { max },
     });
   }
   if (!text.trim()) throw new AppError('invalid-input', 'the agenda is empty');
