@@ -15,7 +15,7 @@ const id = (max: number) =>
     .string()
     .min(1)
     .max(max)
-    .regex(/^[^\u0000-\u001F\u007F-\u009F]*$/, 'must not contain control characters (U+0000-U+001F, U+007F-U+009F)');
+    .regex(/^\P{Cc}*$/u, 'must not contain control characters (U+0000-U+001F, U+007F-U+009F)');
 
 const account = z.looseObject({ id: id(1024) });
 
