@@ -45,6 +45,10 @@ export interface HarnessOptions {
   ssoKeys?: JWTVerifyGetKey;
   /** How long stopping waits for background runs (publishing, closing); default 2 s. */
   backgroundDrainMs?: number;
+  /** These tables (a restarted service on the same data); default a fresh prefix. */
+  tablePrefix?: string;
+  /** Share this fake connector (a restarted service posting to the same "Teams"); it is not closed on stop. */
+  fake?: FakeConnector;
   /** Token mode: where the Bot Framework OpenID metadata is fetched (default: the fake connector's). */
   openIdMetadataUrl?: string;
 }
@@ -62,6 +66,8 @@ export interface HttpAnswer {
 
 export interface Harness extends Builders {
   url: string;
+  /** The table prefix of this service's store (for a restart on the same data). */
+  tablePrefix: string;
   app: App;
   store: Store;
   clock: FixedClock;
@@ -88,10 +94,11 @@ export interface Harness extends Builders {
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const fake = await startFakeConnector({ roster: opts.roster ?? testRoster() });
+  const fake = opts.fake ?? (await startFakeConnector({ roster: opts.roster ?? testRoster() }));
   const azurite = opts.connectionString ? null : await startAzurite();
   const connectionString = opts.connectionString ?? azurite!.connectionString;
-  const store = await createTableStore({ connectionString }, { tablePrefix: uniqueTablePrefix() });
+  const tablePrefix = opts.tablePrefix ?? uniqueTablePrefix();
+  const store = await createTableStore({ connectionString }, { tablePrefix });
   const clock = new FixedClock(opts.now ?? '2026-03-02T08:00:00Z');
   const lines: string[] = [];
   const sink = new Writable({
@@ -138,6 +145,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   return {
     ...builders,
     url,
+    tablePrefix,
     app,
     store,
     clock,
@@ -170,7 +178,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     },
     stop: async () => {
       await app.stop();
-      await fake.close();
+      if (!opts.fake) await fake.close();
       await azurite?.stop();
     },
   };
