@@ -14,6 +14,8 @@ import type {
   MeetingStore,
   StoredConversation,
 } from '../ports';
+import type { TableName } from './context';
+import type { Table } from './table';
 
 /** The repositories plus their restore-only writes (no version checks). */
 export interface Repositories {
@@ -119,9 +121,10 @@ function jobWins(backup: Job, stored: Job | undefined): boolean {
   return !stored || progress(backup) > progress(stored);
 }
 
+const IN_USE_TABLES = ['forums', 'meetings', 'followups', 'jobs'] as const;
+
 /** Which of the tables a restore would merge into already hold rows (empty = a fresh store). */
-export async function tablesInUse(tables: Record<'forums' | 'meetings' | 'followups' | 'jobs', { query(filter: string, opts: { top?: number }): Promise<unknown[]> }>): Promise<string[]> {
-  const names = ['forums', 'meetings', 'followups', 'jobs'] as const;
-  const found = await Promise.all(names.map(async (n) => (await tables[n].query('', { top: 1 })).length > 0));
-  return names.filter((_, i) => found[i]);
+export async function tablesInUse(tables: Pick<Record<TableName, Table>, (typeof IN_USE_TABLES)[number]>): Promise<string[]> {
+  const found = await Promise.all(IN_USE_TABLES.map(async (n) => (await tables[n].query("PartitionKey ge ''", { top: 1 })).length > 0));
+  return IN_USE_TABLES.filter((_, i) => found[i]);
 }
