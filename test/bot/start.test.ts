@@ -55,7 +55,7 @@ describe('npm start', () => {
       stderr += b.toString('utf8');
     });
     try {
-      const [, health] = await waitForOutput(child, () => stdout + stderr, /Health:\s+(http:\/\/127\.0\.0\.1:\d+\/healthz)/, 20_000);
+      const [, health] = await waitForOutput(child, () => stdout + stderr, /Health:\s+(http:\/\/127\.0\.0\.1:\d+\/healthz)/, 60_000);
       expect(stdout).toMatch(/Bot endpoint: http:\/\/127\.0\.0\.1:\d+\/api\/messages \(local mode/);
       const res = await fetch(health);
       expect(res.status).toBe(200);
@@ -68,7 +68,7 @@ describe('npm start', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
 
   describe('local mode (no app id) on a non-loopback HOST', () => {
     const run = (env: Record<string, string>) => {
