@@ -23,6 +23,15 @@ function configOrExit(): Config {
   }
 }
 
+/** What the banner says about who is served: the truth about tokens and reach. */
+function modeNote(config: Config): string {
+  if (!config.localMode) return '';
+  if (config.unauthenticatedPublic) {
+    return ` (local mode: UNAUTHENTICATED on ${config.host}: anyone who can reach this address is served without a Bot Framework token)`;
+  }
+  return ' (local mode: no Bot Framework token needed, loopback only)';
+}
+
 async function main(): Promise<void> {
   const config = configOrExit();
   const logger = createLogger(config.logLevel);
@@ -30,10 +39,11 @@ async function main(): Promise<void> {
   const app = createApp({ store: storage.store, clock: systemClock, logger, config });
   const { url } = await app.start();
   const scheduler = startScheduler(app.deps, { intervalMs: config.sweepIntervalMs, owner: config.instanceId });
-  logger.info({ url, storage: storage.describe, localMode: config.localMode }, 'service started');
+  logger.info({ url, storage: storage.describe, localMode: config.localMode, unauthenticatedPublic: config.unauthenticatedPublic }, 'service started');
+  if (config.unauthenticatedPublic) logger.warn({ host: config.host }, 'local mode on a non-loopback address (ALLOW_UNAUTHENTICATED=true): requests are not authenticated');
   process.stdout.write(
     [
-      `Bot endpoint: ${url}/api/messages${config.localMode ? ' (local mode: no Bot Framework token needed, loopback only)' : ''}`,
+      `Bot endpoint: ${url}/api/messages${modeNote(config)}`,
       `Health:       ${url}/healthz`,
       `Storage:      ${storage.describe}`,
       '',

@@ -24,7 +24,11 @@ async function textOf(document: AgendaDocument): Promise<string> {
   const text = 'text' in document ? document.text : await readDocument(document);
   if (text.length > MAX_AGENDA_CHARS) {
     const mb = (text.length / 1_000_000).toFixed(1);
-    throw new AppError('too-large', `the text is ${mb} million characters; an agenda must be under ${MAX_AGENDA_CHARS / 1_000_000} million`);
+    const max = MAX_AGENDA_CHARS / 1_000_000;
+    throw new AppError('too-large', `the text is ${mb} million characters; an agenda must be under ${max} million`, {
+      messageKey: 'error.too-large.agenda',
+      messageParams: { max },
+    });
   }
   if (!text.trim()) throw new AppError('invalid-input', 'the agenda is empty');
   return text;

@@ -25,7 +25,10 @@ export async function respondToItem(
   findItem(meeting.value, input.itemNumber);
   const comment = input.comment === undefined ? undefined : input.comment?.trim() || null;
   if (comment && comment.length > MAX_COMMENT_CHARS) {
-    throw new AppError('too-large', `a comment can be at most ${MAX_COMMENT_CHARS} characters`);
+    throw new AppError('too-large', `a comment can be at most ${MAX_COMMENT_CHARS} characters`, {
+      messageKey: 'error.too-large.comment',
+      messageParams: { max: MAX_COMMENT_CHARS },
+    });
   }
   const all = await deps.store.responses.listByMeeting(input.meetingId);
   const previous = all.find((r) => r.itemNumber === input.itemNumber && r.userId === member.userId);

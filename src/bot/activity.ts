@@ -6,14 +6,27 @@ import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { ConversationKind } from '../store/ports';
 
-const account = z.looseObject({ id: z.string().min(1) });
+/**
+ * An id the bot keys storage and replies on: no control characters (a NUL in a conversation id
+ * otherwise fails deep in a turn instead of as a 400 naming the field).
+ */
+const id = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^\P{Cc}*$/u, 'must not contain control characters (U+0000-U+001F, U+007F-U+009F)');
+
+const account = z.looseObject({ id: id(1024) });
 
 /** Fields every activity the bot handles must carry; unknown fields pass through untouched. */
 export const incomingActivitySchema = z.looseObject({
   type: z.string().min(1).max(100),
   channelId: z.string().min(1).max(100),
   serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
-  conversation: z.looseObject({ id: z.string().min(1).max(1024) }),
+  id: id(1024).optional(),
+  replyToId: id(1024).optional(),
+  conversation: z.looseObject({ id: id(1024), tenantId: id(200).optional() }),
   from: account.optional(),
   recipient: account.optional(),
   text: z.string().optional(),

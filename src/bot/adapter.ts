@@ -8,6 +8,13 @@
  */
 import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Config } from '../config';
+import { boundKeyFetch } from './key-fetch';
+
+/**
+ * Longest a token check may take. Past it the request fails closed with 503 (Teams retries), so a
+ * signing-key endpoint that does not answer cannot hold requests (src/bot/key-fetch.ts bounds the fetches).
+ */
+export const AUTH_TIMEOUT_MS = 4_000;
 
 export type BotFrameworkAuthentication = ConstructorParameters<typeof CloudAdapter>[0] & object;
 export type AuthenticateRequestResult = Awaited<ReturnType<BotFrameworkAuthentication['authenticateRequest']>>;
@@ -50,6 +57,7 @@ export function createBotAuthentication(config: Config, overrides: BotAuthOverri
       ToBotFromEmulatorOpenIdMetadataUrl: overrides.openIdMetadataUrl,
     });
   }
+  boundKeyFetch();
   return new ConfigurationBotFrameworkAuthentication(options, overrides.credentialsFactory);
 }
 
@@ -66,14 +74,33 @@ export function authFailureStatus(e: unknown): number | null {
   return e instanceof Error && TOKEN_ERRORS.has(e.name) ? 401 : null;
 }
 
+/** The token could not be checked in time (no status: answered 503, not 401). */
+export class AuthTimeout extends Error {
+  override name = 'AuthTimeout';
+}
+
 export class BotAdapter extends CloudAdapter {
-  constructor(private readonly auth: BotFrameworkAuthentication) {
+  constructor(
+    private readonly auth: BotFrameworkAuthentication,
+    private readonly timeoutMs = AUTH_TIMEOUT_MS,
+  ) {
     super(auth);
   }
 
-  /** Validates the request's token (botbuilder); rejects with a 401-carrying error when it is not valid. */
-  authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    return this.auth.authenticateRequest(activity, authHeader);
+  /**
+   * Validates the request's token (botbuilder); rejects with a 401-carrying error when it is not
+   * valid, with AuthTimeout when it could not be checked within `timeoutMs`.
+   */
+  async authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new AuthTimeout(`the token could not be checked within ${this.timeoutMs} ms (signing keys unavailable)`)), this.timeoutMs);
+    });
+    try {
+      return await Promise.race([this.auth.authenticateRequest(activity, authHeader), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Runs one authenticated turn; for invokes resolves with the invoke response. */

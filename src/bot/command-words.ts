@@ -1,7 +1,8 @@
 /**
  * The chat commands and the words that call them (Danish first, English aliases), as pure data:
  * the command table, the help card and the app manifest's command menu read it.
- * Matching ignores case, the bot's @mention, surrounding punctuation and a leading "/".
+ * Matching ignores case, the bot's @mention, surrounding punctuation, a leading "/" and invisible
+ * marks (bidi and zero-width characters a client or a paste can leave in the text).
  */
 export const COMMAND_NAMES = ['help', 'agenda', 'myTasks', 'deadlines', 'minutes', 'setup', 'publish', 'closeMeeting', 'returns'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -24,10 +25,14 @@ export const COMMAND_WORDS: Record<CommandName, { da: string[]; en: string[] }> 
  */
 export const MANAGER_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>(['publish', 'closeMeeting']);
 
-/** Mentions, markup and extra whitespace removed; case kept. */
+/** Zero-width and bidi marks: U+200B-U+200F, U+202A-U+202E, U+2060-U+2064, U+2066-U+2069, U+FEFF. */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** Mentions, markup, invisible marks and extra whitespace removed; case kept. */
 export function cleanText(text: string): string {
   return text
     .normalize('NFC')
+    .replace(INVISIBLE, '')
     .replace(/<at>[\s\S]*?<\/at>/gi, ' ')
     .replace(/<[^>]{0,200}>/g, ' ')
     .replace(/&nbsp;/gi, ' ')

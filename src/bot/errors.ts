@@ -6,21 +6,22 @@
  */
 import type { Locale } from '../domain';
 import { AppError, asAppError } from '../domain/errors';
-import { t } from '../i18n';
+import { type Params, t } from '../i18n';
 import { errorCard } from '../cards/error';
 import type { TurnInfo } from './types';
 
 /** Codes whose text takes a {reason}: the error's first line, which services keep free of content. */
-const WITH_REASON = new Set(['invalid-input', 'too-large', 'parse-failed']);
+const WITH_REASON = new Set(['invalid-input', 'parse-failed']);
 
 /**
  * The user's text for an error: `details.messageKey` when the thrower named a more precise
- * message (e.g. 'bot.no-forum'), else the code's text.
+ * message (e.g. 'bot.no-forum') filled with `details.messageParams`, else the code's text.
  */
 export function userMessage(locale: Locale, err: AppError): string {
   const reason = err.message.split('\n')[0].slice(0, 300);
   const key = typeof err.details.messageKey === 'string' ? err.details.messageKey : `error.${err.code}`;
-  return t(locale, key, WITH_REASON.has(err.code) ? { reason } : {});
+  const params = (err.details.messageParams ?? {}) as Params;
+  return t(locale, key, WITH_REASON.has(err.code) ? { ...params, reason } : params);
 }
 
 /**

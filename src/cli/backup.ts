@@ -1,7 +1,7 @@
 /**
  * `followup backup --out <dir> [--forum <id>] [--lang da|en]`: one JSON file per forum.
- * `followup restore <dir|file> [--lang da|en]`: writes those files back (records with the same
- * keys are replaced). Storage as configured; with the embedded default, the running service's
+ * `followup restore <dir|file> [--force] [--lang da|en]`: writes those files back into an empty
+ * storage; a storage in use is refused unless --force, which merges (src/store/tables/backup.ts). Storage as configured; with the embedded default, the running service's
  * Azurite is used if there is one (see src/store/open.ts).
  */
 import { promises as fs } from 'node:fs';
@@ -22,11 +22,12 @@ interface Parsed {
   flags: Record<string, string>;
 }
 
-function parseArgs(args: string[], valued: string[]): Parsed {
+function parseArgs(args: string[], valued: string[], switches: string[] = []): Parsed {
   const out: Parsed = { positional: [], flags: {} };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (!a.startsWith('--')) out.positional.push(a);
+    else if (switches.includes(a.slice(2))) out.flags[a.slice(2)] = 'true';
     else if (valued.includes(a.slice(2)) && i + 1 < args.length) out.flags[a.slice(2)] = args[++i];
     else throw new AppError('invalid-input', `Unknown or incomplete option ${a}`);
   }
@@ -105,10 +106,10 @@ async function readBackup(file: string): Promise<ForumBackup> {
 }
 
 export const restoreCommand: CliCommand = {
-  summary: 'Write forums back from backup files (replaces records with the same keys)',
-  usage: 'restore <dir|file> [--lang da|en]',
+  summary: 'Write forums back from backup files into an empty storage (--force: merge into one in use)',
+  usage: 'restore <dir|file> [--force] [--lang da|en]',
   async run(args, io) {
-    const { positional, flags } = parseArgs(args, ['lang']);
+    const { positional, flags } = parseArgs(args, ['lang'], ['force']);
     const locale = localeOf(flags);
     if (positional.length !== 1) {
       io.stderr(`Usage: ${restoreCommand.usage}\n`);
@@ -122,8 +123,14 @@ export const restoreCommand: CliCommand = {
     // Read and check every file before writing anything.
     const backups = await Promise.all(files.map(async (file) => ({ file, backup: await readBackup(file) })));
     return withStore(io, locale, async ({ store }) => {
+      const inUse = await store.tablesInUse();
+      if (inUse.length && !flags.force) {
+        io.stderr(`${t(locale, 'cli.restore.in-use', { tables: inUse.join(', ') })}\n`);
+        return 1;
+      }
+      if (inUse.length) io.stderr(`${t(locale, 'cli.restore.merging')}\n`);
       for (const { file, backup } of backups) {
-        await store.importForum(backup);
+        await store.importForum(backup, { merge: inUse.length > 0 });
         io.stdout(`${t(locale, 'cli.restore.forum', { ...counts(backup), file })}\n`);
       }
       io.stdout(`${t(locale, 'cli.restore.done', { count: backups.length })}\n`);

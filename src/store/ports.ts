@@ -168,5 +168,12 @@ export interface Store {
   /** Resolves when storage answers; rejects with 'storage-unavailable' otherwise (health check). */
   ping(): Promise<void>;
   exportForum(forumId: string): Promise<ForumBackup>;
-  importForum(backup: ForumBackup): Promise<void>;
+  /**
+   * Writes a forum's backup. Default: the backup's records replace stored ones with the same keys
+   * (restoring into an empty store). `merge`: stored records are kept unless the backup's is further
+   * along (src/store/tables/backup.ts); nothing done is re-armed, nothing finished reopened.
+   */
+  importForum(backup: ForumBackup, opts?: { merge?: boolean }): Promise<void>;
+  /** Tables (forums, meetings, follow-ups, jobs) that hold any row: non-empty = a store in use. */
+  tablesInUse(): Promise<string[]>;
 }

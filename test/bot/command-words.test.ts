@@ -23,6 +23,21 @@ describe('matching a message to a command', () => {
     expect(matchCommand('afslut')).toBeNull();
   });
 
+  test.each([
+    ['RIGHT-TO-LEFT MARK', '\u200F'],
+    ['LEFT-TO-RIGHT MARK', '\u200E'],
+    ['ZERO WIDTH SPACE', '\u200B'],
+    ['ZERO WIDTH JOINER', '\u200D'],
+    ['RIGHT-TO-LEFT OVERRIDE', '\u202E'],
+    ['WORD JOINER', '\u2060'],
+    ['BYTE ORDER MARK', '\uFEFF'],
+  ])('an invisible %s around or inside the command word does not break matching', (_, mark) => {
+    expect(matchCommand(`${mark}hjælp`)).toEqual({ name: 'help', args: '' });
+    expect(matchCommand(`frister${mark}`)).toEqual({ name: 'deadlines', args: '' });
+    expect(matchCommand(`<at>Opfølgning</at> ${mark}afslut ${mark}møde${mark} nu`)).toEqual({ name: 'closeMeeting', args: 'nu' });
+    expect(matchCommand(`refe${mark}rat`)?.name).toBe('minutes');
+  });
+
   test('does not take a word that merely starts like a command', () => {
     expect(matchCommand('dagsordenen er fin')).toBeNull();
     expect(matchCommand('helpful')).toBeNull();

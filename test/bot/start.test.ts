@@ -55,7 +55,7 @@ describe('npm start', () => {
       stderr += b.toString('utf8');
     });
     try {
-      const [, health] = await waitForOutput(child, () => stdout + stderr, /Health:\s+(http:\/\/127\.0\.0\.1:\d+\/healthz)/, 20_000);
+      const [, health] = await waitForOutput(child, () => stdout + stderr, /Health:\s+(http:\/\/127\.0\.0\.1:\d+\/healthz)/, 60_000);
       expect(stdout).toMatch(/Bot endpoint: http:\/\/127\.0\.0\.1:\d+\/api\/messages \(local mode/);
       const res = await fetch(health);
       expect(res.status).toBe(200);
@@ -68,5 +68,50 @@ describe('npm start', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     }
+  }, 90_000);
+
+  describe('local mode (no app id) on a non-loopback HOST', () => {
+    const run = (env: Record<string, string>) => {
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'followup-start-'));
+      const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (b: Buffer) => {
+        output += b.toString('utf8');
+      });
+      child.stderr.on('data', (b: Buffer) => {
+        output += b.toString('utf8');
+      });
+      return { child, output: () => output, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
+    };
+
+    test('refuses to start, naming HOST and ALLOW_UNAUTHENTICATED', async () => {
+      const { child, output, cleanup } = run({ HOST: '0.0.0.0' });
+      try {
+        expect(await exited(child)).toBe(1);
+        expect(output()).toMatch(/HOST=0\.0\.0\.0 is not a loopback address.*MicrosoftAppId.*ALLOW_UNAUTHENTICATED=true/);
+        expect(output()).not.toMatch(/Bot endpoint/);
+      } finally {
+        if (child.exitCode === null) child.kill('SIGKILL');
+        cleanup();
+      }
+    }, 60_000);
+
+    test('with ALLOW_UNAUTHENTICATED=true starts and the banner says it is unauthenticated, not loopback only', async () => {
+      const { child, output, cleanup } = run({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED: 'true' });
+      try {
+        await waitForOutput(child, output, /Health:/, 60_000);
+        expect(output()).toMatch(/Bot endpoint: http:\/\/\S+\/api\/messages \(local mode: UNAUTHENTICATED on 0\.0\.0\.0/);
+        expect(output()).not.toMatch(/loopback only/);
+        child.kill('SIGINT');
+        expect(await exited(child)).toBe(0);
+      } finally {
+        if (child.exitCode === null) child.kill('SIGKILL');
+        cleanup();
+      }
+    }, 90_000);
   });
 });

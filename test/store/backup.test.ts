@@ -52,6 +52,19 @@ describe('export and import of a whole forum', () => {
     expect(await source.exportForum('forum-1')).toEqual(backup);
   });
 
+  it('merging takes from the backup only what is further along: a later change, a job already done', async () => {
+    const store = await azurite.newStore();
+    await seedForum(store);
+    const backup = await store.exportForum('forum-1');
+    const later = { ...backup, followUps: backup.followUps.map((f) => (f.id === 'fu-1' ? { ...f, text: 'Ny tekst', updatedAt: '2026-06-01T00:00:00.000Z' } : f)) };
+    await store.importForum({ ...later, jobs: [{ ...backup.jobs[0], status: 'done', sentActivityId: 'a-1' }] }, { merge: true });
+    expect((await store.followUps.get('forum-1', 'fu-1'))?.value.text).toBe('Ny tekst');
+    expect((await store.jobs.get('job-1'))?.value.status).toBe('done');
+    await store.importForum(backup, { merge: true });
+    expect((await store.followUps.get('forum-1', 'fu-1'))?.value.text).toBe('Ny tekst');
+    expect((await store.jobs.get('job-1'))?.value.status).toBe('done');
+  });
+
   it('says plainly that an unknown forum cannot be exported', async () => {
     const store = await azurite.newStore();
     await expect(store.exportForum('nope')).rejects.toMatchObject({ code: 'not-found' });
@@ -94,6 +107,60 @@ describe('backup and restore commands', () => {
     const restored = await createTableStore({ connectionString: target.connectionString });
     expect(await restored.exportForum('forum-1')).toEqual(await store.exportForum('forum-1'));
     expect((await restored.forums.get('forum/2'))?.value.name).toBe('Andet forum');
+  });
+
+  describe('into a storage in use', () => {
+    let connection = '';
+    const afterThis: (() => Promise<void>)[] = [];
+    afterEach(async () => {
+      await Promise.all(afterThis.splice(0).map((stop) => stop()));
+    });
+
+    /** A storage in use whose backup is in `dir`, that moved on since: the reminder sent, the follow-up done, the forum renamed, a meeting deleted. */
+    async function backupThenMoveOn(): Promise<Store> {
+      const own = await startAzurite();
+      afterThis.push(() => own.stop());
+      const store = await createTableStore({ connectionString: own.connectionString });
+      connection = own.connectionString;
+      await seedForum(store);
+      const backup = await store.exportForum('forum-1');
+      writeFileSync(path.join(dir, 'forum-1.json'), JSON.stringify(backup));
+      const job = (await store.jobs.get('job-1'))!;
+      await store.jobs.update({ ...job.value, status: 'done', sentActivityId: 'activity-1' }, job.etag);
+      const fu = (await store.followUps.get('forum-1', 'fu-1'))!;
+      await store.followUps.update({ ...fu.value, status: 'done', updatedAt: '2026-05-25T08:00:00.000Z' }, fu.etag);
+      const forum = (await store.forums.get('forum-1'))!;
+      await store.forums.update({ ...forum.value, name: 'Ledelsesforum Nordby (nyt navn)' }, forum.etag);
+      await store.meetings.delete('forum-1', 'meeting-2');
+      return store;
+    }
+
+    const restoreInto = (args: string[]) => {
+      const restoreIo = io(connection);
+      return { restoreIo, run: () => restoreCommand.run([dir, ...args], restoreIo) };
+    };
+
+    it('refuses to restore into a storage in use, says why and how, and changes nothing', async () => {
+      const store = await backupThenMoveOn();
+      const before = await store.exportForum('forum-1');
+      const { restoreIo, run } = restoreInto([]);
+      expect(await run()).toBe(1);
+      expect(restoreIo.err.join('')).toMatch(/Lageret er i brug \(der er allerede data i: forums, meetings, followups, jobs\).*--force/);
+      expect(await store.exportForum('forum-1')).toEqual(before);
+    });
+
+    it('with --force merges: a sent reminder stays sent, a finished follow-up stays finished, the newer forum stays, the missing meeting returns', async () => {
+      const store = await backupThenMoveOn();
+      const { restoreIo, run } = restoreInto(['--force', '--lang', 'en']);
+      expect(await run()).toBe(0);
+      expect(restoreIo.err.join('')).toMatch(/merging \(--force\)/);
+      expect((await store.jobs.get('job-1'))?.value).toMatchObject({ status: 'done', sentActivityId: 'activity-1' });
+      expect(await store.jobs.claimDue(new Date('2026-05-24T06:00:00.000Z'), { owner: 'x', leaseMs: 1000, limit: 5 })).toEqual([]);
+      expect((await store.followUps.get('forum-1', 'fu-1'))?.value.status).toBe('done');
+      expect(await store.followUps.listOpenByAssignee('29:chief-a')).toEqual([]);
+      expect((await store.forums.get('forum-1'))?.value.name).toBe('Ledelsesforum Nordby (nyt navn)');
+      expect((await store.meetings.get('forum-1', 'meeting-2'))?.value.items).toHaveLength(150);
+    });
   });
 
   it('refuses a file that is not a forum backup, before writing anything', async () => {

@@ -49,6 +49,8 @@ export interface HarnessOptions {
   tablePrefix?: string;
   /** Share this fake connector (a restarted service posting to the same "Teams"); it is not closed on stop. */
   fake?: FakeConnector;
+  /** Token mode: where the Bot Framework OpenID metadata is fetched (default: the fake connector's). */
+  openIdMetadataUrl?: string;
 }
 
 export interface PostOptions {
@@ -109,7 +111,10 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const tokenMode = opts.auth === 'token';
   const env: Record<string, string> = {
     PORT: '0',
-    ...(tokenMode ? { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: TEST_APP_PASSWORD, HOST: '127.0.0.1', ALLOWED_TENANTS: TEST_TENANT } : {}),
+    ...(tokenMode
+      ? { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: TEST_APP_PASSWORD, HOST: '127.0.0.1', ALLOWED_TENANTS: TEST_TENANT }
+      : // the fake connector serves files (serveFile) from loopback over http
+        { DOWNLOAD_HOSTS: '127.0.0.1', DOWNLOAD_ALLOW_LOOPBACK: 'true' }),
     ...(opts.env ?? {}),
   };
   const config = loadConfig(env, { instanceId: 'test' });
@@ -121,7 +126,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     drainTimeoutMs: 2000,
     backgroundDrainMs: opts.backgroundDrainMs ?? 2000,
     ...(opts.ssoKeys ? { ssoKeys: opts.ssoKeys } : {}),
-    ...(tokenMode ? { botAuth: { openIdMetadataUrl: fake.openIdMetadataUrl, credentialsFactory: testCredentials(TEST_APP_ID) } } : {}),
+    ...(tokenMode ? { botAuth: { openIdMetadataUrl: opts.openIdMetadataUrl ?? fake.openIdMetadataUrl, credentialsFactory: testCredentials(TEST_APP_ID) } } : {}),
   });
   const { url } = await app.start(0);
   const builders = bindBuilders({ ...(opts.defaults ?? {}), serviceUrl: fake.url });

@@ -14,7 +14,7 @@ import { downloadTeamsFile } from './file-download';
 export const agendaImport: CommandHandler = async (ctx) => {
   const { forum } = requireManager(ctx);
   const file = ctx.attachments.find((a) => a.contentType === FILE_DOWNLOAD_INFO);
-  const document = file ? await downloadTeamsFile(file, { allowHttp: ctx.deps.config.localMode }) : { text: ctx.args };
+  const document = file ? await downloadTeamsFile(file, { rules: ctx.deps.config.downloads }) : { text: ctx.args };
   const { meeting, warnings } = await importAgenda(ctx.deps, { forum: forum.value, actor: ctx.actor, document });
   ctx.log.info({ meetingId: meeting.value.id, items: meeting.value.items.length, warnings: warnings.length }, 'agenda imported');
   await replyCard(ctx, agendaPreviewCard(meeting.value, warnings, ctx.locale), t(ctx.locale, 'meeting.import.preview'));

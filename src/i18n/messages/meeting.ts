@@ -6,6 +6,8 @@ export const meeting: Catalog = {
     'meeting.import.preview': 'Forhåndsvisning af dagsordenen',
     'meeting.import.download-failed': 'Jeg kunne ikke hente filen fra Teams. Prøv at sende den igen.',
     'meeting.import.no-file': 'Beskeden havde ingen fil, jeg kan hente. Send dagsordenen som fil, eller sæt teksten ind.',
+    'meeting.import.download-refused':
+      'Jeg henter kun filer fra Teams’ egne fillagre (SharePoint og OneDrive) over https, og linket til filen pegede et andet sted hen. Send dagsordenen som fil her i chatten igen, eller sæt teksten ind.',
     'meeting.publish.done': 'Dagsordenen for {when} er lagt i kanalen: oversigt og {items} punkter.',
     'meeting.publish.none': 'Der er ingen dagsorden at udsende. Send mig dagsordenen først.',
     'meeting.discarded': 'Dagsordenen er kasseret. Intet er lagt i kanalen.',
@@ -36,6 +38,8 @@ export const meeting: Catalog = {
     'meeting.import.preview': 'Agenda preview',
     'meeting.import.download-failed': 'I could not fetch the file from Teams. Please send it again.',
     'meeting.import.no-file': 'The message had no file I can fetch. Send the agenda as a file, or paste the text.',
+    'meeting.import.download-refused':
+      'I only fetch files from Teams’ own file storage (SharePoint and OneDrive) over https, and the link to the file pointed elsewhere. Send the agenda as a file in this chat again, or paste the text.',
     'meeting.publish.done': 'The agenda for {when} is in the channel: overview and {items} items.',
     'meeting.publish.none': 'There is no agenda to publish. Send me the agenda first.',
     'meeting.discarded': 'The agenda was discarded. Nothing was posted in the channel.',

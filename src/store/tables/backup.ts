@@ -1,5 +1,5 @@
 /** Export and import of everything stored about one forum (backup, moving between environments). */
-import type { AuditEntry, CascadeReceipt, Decision, FollowUp, Forum, Meeting } from '../../domain';
+import type { AuditEntry, CascadeReceipt, Decision, FollowUp, Forum, Job, Meeting } from '../../domain';
 import { AppError } from '../../domain/errors';
 import type {
   AuditStore,
@@ -14,6 +14,8 @@ import type {
   MeetingStore,
   StoredConversation,
 } from '../ports';
+import type { TableName } from './context';
+import type { Table } from './table';
 
 /** The repositories plus their restore-only writes (no version checks). */
 export interface Repositories {
@@ -68,20 +70,61 @@ export async function exportForum(r: Repositories, forumId: string): Promise<For
   };
 }
 
-/** Writes a backup over whatever is stored for that forum (records with the same keys are replaced). */
-export async function importForum(r: Repositories, b: ForumBackup): Promise<void> {
+/**
+ * How a restore treats records that already exist. 'replace' (restoring into an empty store): the
+ * backup's record is written. 'merge' (`restore --force` into a store in use): the store's record is
+ * kept, except where the backup's is further along: a follow-up last changed later (a finished one in
+ * the store is never reopened) and a job further along (pending < claimed < sent/done/failed/cancelled).
+ * Records only in the backup are added. docs/deployment.md, "Backup and restore".
+ */
+export type RestoreMode = 'replace' | 'merge';
+
+export async function importForum(r: Repositories, b: ForumBackup, mode: RestoreMode = 'replace'): Promise<void> {
   if (b.version !== 1) throw new AppError('invalid-input', `Unknown backup version ${String(b.version)}`);
-  await r.forums.put(b.forum);
-  for (const c of b.conversations) await r.conversations.save(c);
-  for (const m of b.meetings) await r.meetings.put(m);
+  const merge = mode === 'merge';
+  const absent = async (existing: Promise<unknown>): Promise<boolean> => !merge || !(await existing);
+  if (await absent(r.forums.get(b.forum.id))) await r.forums.put(b.forum);
+  for (const c of b.conversations) if (await absent(r.conversations.get(c.conversationId))) await r.conversations.save(c);
+  for (const m of b.meetings) if (await absent(r.meetings.get(m.forumId, m.id))) await r.meetings.put(m);
   const itemKey = (d: Decision): string => `${d.meetingId}\u0000${d.itemNumber}`;
   const history = new Map<string, Decision[]>();
   for (const d of b.decisionHistory) history.set(itemKey(d), [...(history.get(itemKey(d)) ?? []), d]);
   const current = new Map(b.decisions.map((d) => [itemKey(d), d]));
-  for (const k of new Set([...current.keys(), ...history.keys()])) await r.decisions.put(current.get(k) ?? null, history.get(k) ?? []);
-  for (const x of b.responses) await r.responses.upsert(x);
-  for (const f of b.followUps) await r.followUps.put(f);
-  for (const c of b.cascade) await r.cascade.put(c);
-  for (const j of b.jobs) await r.jobs.schedule(j);
+  for (const k of new Set([...current.keys(), ...history.keys()])) {
+    const [meetingId, itemNumber] = k.split('\u0000');
+    if (await absent(r.decisions.get(meetingId, Number(itemNumber)))) await r.decisions.put(current.get(k) ?? null, history.get(k) ?? []);
+  }
+  const storedResponses = new Map<string, Set<string>>();
+  for (const x of b.responses) {
+    if (merge && !storedResponses.has(x.meetingId)) {
+      storedResponses.set(x.meetingId, new Set((await r.responses.listByMeeting(x.meetingId)).map((s) => `${s.itemNumber}\u0000${s.userId}`)));
+    }
+    if (!storedResponses.get(x.meetingId)?.has(`${x.itemNumber}\u0000${x.userId}`)) await r.responses.upsert(x);
+  }
+  for (const f of b.followUps) if (!merge || followUpWins(f, (await r.followUps.get(f.forumId, f.id))?.value)) await r.followUps.put(f);
+  for (const c of b.cascade) if (await absent(r.cascade.get(c.meetingId, c.userId))) await r.cascade.put(c);
+  for (const j of b.jobs) if (!merge || jobWins(j, (await r.jobs.get(j.id))?.value)) await r.jobs.schedule(j);
   for (const a of b.audit) await r.audit.put(a);
+}
+
+const FINISHED: FollowUp['status'][] = ['done', 'dismissed'];
+
+function followUpWins(backup: FollowUp, stored: FollowUp | undefined): boolean {
+  if (!stored) return true;
+  if (FINISHED.includes(stored.status) && !FINISHED.includes(backup.status)) return false;
+  return backup.updatedAt > stored.updatedAt;
+}
+
+const progress = (j: Job): number => (j.sentActivityId || ['done', 'failed', 'cancelled'].includes(j.status) ? 2 : j.status === 'claimed' ? 1 : 0);
+
+function jobWins(backup: Job, stored: Job | undefined): boolean {
+  return !stored || progress(backup) > progress(stored);
+}
+
+const IN_USE_TABLES = ['forums', 'meetings', 'followups', 'jobs'] as const;
+
+/** Which of the tables a restore would merge into already hold rows (empty = a fresh store). */
+export async function tablesInUse(tables: Pick<Record<TableName, Table>, (typeof IN_USE_TABLES)[number]>): Promise<string[]> {
+  const found = await Promise.all(IN_USE_TABLES.map(async (n) => (await tables[n].query("PartitionKey ge ''", { top: 1 })).length > 0));
+  return IN_USE_TABLES.filter((_, i) => found[i]);
 }

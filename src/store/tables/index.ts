@@ -5,7 +5,7 @@
 import type { Logger } from '../../logger';
 import type { Store } from '../ports';
 import { createAuditStore } from './audit';
-import { exportForum, importForum, type Repositories } from './backup';
+import { exportForum, importForum, type Repositories, tablesInUse } from './backup';
 import { createCascadeStore } from './cascade';
 import { makeTableClient, type StoreTarget } from './client';
 import { TABLE_NAMES, type StoreContext, type TableName } from './context';
@@ -56,6 +56,7 @@ export async function createTableStore(target: StoreTarget, opts: TableStoreOpti
       await tables.forums.get('ping', 'ping');
     },
     exportForum: (forumId) => exportForum(repos, forumId),
-    importForum: (backup) => importForum(repos, backup),
+    importForum: (backup, opts) => importForum(repos, backup, opts?.merge ? 'merge' : 'replace'),
+    tablesInUse: () => tablesInUse(tables),
   };
 }
