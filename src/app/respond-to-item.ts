@@ -42,6 +42,7 @@ export async function respondToItem(
   await deps.store.responses.upsert(response);
   const responses = [...all.filter((r) => r !== previous), response];
   const tally = agendaTally(forum.value, responses);
-  await refreshOverviewCard(deps, forum.value, meeting.value);
+  // The answer never waits for the overview: its update is coalesced with other clicks' and follows.
+  await refreshOverviewCard(deps, forum.value, meeting.value, { wait: false });
   return { response, tally };
 }
