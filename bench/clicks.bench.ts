@@ -398,7 +398,7 @@ async function main(): Promise<void> {
   const rows: ClicksRow[] = [];
   for (const n of sizes) {
     rows.push(await runClicks(n));
-    printRows(rows.slice(-1));
+    if (sizes.length > 1) printRows(rows.slice(-1)); // each as it ends: a long run shows progress
   }
   if (errors.size > 0) console.log(`\nfailed answers: ${[...errors].slice(0, 5).join('; ')}`);
   printRows(rows);
