@@ -1,5 +1,6 @@
 /** The coalescer of shared card updates (src/app/card-updates.ts), with updates we finish by hand. */
 import { CardUpdates } from '../../src/app/card-updates';
+import { InFlight } from '../../src/app/in-flight';
 
 /** An update that records when it ran and what the state was, and finishes when told. */
 function recorder() {
@@ -79,5 +80,19 @@ describe('CardUpdates', () => {
     });
     expect(calls).toBe(3);
     expect(tracked).toHaveLength(2);
+  });
+
+  it('lets shutdown wait for the updates, also one asked for while it waits (a closing run refreshing the overview)', async () => {
+    const background = new InFlight();
+    const cards = new CardUpdates({ track: (w) => background.track(w) });
+    const shown: string[] = [];
+    const slow = (what: string, then?: () => void) => async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      shown.push(what);
+      then?.();
+    };
+    void cards.request('overview|m', slow('overview', () => void cards.request('summary|m', slow('summary'))));
+    expect(await background.drain(5_000)).toBe(0);
+    expect(shown).toEqual(['overview', 'summary']);
   });
 });
