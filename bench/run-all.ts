@@ -155,7 +155,7 @@ function summary(outcomes: Outcome[]): Line[] {
   for (const r of clicks?.rows ?? []) {
     lines.push({
       what: `${r.clicks} concurrent clicks ("Ønsker drøftelse" / "Læst") in one channel, Teams' limits enforced`,
-      result: `answer p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, max ${r.max.toFixed(0)} ms (one click alone ${r.aloneP50.toFixed(0)} ms, load ${r.loadBefore.toFixed(1)}); ${r.inTime}/${r.clicks} within 5 s; ${r.overviewUpdates} overview updates, ${r.throttled} 429s`,
+      result: `answer p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, max ${r.max.toFixed(0)} ms (one click alone ${r.aloneP50.toFixed(0)} ms, load ${r.loadBefore.toFixed(1)}); ${r.inTime}/${r.clicks} within 5 s; ${r.overviewUpdates} overview updates, ${r.throttled} 429s; CPU per click ${r.serviceCpuMs.toFixed(1)} ms service + ${r.storageCpuMs.toFixed(1)} ms storage`,
       target: r.clicks === 100 ? 'p99 < 1 s' : '–',
       ok: r.clicks === 100 ? r.p99 < 1000 : null,
     });
