@@ -17,6 +17,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import diagnostics from 'node:diagnostics_channel';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -75,6 +76,8 @@ export interface ClicksRow {
    */
   serviceCpuMs: number;
   storageCpuMs: number;
+  /** Storage requests per click while the clicks were answered (overview updates included). */
+  storageCallsPerClick: number;
 }
 
 export interface ClicksResult {
@@ -185,15 +188,23 @@ async function startApp(opts: { connectionString: string; fakeUrl: string; chief
   };
 }
 
+/** Storage requests this process has made (HTTP requests to Azurite). */
+const storageCalls = { n: 0, host: '' };
+
 async function serveApp(): Promise<void> {
+  diagnostics.subscribe('http.client.request.start', (message: unknown) => {
+    const req = (message as { request?: { getHeader(name: string): unknown } }).request;
+    if (storageCalls.host && String(req?.getHeader('host') ?? '') === storageCalls.host) storageCalls.n++;
+  });
   process.on('disconnect', () => process.exit(0));
   process.on('message', (m: Message) => {
     if (m.cmd !== 'start') return;
+    storageCalls.host = new URL(/TableEndpoint=([^;]+)/.exec(String(m.connectionString))?.[1] ?? 'http://unknown').host;
     startApp(m as unknown as { connectionString: string; fakeUrl: string; chiefs: number }).then(
       (handle) => {
         process.on('message', (s: Message) => {
           if (s.cmd === 'settle') void handle.settle().then((r) => process.send?.({ re: 'settle', ...r }));
-          if (s.cmd === 'cpu') process.send?.({ re: 'cpu', micros: cpuMicros() });
+          if (s.cmd === 'cpu') process.send?.({ re: 'cpu', micros: cpuMicros(), storageCalls: storageCalls.n });
           if (s.cmd === 'stop') void handle.stop().then(() => process.exit(0));
         });
         process.send?.({ re: 'start', url: handle.url, overviewId: handle.overviewId });
@@ -315,13 +326,14 @@ async function runClicks(clicks: number): Promise<ClicksRow> {
     for (let i = 0; i < 20; i++) alone.push((await refresh(url, fakeUrl, i)).ms);
     alone.sort((x, y) => x - y);
     const loadBefore = loadavg()[0];
-    const cpu = async () => Promise.all([service!, backends].map(async (c) => Number((await request(c, { cmd: 'cpu' })).micros)));
+    const cpu = async () => Promise.all([service!, backends].map((c) => request(c, { cmd: 'cpu' })));
     const cpuBefore = await cpu();
     const t0 = performance.now();
     const answers = await Promise.all(Array.from({ length: clicks }, (_, i) => click(url, fakeUrl, i)));
     const seconds = (performance.now() - t0) / 1000;
     const cpuAfter = await cpu();
-    const [serviceCpuMs, storageCpuMs] = cpuAfter.map((x, k) => (x - cpuBefore[k]) / 1000 / clicks);
+    const [serviceCpuMs, storageCpuMs] = cpuAfter.map((x, k) => (Number(x.micros) - Number(cpuBefore[k].micros)) / 1000 / clicks);
+    const storageCallsPerClick = (Number(cpuAfter[0].storageCalls) - Number(cpuBefore[0].storageCalls)) / clicks;
     // Poll the overview until it shows every click (or the service has nothing left to send).
     let overviewSeconds = Number.NaN;
     const settled = request(service, { cmd: 'settle' });
@@ -356,6 +368,7 @@ async function runClicks(clicks: number): Promise<ClicksRow> {
       overviewSeconds,
       serviceCpuMs,
       storageCpuMs,
+      storageCallsPerClick,
     };
   } finally {
     if (service) await stopChild(service);
@@ -365,8 +378,8 @@ async function runClicks(clicks: number): Promise<ClicksRow> {
 
 function printRows(rows: ClicksRow[]): void {
   console.log('\nConcurrent clicks in one channel (fake Bot Connector enforcing Teams limits: 7/1 s, 8/2 s, 60/30 s per conversation)\n');
-  console.log('clicks | one alone ms | load | answered in s | p50 ms | p99 ms | max ms | within 5 s | bad answers | overview updates | 429s | failed updates | tally right | overview final after s | CPU/click service ms | CPU/click storage ms');
-  console.log('-------|--------------|------|---------------|--------|--------|--------|------------|-------------|------------------|------|----------------|-------------|-----------------------|----------------------|---------------------');
+  console.log('clicks | one alone ms | load | answered in s | p50 ms | p99 ms | max ms | within 5 s | bad answers | overview updates | 429s | failed updates | tally right | overview final after s | CPU/click service ms | CPU/click storage ms | storage calls/click');
+  console.log('-------|--------------|------|---------------|--------|--------|--------|------------|-------------|------------------|------|----------------|-------------|-----------------------|----------------------|----------------------|--------------------');
   for (const r of rows) {
     const cells = [
       String(r.clicks).padStart(6),
@@ -385,6 +398,7 @@ function printRows(rows: ClicksRow[]): void {
       (Number.isNaN(r.overviewSeconds) ? 'never' : r.overviewSeconds.toFixed(2)).padStart(21),
       r.serviceCpuMs.toFixed(1).padStart(20),
       r.storageCpuMs.toFixed(1).padStart(20),
+      r.storageCallsPerClick.toFixed(1).padStart(19),
     ];
     console.log(cells.join(' | '));
   }
@@ -407,7 +421,7 @@ async function main(): Promise<void> {
   const target = rows[0];
   console.log(
     `\n${target.clicks} clicks: p99 ${target.p99.toFixed(0)} ms (target < 1000 ms for 100), ${target.overviewUpdates} overview updates, ${target.throttled} 429s, ${target.failedUpdates} failed updates, tallies ${target.talliesRight ? 'right' : 'WRONG'}; ` +
-      `CPU per click ${target.serviceCpuMs.toFixed(1)} ms service + ${target.storageCpuMs.toFixed(1)} ms storage (all ${target.clicks} on idle cores: about ${((Math.max(target.serviceCpuMs, target.storageCpuMs) * target.clicks) / 1000).toFixed(1)} s)`,
+      `CPU per click ${target.serviceCpuMs.toFixed(1)} ms service + ${target.storageCpuMs.toFixed(1)} ms storage, ${target.storageCallsPerClick.toFixed(1)} storage calls (all ${target.clicks} on idle cores: about ${((Math.max(target.serviceCpuMs, target.storageCpuMs) * target.clicks) / 1000).toFixed(1)} s)`,
   );
   if (rows.some((r) => !r.talliesRight || r.badAnswers > 0 || r.failedUpdates > 0)) {
     console.error('\nFAIL: a wrong tally, a bad answer or a card update given up on');
