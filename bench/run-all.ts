@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { ClicksResult } from './clicks.bench';
 import type { MemoryResult } from './memory.bench';
 import type { TurnLatencyResult } from './turn-latency.bench';
 
@@ -39,6 +40,7 @@ const runs: Run[] = [
   { name: 'Delivery against Teams rate limits', file: 'delivery.bench.ts', args: smoke ? ['--smoke'] : [] },
   { name: 'Import throughput and peak memory', file: 'import.bench.ts', args: [] },
   { name: 'Service memory under mixed load', file: 'memory.bench.ts', args: smoke ? ['--smoke'] : [], json: path.join(work, 'memory.json') },
+  { name: 'Concurrent clicks in one channel', file: 'clicks.bench.ts', args: smoke ? ['--smoke'] : [], json: path.join(work, 'clicks.json') },
 ];
 
 function runOne(run: Run): Promise<Outcome> {
@@ -147,6 +149,22 @@ function summary(outcomes: Outcome[]): Line[] {
       result: `${memory.rssStartMb.toFixed(0)} → ${memory.rssEndMb.toFixed(0)} MB (max ${memory.rssMaxMb.toFixed(0)}); slope ${memory.rssSlopeMbPerMin.toFixed(2)} MB/min (R² ${memory.rssR2.toFixed(2)}), heap ${memory.heapSlopeMbPerMin.toFixed(2)} MB/min; ${memory.requests} requests, p99 ${memory.p99Ms.toFixed(0)} ms, ${memory.remindersSent} reminders sent`,
       target: 'no growth trend',
       ok: memory.smoke ? null : Math.abs(growthPerHour) < 0.1 * memory.rssStartMb || memory.rssR2 < 0.5,
+    });
+  }
+  const clicks = readJson<ClicksResult>(by('clicks.bench.ts')?.run.json);
+  for (const r of clicks?.rows ?? []) {
+    lines.push({
+      what: `${r.clicks} concurrent clicks ("Ønsker drøftelse" / "Læst") in one channel, Teams' limits enforced`,
+      result: `answer p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, max ${r.max.toFixed(0)} ms (one click alone ${r.aloneP50.toFixed(0)} ms, load ${r.loadBefore.toFixed(1)}); ${r.inTime}/${r.clicks} within 5 s; ${r.overviewUpdates} overview updates, ${r.throttled} 429s; CPU per click ${r.serviceCpuMs.toFixed(1)} ms service + ${r.storageCpuMs.toFixed(1)} ms storage`,
+      target: r.clicks === 100 ? 'p99 < 1 s' : '–',
+      ok: r.clicks === 100 ? r.p99 < 1000 : null,
+    });
+    lines.push({
+      what: `${r.clicks} concurrent clicks: correctness`,
+      result: `tallies ${r.talliesRight ? 'right' : 'WRONG'}, ${r.badAnswers} bad answers, ${r.failedUpdates} card updates given up`,
+      target: 'right, 0, 0',
+      ok: r.talliesRight && r.badAnswers === 0 && r.failedUpdates === 0,
+      correctness: true,
     });
   }
   return lines;

@@ -75,13 +75,34 @@ export async function tryUpdate(deps: AppDeps, what: string, run: () => Promise<
   }
 }
 
-export async function refreshOverviewCard(deps: AppDeps, forum: Forum, meeting: Meeting): Promise<void> {
-  const p = meeting.publication;
-  if (!p?.overviewActivityId) return;
-  const conversation = await deps.store.conversations.get(p.conversationId);
-  if (!conversation) return;
-  const card = await overviewCardFor(deps, forum, meeting);
-  await tryUpdate(deps, 'overview', () => deps.messenger.update(conversation, p.overviewActivityId!, { cards: [card] }));
+/**
+ * Brings a card many people change (overview, summary) up to date through the coalescer
+ * (src/app/card-updates.ts). `wait: false` (a click) returns at once and the update follows;
+ * otherwise (background work) resolves once an update showing the current state is done.
+ * Without a coalescer (CLI, service tests) the update runs now.
+ */
+export async function updateSharedCard(deps: AppDeps, key: string, update: () => Promise<void>, opts: { wait?: boolean } = {}): Promise<void> {
+  if (!deps.cardUpdates) return update();
+  const done = deps.cardUpdates.request(key, update);
+  if (opts.wait !== false) await done;
+}
+
+/** The overview card in the channel, as the meeting stands when the (coalesced) update runs. */
+export async function refreshOverviewCard(deps: AppDeps, forum: Forum, meeting: Meeting, opts: { wait?: boolean } = {}): Promise<void> {
+  if (!meeting.publication?.overviewActivityId) return;
+  await updateSharedCard(deps, `overview|${meeting.id}`, () => updateOverviewCard(deps, forum.id, meeting.id), opts);
+}
+
+async function updateOverviewCard(deps: AppDeps, forumId: string, meetingId: string): Promise<void> {
+  await tryUpdate(deps, 'overview', async () => {
+    const [forum, meeting] = await Promise.all([deps.store.forums.get(forumId), deps.store.meetings.get(forumId, meetingId)]);
+    const p = meeting?.value.publication;
+    if (!forum || !meeting || !p?.overviewActivityId) return;
+    const conversation = await deps.store.conversations.get(p.conversationId);
+    if (!conversation) return;
+    const card = await overviewCardFor(deps, forum.value, meeting.value);
+    await deps.messenger.update(conversation, p.overviewActivityId, { cards: [card] });
+  });
 }
 
 /** Updates the item's channel card and its members' 1:1 copies (closed items) in place. */

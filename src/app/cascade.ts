@@ -138,7 +138,7 @@ export async function confirmCascade(
     before: { confirmedAt: receipt.value.confirmedAt, confirmedMessages: before.confirmed },
     after: { confirmedAt: at, confirmedMessages: before.delivered },
   });
-  await refreshSummaryCard(deps, forum, meeting);
+  await refreshSummaryCard(deps, forum, meeting, { wait: false });
   return { receipt: saved.value, meeting };
 }
 

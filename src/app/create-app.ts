@@ -22,6 +22,7 @@ import { createServer } from '../server';
 import type { Store } from '../store/ports';
 import { mountTab } from '../tab/routes';
 import { tabOptionsFor } from '../tab/wiring';
+import { CardUpdates } from './card-updates';
 import type { AppDeps } from './deps';
 import { InFlight } from './in-flight';
 import type { Messenger } from './messenger';
@@ -39,7 +40,7 @@ export interface CreateAppOptions {
   ssoKeys?: JWTVerifyGetKey;
   /** How long `stop()` waits for turns in flight (default 10 s). */
   drainTimeoutMs?: number;
-  /** How long `stop()` then waits for background runs (publishing, closing; default 20 s: with the 10 s for turns, inside a 30 s termination grace period). */
+  /** How long `stop()` then waits for background runs (publishing, closing, card updates; default 20 s: with the 10 s for turns, inside a 30 s termination grace period). */
   backgroundDrainMs?: number;
 }
 
@@ -65,7 +66,8 @@ export function createApp(opts: CreateAppOptions): App {
   const botMessenger = createBotMessenger({ adapter, appId: config.bot.appId, store, clock });
   const messenger = createDelivery(botMessenger, { logger: logger.child({ component: 'delivery' }) });
   const background = new InFlight();
-  const deps: AppDeps = { store, clock, logger, config, messenger, newId, background };
+  const cardUpdates = new CardUpdates({ track: (work) => background.track(work), logger });
+  const deps: AppDeps = { store, clock, logger, config, messenger, newId, background, cardUpdates };
   const bot = new FollowUpBot(deps, { commands, verbs, importAgenda, fallback: fallbackCommand, welcome, ...meetingEvents });
   adapter.onTurnError = async (_turn, error) => {
     logger.error({ err: errorSummary(error) }, 'unhandled error in a turn');
@@ -101,7 +103,8 @@ export function createApp(opts: CreateAppOptions): App {
         server.server.closeIdleConnections();
         const left = await inFlight.drain(opts.drainTimeoutMs ?? 10_000);
         if (left > 0) logger.warn({ turns: left }, 'stopped with turns still in flight');
-        // A publication or close that does not finish in time is finished by a sweep after its lease.
+        // A publication or close that does not finish in time is finished by a sweep after its lease;
+        // a card update asked for by the last clicks is sent before we go (a refresh shows it anyway).
         const runs = await background.drain(opts.backgroundDrainMs ?? 20_000);
         if (runs > 0) logger.warn({ runs }, 'stopped with background runs still going; the next sweep finishes them');
         server.server.closeAllConnections();

@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Clock } from '../domain';
 import type { Logger } from '../logger';
 import type { Store } from '../store/ports';
+import type { CardUpdates } from './card-updates';
 import type { InFlight } from './in-flight';
 import type { Messenger } from './messenger';
 
@@ -16,4 +17,6 @@ export interface AppDeps {
   newId: () => string;
   /** Background runs started by clicks (publish, close), so shutdown can let them finish. */
   background?: InFlight;
+  /** Coalesced updates of shared cards (overview, summary); without it (CLI, service tests) they run inline. */
+  cardUpdates?: CardUpdates;
 }

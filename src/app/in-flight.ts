@@ -1,6 +1,6 @@
 /**
- * Work in flight that shutdown waits for: turns being answered (src/bot/endpoint.ts) and the
- * background runs a click starts (src/app/background.ts).
+ * Work in flight that shutdown waits for: turns being answered (src/bot/endpoint.ts), the
+ * background runs a click starts (src/app/background.ts) and coalesced card updates (card-updates.ts).
  */
 export class InFlight {
   private readonly running = new Set<Promise<unknown>>();
@@ -16,13 +16,20 @@ export class InFlight {
     return this.running.size;
   }
 
-  /** Resolves when everything tracked has settled, or after `timeoutMs` (returns how many were left). */
+  /**
+   * Resolves when everything tracked has settled, including work tracked while waiting (a card update
+   * that background work asked for), or after `timeoutMs` (returns how many were left).
+   */
   async drain(timeoutMs: number): Promise<number> {
     let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
     const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, timeoutMs);
+      timer = setTimeout(() => {
+        timedOut = true;
+        resolve();
+      }, timeoutMs);
     });
-    await Promise.race([Promise.allSettled([...this.running]), timeout]);
+    while (this.running.size > 0 && !timedOut) await Promise.race([Promise.allSettled([...this.running]), timeout]);
     clearTimeout(timer);
     return this.running.size;
   }

@@ -17,7 +17,7 @@ export interface ResponseChange {
 export async function respondToItem(
   deps: AppDeps,
   input: { forumId: string; meetingId: string; itemNumber: number; actor: ActorRef } & ResponseChange,
-): Promise<{ response: ItemResponse; tally: AgendaTally }> {
+): Promise<{ response: ItemResponse; tally: AgendaTally; responses: ItemResponse[] }> {
   const forum = await loadForum(deps, input.forumId);
   const member = requireMember(forum.value, input.actor);
   const meeting = await loadMeeting(deps, input.forumId, input.meetingId);
@@ -45,6 +45,7 @@ export async function respondToItem(
   await deps.store.responses.upsert(response);
   const responses = [...all.filter((r) => r !== previous), response];
   const tally = agendaTally(forum.value, responses);
-  await refreshOverviewCard(deps, forum.value, meeting.value);
-  return { response, tally };
+  // The answer never waits for the overview: its update is coalesced with other clicks' and follows.
+  await refreshOverviewCard(deps, forum.value, meeting.value, { wait: false });
+  return { response, tally, responses };
 }

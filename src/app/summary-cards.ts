@@ -5,7 +5,7 @@ import { summaryCard } from '../cards/summary';
 import type { CascadeReceipt, Decision, Forum, Locale, Meeting } from '../domain';
 import { t } from '../i18n';
 import { isCommunicationItem } from '../minutes/communications';
-import { tryUpdate } from './agenda-cards';
+import { tryUpdate, updateSharedCard } from './agenda-cards';
 import type { AppDeps } from './deps';
 import { confirmationOf } from './receipts';
 
@@ -60,12 +60,21 @@ export async function summaryCardFor(deps: AppDeps, forum: Forum, meeting: Meeti
   return summaryCard(meeting, shown, meeting.communications, followUps, receiptsForSummary(receipts, forum.locale), forum.locale);
 }
 
-/** Best effort: the receipt is saved whatever happens to the card; refresh shows it anyway. */
-export async function refreshSummaryCard(deps: AppDeps, forum: Forum, meeting: Meeting): Promise<void> {
-  const activityId = meeting.summaryActivityId;
-  if (!activityId) return;
+/**
+ * Best effort: the receipt is saved whatever happens to the card; refresh shows it anyway. Coalesced
+ * per summary card like the overview (`updateSharedCard`); `wait: false` for a click.
+ */
+export async function refreshSummaryCard(deps: AppDeps, forum: Forum, meeting: Meeting, opts: { wait?: boolean } = {}): Promise<void> {
+  if (!meeting.summaryActivityId) return;
+  await updateSharedCard(deps, `summary|${meeting.id}`, () => updateSummaryCard(deps, forum.id, meeting.id), opts);
+}
+
+async function updateSummaryCard(deps: AppDeps, forumId: string, meetingId: string): Promise<void> {
   await tryUpdate(deps, 'summary', async () => {
-    const conversation = await deps.store.conversations.get(forum.conversationId);
-    if (conversation) await deps.messenger.update(conversation, activityId, { cards: [await summaryCardFor(deps, forum, meeting)] });
+    const [forum, meeting] = await Promise.all([deps.store.forums.get(forumId), deps.store.meetings.get(forumId, meetingId)]);
+    const activityId = meeting?.value.summaryActivityId;
+    if (!forum || !meeting || !activityId) return;
+    const conversation = await deps.store.conversations.get(forum.value.conversationId);
+    if (conversation) await deps.messenger.update(conversation, activityId, { cards: [await summaryCardFor(deps, forum.value, meeting.value)] });
   });
 }

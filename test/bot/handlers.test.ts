@@ -122,6 +122,7 @@ describe('the bot under botbuilder’s TestAdapter', () => {
       const stored = await app.deps.store.responses.listByMeeting(meeting.id);
       expect(stored).toEqual([expect.objectContaining({ itemNumber: 2, userId: USERS.chiefCulture.id, comment: 'Vi vil gerne høre om bemandingen.' })]);
       const overviewId = (await app.deps.store.meetings.get(forum.id, meeting.id))!.value.publication!.overviewActivityId;
+      await app.deps.cardUpdates!.idle(); // the overview's update follows the answer
       const updates = fake.sent().slice(sentBefore);
       expect(updates.map((s) => [s.kind, s.activityId])).toEqual([['update', overviewId]]);
     });

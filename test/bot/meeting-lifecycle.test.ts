@@ -231,6 +231,7 @@ describe('a whole meeting, end to end over HTTP', () => {
     expect(textOf(read)).toContain('Læst: 1 af 4');
     const { forumId, meetingId } = actionOf(preview, 'agenda.publish').data as { forumId: string; meetingId: string };
     const publication = (await h.store.meetings.get(forumId, meetingId))?.value.publication;
+    await h.app.deps.cardUpdates!.idle(); // the overview's update follows the answers
     const tally = textOf(h.fake.activity(publication!.overviewActivityId!));
     expect(tally).toContain('Kommentarer: 1 · Ønsker drøftelse: 1 · Læst: 0 af 4');
     expect(tally).toContain('Kommentarer: 0 · Ønsker drøftelse: 0 · Læst: 1 af 4');
@@ -298,6 +299,7 @@ describe('a whole meeting, end to end over HTTP', () => {
     const confirmed = await t.press(cultureCascade, 'cascade.confirm', USERS.chiefCulture, {}, { conversationId: t.personalWith(USERS.chiefCulture) });
     expect(textOf(confirmed)).toContain('Du har bekræftet');
     await t.press(techCascade, 'cascade.confirm', USERS.chiefTech, {}, { conversationId: t.personalWith(USERS.chiefTech) });
+    await h.app.deps.cardUpdates!.idle(); // the summary's update follows the answers
     const summaryId = h.fake.sent().find((s) => s.kind !== 'update' && textOf(s.activity).includes('har bekræftet'))!.activityId;
     const updatedSummary = textOf(h.fake.activity(summaryId));
     expect(updatedSummary).toContain('2 af 3 har bekræftet');
@@ -505,6 +507,7 @@ withSeed('the forum’s real minutes (seed 001) as the agenda, end to end over H
       expect(textOf(cascade)).toContain('Cheferne');
     }
     await t.press(t.last(t.personalWith(USERS.chiefFinance)), 'cascade.confirm', USERS.chiefFinance, {}, { conversationId: t.personalWith(USERS.chiefFinance) });
+    await h.app.deps.cardUpdates!.idle(); // the summary's update follows the answer
     const summaryId = h.fake.sent().find((s) => s.kind !== 'update' && textOf(s.activity).includes('har bekræftet'))!.activityId;
     expect(textOf(h.fake.activity(summaryId))).toContain('1 af 3 har bekræftet');
 

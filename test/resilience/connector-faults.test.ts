@@ -87,6 +87,7 @@ describe('the Bot Connector answering 429 and 500 in bursts', () => {
     const cascade = postedCards(h, chat).filter((c) => textOf(c).includes('cascade.confirm')).pop()!;
     h.fake.failNext(2, 429, { headers: { 'Retry-After': '1' }, match: (r) => r.kind === 'update' });
     cardOf(await press(h, cascade, 'cascade.confirm', USERS.chiefCulture, {}, { conversationId: chat }));
+    await h.app.deps.cardUpdates!.idle(); // the summary's update follows the answer
     const summaryId = (await h.store.meetings.get(forum.id, 'm-1'))!.value.summaryActivityId!;
     expect(textOf(h.fake.activity(summaryId))).toMatch(/1 af \d har bekræftet/);
     expect(textOf(h.fake.activity(summaryId))).toContain(`Bekræftet: ${USERS.chiefCulture.name}`);

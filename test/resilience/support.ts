@@ -104,7 +104,7 @@ export function aDraftMeeting(forum: Forum, id: string, opts: { secret?: string;
 const BACKGROUND_KINDS = new Set(['publish-agenda', 'close-meeting']);
 
 /**
- * Waits until the forum's background work (publishing, closing) has finished and the Bot Connector
+ * Waits until the forum's background work (publishing, closing, card updates) has finished and the Bot Connector
  * has been quiet for a moment. Work due now but left pending for a later sweep counts as unfinished;
  * work scheduled for later (a scheduled publication) does not.
  */
@@ -116,6 +116,7 @@ export async function settle(h: Harness, forumId: string, timeoutMs = 20_000): P
     timeoutMs,
     'the background work (publishing, closing) to finish',
   );
+  await h.app.deps.cardUpdates?.idle();
   for (let last = -1; h.fake.received() !== last; ) {
     last = h.fake.received();
     await new Promise((r) => setTimeout(r, 100));

@@ -10,7 +10,7 @@ export interface UseHarnessOptions extends HarnessOptions {
 /**
  * Call at the top of a describe block (or file): starts the service in `beforeAll` (and seeds the
  * test forum when asked), stops it in `afterAll`, and clears what the fake connector recorded
- * before each test.
+ * before each test (after the card updates still under way).
  *
  *   const h = useHarness({ seedForum: true });
  *   test('…', async () => { await h.post(h.aMessage('hjælp')); });
@@ -25,6 +25,10 @@ export function useHarness(opts: UseHarnessOptions = {}): Harness {
   afterAll(async () => {
     await running?.stop();
   });
-  beforeEach(() => running?.fake.reset());
+  beforeEach(async () => {
+    // A card update the previous test's clicks asked for lands before, not in, this test's record.
+    await running?.app.deps.cardUpdates?.idle();
+    running?.fake.reset();
+  });
   return lateBound('the harness', () => running);
 }
