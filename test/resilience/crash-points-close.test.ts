@@ -46,7 +46,7 @@ const close: Operation<null> = {
     }
     const job = (await h.store.jobs.get(closeJobId(MEETING)))?.value;
     if (job?.status !== 'done') broken.push(`close job is ${job?.status}`);
-    const counts = postsByConversation(h.fake);
+    const counts = await postsByConversation(h, forum);
     let duplicates = 0;
     const expect = (where: string, n: number, what: string) => {
       const got = counts.get(where) ?? 0;

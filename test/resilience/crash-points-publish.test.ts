@@ -43,7 +43,7 @@ const publish: Operation<null> = {
     const posted = new Set(h.fake.sent().filter((s) => s.kind === 'send').map((s) => s.activityId));
     const missing = recorded.filter((id) => !id || !posted.has(id)).length;
     if (missing > 0) broken.push(`${missing} cards not posted or not recorded`);
-    const counts = postsByConversation(h.fake);
+    const counts = await postsByConversation(h, forum);
     let duplicates = 0;
     const expect = (where: string, n: number, what: string) => {
       const got = counts.get(where) ?? 0;

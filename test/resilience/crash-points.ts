@@ -114,12 +114,17 @@ export async function everyCrashPoint<S>(connectionString: string, op: Operation
   return outcomes.sort((a, b) => a.mode.localeCompare(b.mode) || a.k - b.k);
 }
 
-/** Card posts (not updates) per conversation; 1:1 chats are named by their user. */
-export function postsByConversation(fake: FakeConnector): Map<string, number> {
+/** Card posts (not updates) per conversation; 1:1 chats (created now or before) are named by their user. */
+export async function postsByConversation(h: Harness, forum: Forum): Promise<Map<string, number>> {
+  const fake = h.fake;
   const userOf = new Map<string, string>();
   for (const c of fake.createdConversations()) {
     const user = Object.values(USERS).find((u) => JSON.stringify(c.params).includes(u.id));
     if (user) userOf.set(c.id, user.id);
+  }
+  for (const m of forum.members) {
+    const personal = await h.store.conversations.getPersonal(m.userId);
+    if (personal) userOf.set(personal.conversationId, m.userId);
   }
   const counts = new Map<string, number>();
   for (const s of fake.sent()) {
