@@ -7,7 +7,7 @@
  * (the posting, which takes a while with many chiefs) as the meeting's 'close-meeting' job.
  */
 import { formatDateTime } from '../cards/format';
-import type { CascadeReceipt, Decision, FollowUp, Forum, Locale, Meeting, PostedCard } from '../domain';
+import type { CascadeReceipt, Decision, FollowUp, Forum, Locale, Meeting } from '../domain';
 import { AppError } from '../domain';
 import { t } from '../i18n';
 import { NO_LEASE, type WorkLease } from '../scheduler/work-lease';
@@ -106,17 +106,14 @@ export async function finishClosing(
  * came between the record and that copy).
  */
 async function postSummary(deps: AppDeps, forum: Forum, meeting: Meeting, lease: WorkLease): Promise<Meeting> {
-  const kept: PostedCard[] = meeting.summaryActivityId
-    ? [{ meetingId: meeting.id, key: postKey.summary, conversationId: forum.conversationId, activityId: meeting.summaryActivityId, postedAt: meeting.closedAt ?? '' }]
-    : [];
-  const posted = await PostedCards.load(deps, meeting.id, lease, kept);
+  if (meeting.summaryActivityId) return meeting;
+  const posted = await PostedCards.load(deps, meeting.id, lease);
   const summary = await posted.once(
     deps,
     postKey.summary,
     () => channelOf(deps, forum),
     async () => ({ cards: [await summaryCardFor(deps, forum, meeting)], summary: meeting.forumName }),
   );
-  if (meeting.summaryActivityId) return meeting;
   await refreshOverviewCard(deps, forum, meeting);
   return (await updateMeeting(deps, forum.id, meeting.id, (m) => (m.summaryActivityId ? null : { ...m, summaryActivityId: summary.activityId }))).value;
 }
