@@ -11,6 +11,7 @@ import type { CascadeReceipt, Communication, FollowUp, Forum, Job, Meeting, Memb
 import { AppError, localDate, localInstant } from '../domain';
 import type { Where } from '../domain/visibility';
 import { ensureJob, newJob, payloadString } from '../scheduler/jobs';
+import type { WorkLease } from '../scheduler/work-lease';
 import type { StoredConversation, Versioned } from '../store/ports';
 import { type ActorRef, loadForum, loadMeeting, sameText } from './access';
 import type { AppDeps } from './deps';
@@ -83,12 +84,12 @@ function isPermanent(e: unknown): boolean {
 }
 
 /**
- * Sends the chief's cascade card once (the receipt's `deliveredAt` remembers it) and schedules the
- * held messages. A chief the bot cannot reach is marked undeliverable, not retried forever.
+ * Sends the chief's cascade card once (the receipt's `deliveredAt` remembers it: one small write
+ * right after the post, the only window for a repeat) and schedules the held messages. A chief the bot cannot reach is marked undeliverable, not retried forever.
  */
 export async function deliverCascade(
   deps: AppDeps,
-  input: { forum: Forum; meeting: Meeting; chief: Member; followUps: FollowUp[] },
+  input: { forum: Forum; meeting: Meeting; chief: Member; followUps: FollowUp[]; lease?: WorkLease },
 ): Promise<CascadeReceipt> {
   const { forum, meeting, chief } = input;
   const receipt = await ensureReceipt(deps, meeting, chief);
@@ -102,7 +103,9 @@ export async function deliverCascade(
   let next: CascadeReceipt;
   try {
     const card = await chiefCascadeCard(deps, { forum, meeting, chief, where: 'personal', followUps: input.followUps, confirmed: false });
-    await sendMessage(deps, await personal(deps, forum, chief), { cards: [card], summary: meeting.forumName });
+    const conversation = await personal(deps, forum, chief);
+    await input.lease?.hold();
+    await sendMessage(deps, conversation, { cards: [card], summary: meeting.forumName });
     const sent = messagesFor(meeting, chief).filter((c) => !c.notBefore || c.notBefore <= today);
     next = { ...receipt.value, deliveredAt: deps.clock.now().toISOString(), deliveredMessageIds: sent.map((c) => c.id) };
   } catch (e) {

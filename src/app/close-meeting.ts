@@ -10,12 +10,13 @@ import { formatDateTime } from '../cards/format';
 import type { CascadeReceipt, Decision, FollowUp, Forum, Locale, Meeting } from '../domain';
 import { AppError } from '../domain';
 import { t } from '../i18n';
+import { NO_LEASE, type WorkLease } from '../scheduler/work-lease';
 import { type ActorRef, channelOf, chiefsOf, loadForum, loadMeeting, requireManager, updateMeeting } from './access';
 import { overviewCardFor, refreshOverviewCard } from './agenda-cards';
 import { deliverCascade, ensureReceipt } from './cascade';
 import type { AppDeps } from './deps';
 import { type NotifyTarget, noteMessage, notify } from './notify';
-import { sendMessage } from './send';
+import { PostedCards, postKey } from './posted';
 import { summaryCardFor } from './summary-cards';
 
 export interface ClosedMeeting {
@@ -70,12 +71,13 @@ export async function markClosed(
 
 /**
  * Posts what a closed meeting posts, each thing once: the summary in the channel and the cascade to
- * every chief. Safe to run again (a retry, a second "afslut møde"); `notify` is the asker's answer,
- * updated when all is out.
+ * every chief. Safe to run again (a retry, a second "afslut møde", the close job taken over after a
+ * crash): the summary has its record (src/app/posted.ts) and each chief's receipt its `deliveredAt`,
+ * each written right after its post. `notify` is the asker's answer, updated when all is out.
  */
 export async function finishClosing(
   deps: AppDeps,
-  input: { forumId: string; meetingId: string; notify?: NotifyTarget | null },
+  input: { forumId: string; meetingId: string; notify?: NotifyTarget | null; lease?: WorkLease },
 ): Promise<Omit<ClosedMeeting, 'alreadyClosed'>> {
   const forum = (await loadForum(deps, input.forumId)).value;
   let meeting = (await loadMeeting(deps, input.forumId, input.meetingId)).value;
@@ -83,14 +85,9 @@ export async function finishClosing(
   const chiefs = chiefsOf(forum);
   // Receipts first, so the summary lists every chief as "not yet confirmed".
   for (const chief of chiefs) await ensureReceipt(deps, meeting, chief);
-  if (!meeting.summaryActivityId) {
-    const channel = await channelOf(deps, forum);
-    const activityId = await sendMessage(deps, channel, { cards: [await summaryCardFor(deps, forum, meeting)], summary: meeting.forumName });
-    meeting = (await updateMeeting(deps, forum.id, meeting.id, (m) => ({ ...m, summaryActivityId: m.summaryActivityId ?? activityId }))).value;
-    await refreshOverviewCard(deps, forum, meeting);
-  }
+  meeting = await postSummary(deps, forum, meeting, input.lease ?? NO_LEASE);
   const followUps = await deps.store.followUps.listByMeeting(forum.id, meeting.id);
-  for (const chief of chiefs) await deliverCascade(deps, { forum, meeting, chief, followUps });
+  for (const chief of chiefs) await deliverCascade(deps, { forum, meeting, chief, followUps, lease: input.lease });
   const [decisions, receipts] = await Promise.all([
     deps.store.decisions.listByMeeting(meeting.id),
     deps.store.cascade.listByMeeting(meeting.id),
@@ -101,6 +98,24 @@ export async function finishClosing(
     await notify(deps, target, noteMessage(target, closedText(target.locale, meeting, receipts), overview));
   }
   return { meeting, decisions, followUps, receipts };
+}
+
+/**
+ * The summary card, once: posted unless recorded, recorded right after the post; then the overview
+ * card is refreshed and the meeting keeps the summary's id (repaired by the next run if a crash
+ * came between the record and that copy).
+ */
+async function postSummary(deps: AppDeps, forum: Forum, meeting: Meeting, lease: WorkLease): Promise<Meeting> {
+  if (meeting.summaryActivityId) return meeting;
+  const posted = await PostedCards.load(deps, meeting.id, lease);
+  const summary = await posted.once(
+    deps,
+    postKey.summary,
+    () => channelOf(deps, forum),
+    async () => ({ cards: [await summaryCardFor(deps, forum, meeting)], summary: meeting.forumName }),
+  );
+  await refreshOverviewCard(deps, forum, meeting);
+  return (await updateMeeting(deps, forum.id, meeting.id, (m) => (m.summaryActivityId ? null : { ...m, summaryActivityId: summary.activityId }))).value;
 }
 
 /** Closes and posts in one go (tests, tools); a turn uses `requestClose` instead. */

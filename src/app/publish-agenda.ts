@@ -2,127 +2,106 @@
  * Agenda out: the overview card and one card per item in the forum's channel, closed items as
  * "Lukket punkt" only, and each closed item's content to every member 1:1.
  *
- * Idempotent: every posted card's activity id is stored in `meeting.publication` as soon as it is
- * sent, so a retry (a Teams retry, the scheduler's next attempt) posts only what is missing. A
- * publication younger than PUBLISH_LEASE_MS that is not finished belongs to a publisher still at
- * work; a second caller then returns without posting.
+ * Converges whatever call a run dies after (docs/storage.md "Publishing and closing converge"):
+ * 1. the first run marks the meeting as being published (`publication` without activity ids; from
+ *    then on it can no longer be discarded or rescheduled);
+ * 2. each card is posted only when it has no record, and recorded in its own small row right after
+ *    its post (src/app/posted.ts);
+ * 3. the audit entry (the same one whichever run writes it), then the commit: status 'published'
+ *    with every card's activity id, in one meeting write.
+ * A run that died is finished by the next run of the meeting's publish job: the job's short lease
+ * (src/scheduler/work-lease.ts) keeps a second publisher away while one is at work, and runs out
+ * 30 s after a crash. Called directly (tests, tools), nothing keeps two callers apart.
  */
 import { agendaPreviewCard } from '../cards/agenda-preview';
 import { formatDateTime } from '../cards/format';
-import type { Forum, Meeting, Publication } from '../domain';
-import { AppError, asAppError } from '../domain';
+import type { Forum, Meeting, PostedCard, Publication } from '../domain';
+import { AppError } from '../domain';
 import { t } from '../i18n';
+import { NO_LEASE, type WorkLease } from '../scheduler/work-lease';
 import type { StoredConversation, Versioned } from '../store/ports';
 import { type ActorRef, channelOf, loadForum, loadMeeting, requireManager, updateMeeting } from './access';
 import { itemCardFor, overviewCardFor, personalKey } from './agenda-cards';
 import type { AppDeps } from './deps';
 import { type NotifyTarget, noteMessage, notify } from './notify';
+import { PostedCards, postKey } from './posted';
 import { publishJobId } from './schedule-agenda';
-import { sendMessage } from './send';
 
-export const PUBLISH_LEASE_MS = 60_000;
-
-/** Takes the publication for this caller; null when another publisher is at work on it. */
-async function claim(deps: AppDeps, meeting: Versioned<Meeting>, channel: StoredConversation): Promise<Versioned<Meeting> | null> {
-  const now = deps.clock.now();
-  const p = meeting.value.publication;
-  if (p && now.getTime() - new Date(p.publishedAt).getTime() < PUBLISH_LEASE_MS) return null;
+/** Step 1: the meeting says it is being published (once; a later run keeps the first mark). */
+async function markPublishing(deps: AppDeps, meeting: Versioned<Meeting>, channel: StoredConversation): Promise<Meeting> {
+  if (meeting.value.publication) return meeting.value;
   const publication: Publication = {
-    conversationId: p?.conversationId ?? channel.conversationId,
-    publishedAt: now.toISOString(),
-    overviewActivityId: p?.overviewActivityId ?? null,
-    itemActivityIds: p?.itemActivityIds ?? {},
-    personalActivityIds: p?.personalActivityIds ?? {},
+    conversationId: channel.conversationId,
+    publishedAt: deps.clock.now().toISOString(),
+    overviewActivityId: null,
+    itemActivityIds: {},
+    personalActivityIds: {},
   };
-  try {
-    return await deps.store.meetings.update({ ...meeting.value, publication }, meeting.etag);
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'conflict') return null;
-    throw e;
-  }
+  const marked = await updateMeeting(deps, meeting.value.forumId, meeting.value.id, (m) => (m.publication ? null : { ...m, publication }));
+  return marked.value;
 }
 
-/** After a failed send: lets the next attempt continue at once instead of waiting for the lease. */
-async function releaseClaim(deps: AppDeps, meeting: Meeting): Promise<void> {
-  try {
-    await updateMeeting(deps, meeting.forumId, meeting.id, (m) =>
-      m.publication ? { ...m, publication: { ...m.publication, publishedAt: new Date(0).toISOString() } } : null,
-    );
-  } catch (e) {
-    // The lease then simply runs out; the original error is what the caller must see.
-    deps.logger.warn({ meetingId: meeting.id, code: asAppError(e).code }, 'could not release the publishing lease');
-  }
-}
-
-/** Sends unless already sent, then records the activity id at once. */
-async function sendOnce(
-  deps: AppDeps,
-  meeting: Meeting,
-  sent: (p: Publication) => string | null | undefined,
-  send: () => Promise<string>,
-  record: (p: Publication, activityId: string) => void,
-): Promise<Meeting> {
-  if (sent(meeting.publication!)) return meeting;
-  const activityId = await send();
-  const saved = await updateMeeting(deps, meeting.forumId, meeting.id, (m) => {
-    if (!m.publication) return null;
-    record(m.publication, activityId);
-    return m;
+/** Activity ids a meeting kept itself (publications begun before cards had records of their own). */
+function keptInMeeting(meeting: Meeting): PostedCard[] {
+  const p = meeting.publication;
+  if (!p) return [];
+  const card = (key: string, activityId: string, conversationId = p.conversationId): PostedCard => ({
+    meetingId: meeting.id,
+    key,
+    conversationId,
+    activityId,
+    postedAt: p.publishedAt,
   });
-  return saved.value;
+  return [
+    ...(p.overviewActivityId ? [card(postKey.overview, p.overviewActivityId)] : []),
+    ...Object.entries(p.itemActivityIds).map(([n, id]) => card(postKey.item(Number(n)), id)),
+    ...Object.entries(p.personalActivityIds ?? {}).map(([k, id]) => {
+      const [n, userId] = [k.slice(0, k.indexOf(':')), k.slice(k.indexOf(':') + 1)];
+      return card(postKey.personal(Number(n), userId), id, '');
+    }),
+  ];
 }
 
-async function postAll(deps: AppDeps, forum: Forum, start: Meeting, channel: StoredConversation): Promise<Meeting> {
-  let meeting = start;
-  meeting = await sendOnce(
-    deps,
-    meeting,
-    (p) => p.overviewActivityId,
-    async () => sendMessage(deps, channel, { cards: [await overviewCardFor(deps, forum, meeting)], summary: meeting.forumName }),
-    (p, id) => {
-      p.overviewActivityId = id;
-    },
-  );
-  for (const item of start.items) {
-    const key = String(item.number);
-    meeting = await sendOnce(
-      deps,
-      meeting,
-      (p) => p.itemActivityIds[key],
-      async () => {
-        const card = await itemCardFor(deps, { forum, meeting, itemNumber: item.number, viewer: null, where: 'channel' });
-        return sendMessage(deps, channel, { cards: [card] });
-      },
-      (p, id) => {
-        p.itemActivityIds[key] = id;
-      },
-    );
+/** The channel's cards: the overview, then one card per item. */
+async function postChannelCards(deps: AppDeps, forum: Forum, meeting: Meeting, channel: StoredConversation, posted: PostedCards): Promise<void> {
+  const here = async () => channel;
+  await posted.once(deps, postKey.overview, here, async () => ({ cards: [await overviewCardFor(deps, forum, meeting)], summary: meeting.forumName }));
+  for (const item of meeting.items) {
+    await posted.once(deps, postKey.item(item.number), here, async () => ({
+      cards: [await itemCardFor(deps, { forum, meeting, itemNumber: item.number, viewer: null, where: 'channel' })],
+    }));
   }
-  return meeting;
 }
 
 /** Closed items' content goes to each member (and the chair and secretary) in their 1:1 chat. */
-async function sendClosedItems(deps: AppDeps, forum: Forum, start: Meeting): Promise<Meeting> {
-  let meeting = start;
-  for (const item of start.items.filter((i) => i.closed)) {
+async function postClosedItems(deps: AppDeps, forum: Forum, meeting: Meeting, posted: PostedCards): Promise<void> {
+  for (const item of meeting.items.filter((i) => i.closed)) {
     for (const member of forum.members) {
-      const key = personalKey(item.number, member.userId);
-      meeting = await sendOnce(
+      await posted.once(
         deps,
-        meeting,
-        (p) => p.personalActivityIds?.[key],
-        async () => {
-          const conversation = await deps.messenger.ensurePersonal(forum, member);
-          const card = await itemCardFor(deps, { forum, meeting, itemNumber: item.number, viewer: member, where: 'personal' });
-          return sendMessage(deps, conversation, { cards: [card] });
-        },
-        (p, id) => {
-          p.personalActivityIds = { ...p.personalActivityIds, [key]: id };
-        },
+        postKey.personal(item.number, member.userId),
+        () => deps.messenger.ensurePersonal(forum, member),
+        async () => ({ cards: [await itemCardFor(deps, { forum, meeting, itemNumber: item.number, viewer: member, where: 'personal' })] }),
       );
     }
   }
-  return meeting;
+}
+
+/** The publication as the meeting keeps it: where each posted card is. */
+function publicationOf(forum: Forum, meeting: Meeting, posted: PostedCards): Publication {
+  const id = (key: string) => posted.get(key)?.activityId;
+  const itemActivityIds: Record<string, string> = {};
+  const personalActivityIds: Record<string, string> = {};
+  for (const item of meeting.items) {
+    const channelId = id(postKey.item(item.number));
+    if (channelId) itemActivityIds[String(item.number)] = channelId;
+    if (!item.closed) continue;
+    for (const member of forum.members) {
+      const personalId = id(postKey.personal(item.number, member.userId));
+      if (personalId) personalActivityIds[personalKey(item.number, member.userId)] = personalId;
+    }
+  }
+  return { ...meeting.publication!, overviewActivityId: id(postKey.overview) ?? null, itemActivityIds, personalActivityIds };
 }
 
 /** Updates the asker's preview card (or text) to say the agenda is out; idempotent. */
@@ -137,12 +116,12 @@ async function notifyPublished(deps: AppDeps, meeting: Meeting, target: NotifyTa
 
 /**
  * Posts the agenda. `actor` is checked (secretary/chair) when a person asks; the scheduler's
- * publish job passes none (but may name who asked, `requestedBy`, for the audit log, and the
- * answer to update when done, `notify`). Returns the publication (also when it was already complete).
+ * publish job passes none (but may name who asked, `requestedBy`, for the audit log, the answer to
+ * update when done, `notify`, and its lease). Returns the publication (also when it was already complete).
  */
 export async function publishAgenda(
   deps: AppDeps,
-  input: { forumId: string; meetingId: string; actor?: ActorRef; requestedBy?: string; notify?: NotifyTarget | null },
+  input: { forumId: string; meetingId: string; actor?: ActorRef; requestedBy?: string; notify?: NotifyTarget | null; lease?: WorkLease },
 ): Promise<Publication> {
   const forum = (await loadForum(deps, input.forumId)).value;
   if (input.actor) requireManager(forum, input.actor);
@@ -153,27 +132,24 @@ export async function publishAgenda(
     return current.value.publication;
   }
   const channel = await channelOf(deps, forum);
-  const claimed = await claim(deps, current, channel);
-  if (!claimed) return (await loadMeeting(deps, input.forumId, input.meetingId)).value.publication!;
-  let meeting: Meeting;
-  try {
-    meeting = await sendClosedItems(deps, forum, await postAll(deps, forum, claimed.value, channel));
-  } catch (e) {
-    await releaseClaim(deps, claimed.value);
-    throw e;
-  }
-  const done = await updateMeeting(deps, forum.id, meeting.id, (m) => ({ ...m, status: 'published' }));
+  const meeting = await markPublishing(deps, current, channel);
+  const posted = await PostedCards.load(deps, meeting.id, input.lease ?? NO_LEASE, keptInMeeting(meeting));
+  await postChannelCards(deps, forum, meeting, channel, posted);
+  await postClosedItems(deps, forum, meeting, posted);
+  const publication = publicationOf(forum, meeting, posted);
   // A person publishing now replaces a scheduled publication; the scheduler finishes its own job.
   if (input.actor && current.value.status === 'scheduled') await deps.store.jobs.cancel(publishJobId(meeting.id));
+  // Before the commit, and the same entry whichever run writes it (its time is the first run's mark).
   await deps.store.audit.append({
     forumId: forum.id,
-    at: deps.clock.now().toISOString(),
+    at: publication.publishedAt,
     actorUserId: input.actor?.userId ?? input.requestedBy ?? 'scheduler',
     action: 'agenda.publish',
     target: `meeting:${meeting.id}`,
     before: { status: current.value.status },
     after: { status: 'published', items: meeting.items.length },
   });
+  const done = await updateMeeting(deps, forum.id, meeting.id, (m) => (m.status === 'published' ? null : { ...m, status: 'published', publication }));
   await notifyPublished(deps, done.value, input.notify ?? null);
   return done.value.publication!;
 }

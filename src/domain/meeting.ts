@@ -105,6 +105,20 @@ export interface Publication {
   personalActivityIds?: Record<string, string>;
 }
 
+/**
+ * One card the bot posted for a meeting (publishing, closing), recorded in a small row of its own
+ * right after the post, so a run that died half-way posts only what has no record.
+ */
+export interface PostedCard {
+  meetingId: string;
+  /** What was posted: `postKey` in src/app/posted.ts ('overview', 'item:3', 'personal:3:<user>', 'summary'). */
+  key: string;
+  conversationId: string;
+  activityId: string;
+  /** ISO instant. */
+  postedAt: string;
+}
+
 /** A parsed document before it belongs to a stored meeting. */
 export type ParsedMeeting = Pick<Meeting, 'kind' | 'forumName' | 'date' | 'start' | 'location' | 'items'>;
 

@@ -18,6 +18,7 @@ const schema = z.object({
   responses: z.array(item.extend({ userId: str })),
   followUps: z.array(z.looseObject({ id: str.min(1), forumId: str, meetingId: str, status: str, assignees: z.array(str) })),
   cascade: z.array(z.looseObject({ meetingId: str, userId: str })),
+  posted: z.array(z.looseObject({ meetingId: str, key: str.min(1) })).optional(),
   jobs: z.array(z.looseObject({ id: str.min(1), forumId: str, dueAt: str, status: str })),
   audit: z.array(z.looseObject({ forumId: str, at: str })),
   conversations: z.array(z.looseObject({ conversationId: str.min(1), kind: z.enum(['personal', 'channel', 'groupChat']) })),

@@ -18,6 +18,7 @@ import type {
   Job,
   Meeting,
   MeetingStatus,
+  PostedCard,
 } from '../domain';
 
 export interface Versioned<T> {
@@ -119,6 +120,13 @@ export interface CascadeStore {
   listByMeeting(meetingId: string): Promise<CascadeReceipt[]>;
 }
 
+/** Cards posted for a meeting, one small row each (docs/storage.md "Publishing and closing converge"). */
+export interface PostedCardStore {
+  /** Insert if absent: the first record of a key stays, and is what this returns. */
+  record(card: PostedCard): Promise<PostedCard>;
+  listByMeeting(meetingId: string): Promise<PostedCard[]>;
+}
+
 export interface JobStore {
   /** Insert or replace a job by id (scheduling the same id twice keeps one job). */
   schedule(job: Job): Promise<void>;
@@ -150,6 +158,8 @@ export interface ForumBackup {
   responses: ItemResponse[];
   followUps: FollowUp[];
   cascade: CascadeReceipt[];
+  /** Cards posted for the meetings (absent in backups from before it was kept). */
+  posted?: PostedCard[];
   jobs: Job[];
   audit: AuditEntry[];
   conversations: StoredConversation[];
@@ -163,6 +173,7 @@ export interface Store {
   responses: ItemResponseStore;
   followUps: FollowUpStore;
   cascade: CascadeStore;
+  posted: PostedCardStore;
   jobs: JobStore;
   audit: AuditStore;
   /** Resolves when storage answers; rejects with 'storage-unavailable' otherwise (health check). */

@@ -22,6 +22,8 @@ export interface CrashProxy {
   readonly connectionString: string;
   /** Storage calls answered since the last `resetCount()`. */
   calls(): number;
+  /** Their HTTP methods, in order (GET reads; POST, PUT, MERGE, PATCH, DELETE write). */
+  methods(): string[];
   resetCount(): void;
   /** Lets `k` more calls through (k ≥ 1), then crashes. */
   arm(k: number, mode?: CrashMode): void;
@@ -37,6 +39,7 @@ export async function startCrashProxy(connectionString: string): Promise<CrashPr
   const target = new URL(endpoint);
   const sockets = new Set<Socket>();
   let count = 0;
+  let methods: string[] = [];
   let armedAt: number | null = null;
   let mode: CrashMode = 'after-answer';
   let dead = false;
@@ -54,6 +57,7 @@ export async function startCrashProxy(connectionString: string): Promise<CrashPr
         answer.on('end', () => {
           if (dead) return void req.socket.destroy();
           count += 1;
+          methods.push(req.method ?? '');
           const last = armedAt !== null && count >= armedAt;
           if (last && mode === 'lost-answer') return crash();
           res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -86,8 +90,10 @@ export async function startCrashProxy(connectionString: string): Promise<CrashPr
   return {
     connectionString: proxied,
     calls: () => count,
+    methods: () => [...methods],
     resetCount: () => {
       count = 0;
+      methods = [];
     },
     arm: (k, m = 'after-answer') => {
       if (k < 1) throw new Error('arm(k) needs k >= 1');

@@ -1,15 +1,16 @@
-/** 'publish-agenda' job: posts a scheduled agenda (src/app/publish-agenda.ts is idempotent per item). */
+/** 'publish-agenda' job: posts an agenda (src/app/publish-agenda.ts) under the job's short lease (../work-lease.ts). */
 
 import { notifyTargetOf } from '../../app/notify';
 import { publishAgenda } from '../../app/publish-agenda';
 import { payloadString } from '../jobs';
+import { withWorkLease } from '../work-lease';
 import type { JobHandler } from './types';
 
 export const publishAgendaHandler: JobHandler = {
   async run(ctx) {
     const requestedBy = typeof ctx.job.payload.requestedBy === 'string' ? ctx.job.payload.requestedBy : undefined;
     const meetingId = payloadString(ctx.job, 'meetingId');
-    await publishAgenda(ctx.deps, { forumId: ctx.job.forumId, meetingId, requestedBy, notify: notifyTargetOf(ctx.job) });
+    await withWorkLease(ctx, (lease) => publishAgenda(ctx.deps, { forumId: ctx.job.forumId, meetingId, requestedBy, notify: notifyTargetOf(ctx.job), lease }));
     return { status: 'done' };
   },
 };

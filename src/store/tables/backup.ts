@@ -1,5 +1,5 @@
 /** Export and import of everything stored about one forum (backup, moving between environments). */
-import type { AuditEntry, CascadeReceipt, Decision, FollowUp, Forum, Job, Meeting } from '../../domain';
+import type { AuditEntry, CascadeReceipt, Decision, FollowUp, Forum, Job, Meeting, PostedCard } from '../../domain';
 import { AppError } from '../../domain/errors';
 import type {
   AuditStore,
@@ -12,6 +12,7 @@ import type {
   ItemResponseStore,
   JobStore,
   MeetingStore,
+  PostedCardStore,
   StoredConversation,
 } from '../ports';
 import type { TableName } from './context';
@@ -26,6 +27,7 @@ export interface Repositories {
   responses: ItemResponseStore;
   followUps: FollowUpStore & { put(f: FollowUp): Promise<void> };
   cascade: CascadeStore & { put(r: CascadeReceipt): Promise<void> };
+  posted: PostedCardStore & { put(card: PostedCard): Promise<void> };
   jobs: JobStore;
   audit: AuditStore & { put(e: AuditEntry): Promise<void> };
 }
@@ -38,6 +40,7 @@ export async function exportForum(r: Repositories, forumId: string): Promise<For
   const decisionHistory: Decision[] = [];
   const responses: ForumBackup['responses'] = [];
   const cascade: CascadeReceipt[] = [];
+  const posted: PostedCard[] = [];
   for (const summary of await r.meetings.listByForum(forumId)) {
     const meeting = (await r.meetings.get(forumId, summary.id))?.value;
     if (!meeting) continue;
@@ -47,6 +50,7 @@ export async function exportForum(r: Repositories, forumId: string): Promise<For
     for (const d of current) decisionHistory.push(...(await r.decisions.history(meeting.id, d.itemNumber)));
     responses.push(...(await r.responses.listByMeeting(meeting.id)));
     cascade.push(...(await r.cascade.listByMeeting(meeting.id)));
+    posted.push(...(await r.posted.listByMeeting(meeting.id)));
   }
   const conversations: StoredConversation[] = [];
   const channel = await r.conversations.get(forum.conversationId);
@@ -64,6 +68,7 @@ export async function exportForum(r: Repositories, forumId: string): Promise<For
     responses,
     followUps: await r.followUps.listByForum(forumId),
     cascade,
+    posted,
     jobs: await r.jobs.listByForum(forumId),
     audit: await r.audit.listByForum(forumId),
     conversations,
@@ -103,6 +108,8 @@ export async function importForum(r: Repositories, b: ForumBackup, mode: Restore
   }
   for (const f of b.followUps) if (!merge || followUpWins(f, (await r.followUps.get(f.forumId, f.id))?.value)) await r.followUps.put(f);
   for (const c of b.cascade) if (await absent(r.cascade.get(c.meetingId, c.userId))) await r.cascade.put(c);
+  // A card recorded as posted stays as recorded (the first record wins).
+  for (const p of b.posted ?? []) await (merge ? r.posted.record(p) : r.posted.put(p));
   for (const j of b.jobs) if (!merge || jobWins(j, (await r.jobs.get(j.id))?.value)) await r.jobs.schedule(j);
   for (const a of b.audit) await r.audit.put(a);
 }

@@ -12,6 +12,7 @@ export const TABLE_NAMES = [
   'followups',
   'followupsbyuser',
   'cascade',
+  'posted',
   'jobs',
   'jobids',
   'jobsdue',

@@ -15,6 +15,7 @@ import { createFollowUpStore } from './followups';
 import { createForumStore } from './forums';
 import { createJobStore } from './jobs';
 import { createMeetingStore } from './meetings';
+import { createPostedCardStore } from './posted';
 import { createItemResponseStore } from './responses';
 import { Table } from './table';
 
@@ -47,6 +48,7 @@ export async function createTableStore(target: StoreTarget, opts: TableStoreOpti
     responses: createItemResponseStore(ctx),
     followUps: createFollowUpStore(ctx),
     cascade: createCascadeStore(ctx),
+    posted: createPostedCardStore(ctx),
     jobs: createJobStore(ctx),
     audit: createAuditStore(ctx),
   };
