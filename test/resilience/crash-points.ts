@@ -18,8 +18,11 @@ export interface CrashScenario<T, S> {
   template(h: Harness): Promise<T>;
   /** Brings fresh tables to the point just before the operation (through the service that will die). */
   setUp(h: Harness, template: T, label: string): Promise<S>;
-  /** The operation whose storage calls are counted and cut. */
-  operate(h: Harness, s: S): Promise<unknown>;
+  /**
+   * The operation whose storage calls are counted and cut. `dead()` turns true at the crash: from then
+   * on the process would do nothing at all (the proxy only cuts its storage; Teams is the scenario's).
+   */
+  operate(h: Harness, s: S, dead: () => boolean): Promise<unknown>;
   /** What the user or the system does next, on the restarted service; returns what the checks need. */
   next(h: Harness, s: S): Promise<unknown>;
   /** Throws (expect) when an invariant is broken. */
@@ -50,14 +53,14 @@ async function once<T, S>(env: CrashEnv, scenario: CrashScenario<T, S>, template
   const fake = env.fake();
   const dying = await startHarness({ connectionString: proxy.connectionString, tablePrefix, fake, logLevel: 'silent', backgroundDrainMs: 200 });
   let calls = 0;
-  let dead = false;
+  let stopped = false;
   try {
     const s = await scenario.setUp(dying, template, arm ? `${arm.mode} ${arm.k}` : 'clean');
     proxy.resetCount();
     if (arm) proxy.arm(arm.k, arm.mode);
-    await scenario.operate(dying, s).catch(() => undefined);
+    await scenario.operate(dying, s, () => proxy.crashed()).catch(() => undefined);
     calls = proxy.calls();
-    dead = true;
+    stopped = true;
     await dying.stop();
     await proxy.close();
     const fresh = await startHarness({ connectionString: env.azurite.connectionString, tablePrefix, fake, logLevel: 'silent' });
@@ -71,7 +74,7 @@ async function once<T, S>(env: CrashEnv, scenario: CrashScenario<T, S>, template
       await fresh.stop();
     }
   } finally {
-    if (!dead) await dying.stop();
+    if (!stopped) await dying.stop();
     await proxy.close();
   }
 }
