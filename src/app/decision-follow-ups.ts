@@ -97,11 +97,36 @@ export function hasChanges(c: FollowUpChanges): boolean {
   return c.created.length + c.updated.length + c.dismissed.length > 0;
 }
 
-/** Applies a plan: creates, updates (conditional, retried) and dismisses; reminders follow. */
-export async function applyFollowUps(deps: AppDeps, plan: FollowUpChanges): Promise<FollowUpChanges> {
+/**
+ * What the decision's follow-ups are, as one digest of their ids and contents. The decision row
+ * carries it, so a submit whose decision and follow-ups are already recorded is known as such even
+ * when the save that recorded them was cut off before its follow-ups were written.
+ */
+export function followUpsKey(wanted: FollowUp[]): string {
+  const rows = wanted.map((f) => [f.id, f.text, f.kind, f.owner, f.due, [...f.assignees].sort()]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  return createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 32);
+}
+
+export interface ApplyOptions {
+  /** Called before a follow-up is dismissed (its audit entry: idempotent, so a cut-off save can write it again). */
+  beforeDismiss?: (f: FollowUp) => Promise<void>;
+  /** Ensure the reminders of every wanted open follow-up, not only of those created now (the repair of a cut-off save). */
+  remindAll?: boolean;
+}
+
+/**
+ * Applies a plan: creates, updates (conditional, retried) and dismisses; reminders follow. Every
+ * step is idempotent (content ids, deterministic job ids), so applying the same plan again after a
+ * crash completes it.
+ */
+export async function applyFollowUps(deps: AppDeps, plan: FollowUpChanges, opts: ApplyOptions = {}): Promise<FollowUpChanges> {
   const now = deps.clock.now().toISOString();
   if (plan.created.length > 0) await deps.store.followUps.createMany(plan.created);
-  for (const f of plan.created) await scheduleRemindersFor(deps, f);
+  const createdIds = new Set(plan.created.map((f) => f.id));
+  const updatedIds = new Set(plan.updated.map((f) => f.id));
+  for (const f of plan.wanted) {
+    if (createdIds.has(f.id) || (opts.remindAll && !updatedIds.has(f.id))) await scheduleRemindersFor(deps, f);
+  }
   const updated: FollowUp[] = [];
   for (const f of plan.updated) {
     const { before, after } = await updateFollowUp(deps, f.forumId, f.id, (cur) => ({
@@ -120,6 +145,7 @@ export async function applyFollowUps(deps: AppDeps, plan: FollowUpChanges): Prom
   }
   const dismissed: FollowUp[] = [];
   for (const f of plan.dismissed) {
+    await opts.beforeDismiss?.(f);
     const { after, changed } = await updateFollowUp(deps, f.forumId, f.id, (cur) =>
       cur.status === 'open' || cur.status === 'suggested' ? { ...cur, status: 'dismissed', updatedAt: now } : null,
     );

@@ -1,6 +1,6 @@
 /** The messages for the departments, entered with the standing item "Hvad skal kommunikeres ud ...". */
 import { createHash } from 'node:crypto';
-import type { Communication, Forum, Meeting } from '../domain';
+import type { AuditEntry, Communication, Forum, Meeting } from '../domain';
 import { AppError, isIsoDate } from '../domain';
 import { isCommunicationItem } from '../minutes/communications';
 import type { Versioned } from '../store/ports';
@@ -37,9 +37,27 @@ function toCommunications(forum: Forum, lines: CommunicationInput[]): Communicat
     });
 }
 
+const RETRY_WINDOW_MS = 86_400_000;
+
+/**
+ * The same click again after a save that stored the messages but was cut off before its audit entry:
+ * the entry is written now unless the last day's log has it. `version` is what the form was built
+ * from; the messages before the save are known when that was the empty list.
+ */
+async function ensureAudit(deps: AppDeps, entry: Omit<AuditEntry, 'at' | 'before'>, meeting: Meeting, version: string | null): Promise<void> {
+  const since = new Date(deps.clock.now().getTime() - RETRY_WINDOW_MS).toISOString();
+  const recent = await deps.store.audit.listByForum(entry.forumId, { since });
+  const after = JSON.stringify(entry.after);
+  if (recent.some((a) => a.action === entry.action && a.target === entry.target && JSON.stringify(a.after) === after)) return;
+  const fromNothing = version === communicationsVersion({ ...meeting, communications: [] });
+  await deps.store.audit.append({ ...entry, at: deps.clock.now().toISOString(), before: fromNothing ? [] : null });
+}
+
 /**
  * Replaces the meeting's messages. `version` is what the form was built from (`communicationsVersion`);
  * when someone else changed the messages since, the save is refused with a conflict.
+ * Order of writes: the meeting (the commit) → the audit entry → the item cards. The same click again
+ * after a crash finds its messages stored and writes the audit entry if it is missing.
  */
 export async function saveCommunications(
   deps: AppDeps,
@@ -58,20 +76,24 @@ export async function saveCommunications(
   const communications = toCommunications(forum, input.lines);
   const current = await loadMeeting(deps, input.forumId, input.meetingId);
   const before = current.value.communications;
-  if (JSON.stringify(before) === JSON.stringify(communications)) return current; // a retried submit
+  const entry = {
+    forumId: input.forumId,
+    actorUserId: manager.userId,
+    action: 'communications.save',
+    target: `meeting:${input.meetingId}/communications`,
+    after: communications,
+  };
+  if (JSON.stringify(before) === JSON.stringify(communications)) {
+    // A retried submit. Built on another version than the stored one, it is the submit that stored
+    // these messages, and that save may have been cut off before its audit entry.
+    if (input.version !== null && input.version !== communicationsVersion(current.value)) await ensureAudit(deps, entry, current.value, input.version);
+    return current;
+  }
   if (input.version !== null && input.version !== communicationsVersion(current.value)) {
     throw new AppError('conflict', 'The messages were changed by someone else since the form was opened', { meetingId: input.meetingId });
   }
   const saved = await deps.store.meetings.update({ ...current.value, communications }, current.etag);
-  await deps.store.audit.append({
-    forumId: input.forumId,
-    at: deps.clock.now().toISOString(),
-    actorUserId: manager.userId,
-    action: 'communications.save',
-    target: `meeting:${input.meetingId}/communications`,
-    before,
-    after: communications,
-  });
+  await deps.store.audit.append({ ...entry, at: deps.clock.now().toISOString(), before });
   const itemNumber = input.itemNumber ?? current.value.items.find(isCommunicationItem)?.number;
   if (itemNumber !== undefined) await refreshItemCards(deps, forum, saved.value, itemNumber);
   return saved;

@@ -23,4 +23,10 @@ export interface Decision {
   recordedBy: string;
   /** ISO instant. */
   recordedAt: string;
+  /**
+   * Digest of the follow-ups this version has (ids and contents), written with the decision: a retried
+   * submit whose decision already has them completes what a cut-off save left undone. Absent on
+   * decisions recorded before it existed.
+   */
+  followUpsKey?: string;
 }

@@ -215,6 +215,7 @@ describe('editing a recorded decision', () => {
 
     // The form carries the plan's id; its date moved, the contact persons row was removed.
     const kept = { ...twoFollowUps[0], id: plan.id, text: 'Udarbejd en plan for afprøvningen', due: day('2026-04-10') };
+    w.clock.advance(1000); // the audit log is in time order; entries of one instant are in no particular order
     const second = await recordDecision(w.deps, decision({ text: 'Godkendt med en senere frist.', followUps: [kept], version: first.decision.etag }));
     const stored = await w.store.followUps.listByMeeting(FORUM_ID, 'meeting-1');
     expect(stored).toHaveLength(2); // edited, not copied

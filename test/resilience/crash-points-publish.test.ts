@@ -12,7 +12,7 @@ import { TEST_CHANNEL, USERS } from '../support/activities';
 import { anItem, aDraftAgenda } from '../support/agenda-items';
 import { useAzurite } from '../support/azurite';
 import type { Harness } from '../support/harness';
-import { countCalls, everyCrashPoint, type Operation, postsByConversation, summarize } from './crash-points';
+import { countCalls, everyCrashPoint, type Operation, postsByConversation, summarize } from './crash-points-cards';
 
 jest.setTimeout(600_000);
 

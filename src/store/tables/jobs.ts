@@ -6,6 +6,8 @@
  * entry; claimers check each entry against the record, so a crash in between only leaves an extra
  * entry that a later sweep removes. A claim commits first and re-keys after: the old (due) entry
  * keeps the job findable until its lease entry exists.
+ * An update whose ETag this store has just read or written needs no read first: after a send, the
+ * record of it is the first storage call, so a crash cannot fall between the send and its record.
  */
 import type { Job } from '../../domain';
 import { AppError } from '../../domain/errors';
@@ -39,8 +41,38 @@ export function jobIdEntity(job: Job): Entity {
 const revOf = (row: Row): number => Number(row.entity.rev ?? '0');
 const isConflict = (e: unknown): boolean => e instanceof AppError && e.code === 'conflict';
 
+const KNOWN_VERSIONS = 2_000;
+
+/**
+ * The job versions this store last read or wrote, by job id and ETag. A version with a given ETag
+ * never changes, and the replace that uses it is ETag-conditional, so a stale entry only ever costs
+ * a conflict that a read would have given too.
+ */
+class KnownVersions {
+  private readonly byKey = new Map<string, { job: Job; rev: number }>();
+  private key = (jobId: string, etag: string): string => `${jobId}\u0000${etag}`;
+  get(jobId: string, etag: string): { job: Job; rev: number } | undefined {
+    return this.byKey.get(this.key(jobId, etag));
+  }
+  remember(job: Job, rev: number, etag: string): void {
+    if (!etag) return;
+    if (this.byKey.size >= KNOWN_VERSIONS) this.byKey.delete(this.byKey.keys().next().value as string);
+    this.byKey.set(this.key(job.id, etag), { job, rev });
+  }
+}
+
 export function createJobStore(ctx: StoreContext): JobStore {
   const { jobs, jobids, jobsdue } = ctx.tables;
+  const known = new KnownVersions();
+
+  /** Removing index rows the committed change no longer needs: a failure leaves an extra row, which claimers ignore. */
+  const tidy = async (what: Promise<void>): Promise<void> => {
+    try {
+      await what;
+    } catch (e) {
+      ctx.logger?.warn({ err: e instanceof Error ? e.message : String(e) }, 'Could not remove a due-index row; a later sweep does');
+    }
+  };
 
   const writeDue = async (job: Job, rev: number): Promise<void> => {
     const at = eligibleAt(job);
@@ -86,6 +118,7 @@ export function createJobStore(ctx: StoreContext): JobStore {
       if (isConflict(e)) return null;
       throw e;
     }
+    known.remember(claimed, rev, etag);
     await writeDue(claimed, rev);
     if (entry.entity.rowKey !== dueRowKey(eligibleAt(claimed)!, job.id)) {
       await jobsdue.remove(entry.entity.partitionKey, entry.entity.rowKey, entry.etag);
@@ -106,7 +139,10 @@ export function createJobStore(ctx: StoreContext): JobStore {
     },
     async get(jobId) {
       const row = await findRow(jobId);
-      return row ? { value: readJson<Job>(row.entity), etag: row.etag } : null;
+      if (!row) return null;
+      const value = readJson<Job>(row.entity);
+      known.remember(value, revOf(row), row.etag);
+      return { value, etag: row.etag };
     },
     async claimDue(now, { owner, leaseMs, limit }) {
       const nowMs = now.getTime();
@@ -136,12 +172,18 @@ export function createJobStore(ctx: StoreContext): JobStore {
       return claimed.sort((a, b) => a.value.dueAt.localeCompare(b.value.dueAt));
     },
     async update(job, etag) {
-      const current = await getRow(job.forumId, job.id);
-      if (!current || current.etag !== etag) throw new AppError('conflict', 'The job was changed meanwhile');
-      const rev = revOf(current) + 1;
-      await writeDue(job, rev);
+      let before = known.get(job.id, etag);
+      if (!before) {
+        const current = await getRow(job.forumId, job.id);
+        if (!current || current.etag !== etag) throw new AppError('conflict', 'The job was changed meanwhile');
+        before = { job: readJson<Job>(current.entity), rev: revOf(current) };
+      }
+      const rev = before.rev + 1;
+      // The entry of an unchanged due time (or lease) is there already.
+      if (eligibleAt(job) !== eligibleAt(before.job)) await writeDue(job, rev);
       const newEtag = await jobs.replace(jobEntity(job, rev), etag);
-      await dropOldDue(readJson<Job>(current.entity), job, rev);
+      known.remember(job, rev, newEtag);
+      await tidy(dropOldDue(before.job, job, rev));
       return { value: job, etag: newEtag };
     },
     async cancel(jobId) {
