@@ -359,7 +359,7 @@ async function publishTrial(ctx: Context, f: number, killAfterMs: number | null)
   const posted = [...counts.values()].reduce((a, b) => a + b, 0);
   const broken: string[] = [];
   if (!done) broken.push('the agenda is not out 30 s after the restart');
-  if (!done && process.env.KILL_DEBUG) console.log(acknowledged, JSON.stringify(await after.meetings.get(forum.id, meetingId(f))).slice(0, 300), JSON.stringify(await after.jobs.listByForum(forum.id)), ctx.service.output(), JSON.stringify(ctx.fake.sent().slice(from)).slice(0, 1000));
+  if (!done && process.env.KILL_BENCH_DEBUG) console.log(acknowledged, JSON.stringify(await after.meetings.get(forum.id, meetingId(f))).slice(0, 300), JSON.stringify(await after.jobs.listByForum(forum.id)), ctx.service.output(), JSON.stringify(ctx.fake.sent().slice(from)).slice(0, 1000));
   const missing = [...(ctx.expectedCards ?? [])].filter((k) => !counts.has(k));
   if (missing.length > 0) broken.push(`card(s) never posted: ${missing.join(', ')}`);
   return { acknowledged, lostAcknowledged, broken, duplicates: posted - counts.size, retryAnswer, posted: new Set(counts.keys()) };
@@ -374,6 +374,12 @@ interface Context {
   service: Service;
   /** The cards an uninterrupted publication posts (measured first, per setup). */
   expectedCards: Set<string> | null;
+}
+
+export interface KillResult {
+  kind: 'kill';
+  trials: number;
+  rows: Row[];
 }
 
 interface Row {
@@ -451,14 +457,17 @@ async function main(): Promise<void> {
   }
   print(rows);
   const json = arg('json');
-  if (json) writeFileSync(json, JSON.stringify({ kind: 'kill', trials: TRIALS, rows }, null, 2));
+  const result: KillResult = { kind: 'kill', trials: TRIALS, rows };
+  if (json) writeFileSync(json, JSON.stringify(result, null, 2));
   if (rows.some((r) => r.lostAcknowledged > 0)) {
     console.error('\nFAIL: acknowledged writes lost');
     process.exitCode = 1;
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.stack : String(e));
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.stack : String(e));
+    process.exitCode = 1;
+  });
+}
