@@ -67,7 +67,7 @@ async function run(durable: boolean, rows: number): Promise<Row[]> {
     await seed(client, rows);
     await measure(client, 4, 20); // warm-up
     for (const writers of [1, 16]) {
-      const writes = smoke ? 50 : writers === 1 ? 200 : 800;
+      const writes = smoke ? 50 : writers === 1 ? 100 : 400;
       const m = await measure(client, writers, writes);
       const dbMb = dir ? statSync(path.join(dir, '__azurite_db_table__.json')).size / 1024 ** 2 : 0;
       out.push({ storage: durable ? 'on disk, saved before answering' : 'in memory (no save in the request)', rows, dbMb, writers, writes, ...m });
