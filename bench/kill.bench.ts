@@ -198,7 +198,8 @@ async function seedDraft(store: Store, forum: Forum, f: number): Promise<void> {
     ...[1, 2, 3, 4, 5].map((n) => anItem(n, `Sag ${n} om drift (møde ${f})`)),
     anItem(6, `Personalesag ${f}`, { closed: true, sections: [{ kind: 'case', heading: 'Sagsfremstilling', body: 'Fortroligt.' }] }),
   ];
-  await store.meetings.create(aDraftAgenda(meetingId(f), forum.id, items, { forumName: forum.name, date: inDays(3) }));
+  // Three weeks ahead: the chiefs' check-in before the meeting is not due during the trial.
+  await store.meetings.create(aDraftAgenda(meetingId(f), forum.id, items, { forumName: forum.name, date: inDays(21) }));
 }
 
 // ---------- one trial ----------
@@ -308,8 +309,9 @@ async function decisionTrial(ctx: Context, f: number, killAfterMs: number): Prom
 /** Posted cards (not updates) since `from`, keyed by conversation and the card's first text (trial number as F). */
 function postedCards(fake: FakeConnector, from: number, f: number): Map<string, number> {
   const counts = new Map<string, number>();
+  const mine = new RegExp(`-${f}(@|$)`); // this trial's channel and its people's 1:1 chats
   for (const s of fake.sent().slice(from)) {
-    if (s.kind === 'update') continue;
+    if (s.kind === 'update' || !mine.test(s.conversationId.split(';')[0])) continue;
     const cards = ((s.activity.attachments ?? []) as { contentType?: string; content?: unknown }[]).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
     for (const c of cards) {
       const first = /"type":"TextBlock","text":"([^"]*)"/.exec(JSON.stringify(c.content))?.[1] ?? JSON.stringify(c.content).slice(0, 80);
