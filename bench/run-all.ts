@@ -12,6 +12,7 @@ import { cpus, freemem, loadavg, release, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ClicksResult } from './clicks.bench';
+import type { KillResult } from './kill.bench';
 import type { MemoryResult } from './memory.bench';
 import type { TurnLatencyResult } from './turn-latency.bench';
 
@@ -41,6 +42,8 @@ const runs: Run[] = [
   { name: 'Import throughput and peak memory', file: 'import.bench.ts', args: [] },
   { name: 'Service memory under mixed load', file: 'memory.bench.ts', args: smoke ? ['--smoke'] : [], json: path.join(work, 'memory.json') },
   { name: 'Concurrent clicks in one channel', file: 'clicks.bench.ts', args: smoke ? ['--smoke'] : [], json: path.join(work, 'clicks.json') },
+  { name: 'Kill test (SIGKILL during a click)', file: 'kill.bench.ts', args: smoke ? ['--trials', '3'] : [], json: path.join(work, 'kill.json') },
+  { name: 'Embedded storage: saving before answering', file: 'durable-store.bench.ts', args: smoke ? ['--smoke'] : [] },
 ];
 
 function runOne(run: Run): Promise<Outcome> {
@@ -166,6 +169,19 @@ function summary(outcomes: Outcome[]): Line[] {
       ok: r.talliesRight && r.badAnswers === 0 && r.failedUpdates === 0,
       correctness: true,
     });
+  }
+  const kill = readJson<KillResult>(by('kill.bench.ts')?.run.json);
+  for (const r of kill?.rows ?? []) {
+    const what = `Kill test, ${r.op === 'decision' ? '"Gem beslutning"' : '"Udsend nu"'}, storage ${r.setup === 'embedded' ? 'embedded' : 'in its own process'}`;
+    lines.push({ what: `${what}: lost acknowledged writes`, result: `${r.lostAcknowledged} of ${r.acknowledged} answered clicks (${r.trials} trials)`, target: '0', ok: r.lostAcknowledged === 0, correctness: true });
+    lines.push({ what: `${what}: broken invariants`, result: `${r.broken} of ${r.trials} trials`, target: '0', ok: r.broken === 0, correctness: true });
+    if (r.op === 'publish') {
+      lines.push({ what: `${what}: duplicates`, result: `${r.withDuplicates} of ${r.trials} trials posted a card twice (${r.duplicates} duplicate posts)`, target: '–', ok: null });
+    }
+  }
+  const durable = by('durable-store.bench.ts');
+  for (const cells of durable ? tableRows(durable.output, 6).filter((c) => /^\d+$/.test(c[1])) : []) {
+    lines.push({ what: `Embedded storage ${cells[0]}, ${cells[1]} rows (${cells[2]} MB), ${cells[3]} writer(s)`, result: `${cells[5]} writes/s, p50 ${cells[6]} ms, p99 ${cells[7]} ms`, target: '–', ok: null });
   }
   return lines;
 }

@@ -13,6 +13,7 @@ import { asAppError } from './domain/errors';
 import { createLogger } from './logger';
 import { startScheduler } from './scheduler/runner';
 import { openStore } from './store/open';
+import { warnIfSingleMachine } from './store/single-machine';
 
 function configOrExit(): Config {
   try {
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   const config = configOrExit();
   const logger = createLogger(config.logLevel);
   const storage = await openStore(config, logger);
+  warnIfSingleMachine(config, logger);
   const app = createApp({ store: storage.store, clock: systemClock, logger, config });
   const { url } = await app.start();
   const scheduler = startScheduler(app.deps, { intervalMs: config.sweepIntervalMs, owner: config.instanceId });
