@@ -29,6 +29,7 @@ import { createLogger } from '../src/logger';
 import { startEmbeddedAzurite } from '../src/store/azurite';
 import { createTableStore } from '../src/store/tables';
 import { anInvoke } from '../test/support/activities';
+import { aDraftAgenda, anItem } from '../test/support/agenda-items';
 import { startFakeConnector } from '../test/support/fake-connector';
 import { forkTs, request, stopChild } from './turn-latency.bench';
 
@@ -112,36 +113,17 @@ async function postToFake(fakeUrl: string): Promise<string> {
 
 function meetingOf(overviewActivityId: string, itemActivityIds: Record<string, string>): Meeting {
   const now = systemClock.now();
-  return {
-    id: MEETING,
-    forumId: FORUM,
-    kind: 'agenda',
-    forumName: 'Ledelsesforum',
+  const items = Array.from({ length: ITEMS }, (_, i) =>
+    anItem(i + 1, `Sag nummer ${i + 1} om budget og drift`, {
+      sections: [{ kind: 'case', heading: 'Sagsfremstilling', body: 'Sagen beskrives kort her. '.repeat(10) }],
+    }),
+  );
+  return aDraftAgenda(MEETING, FORUM, items, {
     date: now.toISOString().slice(0, 10),
-    start: '09:00',
     location: 'Mødelokale 1',
     status: 'published',
-    items: Array.from({ length: ITEMS }, (_, i) => ({
-      number: i + 1,
-      title: `Sag nummer ${i + 1} om budget og drift`,
-      prefix: 'LF',
-      caseNumber: `00.01.00-A00-${i + 1}-26`,
-      timeSlot: null,
-      closed: false,
-      writtenBriefing: false,
-      standing: null,
-      sections: [{ kind: 'case', heading: 'Sagsfremstilling', body: 'Sagen beskrives kort her. '.repeat(10) }],
-      recommendedBy: 'Direktøren',
-      proposals: [],
-      decision: null,
-      attachments: [],
-    })),
-    communications: [],
-    publishAt: null,
     publication: { conversationId: CHANNEL, publishedAt: now.toISOString(), overviewActivityId, itemActivityIds },
-    closedAt: null,
-    summaryActivityId: null,
-  };
+  });
 }
 
 async function startApp(opts: { connectionString: string; fakeUrl: string; chiefs: number }) {
