@@ -83,6 +83,7 @@ var tableNames = [
   'jobs'
   'jobids'
   'jobsdue'
+  'posted'
   'audit'
 ]
 
