@@ -21,7 +21,7 @@
  *     follow-up, an open follow-up has no pending reminder job, or the agenda is not completely out;
  *   - duplicates: cards posted more than once (counted at the fake Bot Connector).
  * The dead instance's lease on the publishing job is moved into the past after the restart (as if
- * its 5 minutes had passed) so that a trial takes seconds; the scheduler sweeps every second.
+ * its 30 s had passed) so that a trial takes seconds; the scheduler sweeps every second.
  * The service is bundled once with esbuild (same code as `npm start`, without ts-node's start-up).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
