@@ -43,7 +43,7 @@ export function closedText(locale: Locale, meeting: Meeting, receipts: readonly 
 /** Sets the meeting's status to closed (once, audited). `actor` is checked when a person closes. */
 export async function markClosed(
   deps: AppDeps,
-  input: { forumId: string; meetingId: string; actor?: ActorRef },
+  input: { forumId: string; meetingId: string; actor?: ActorRef; requestedBy?: string },
 ): Promise<{ forum: Forum; meeting: Meeting; alreadyClosed: boolean }> {
   const forum = (await loadForum(deps, input.forumId)).value;
   if (input.actor) requireManager(forum, input.actor);
@@ -59,7 +59,7 @@ export async function markClosed(
     await deps.store.audit.append({
       forumId: forum.id,
       at: now,
-      actorUserId: input.actor?.userId ?? 'meeting-end',
+      actorUserId: input.actor?.userId ?? input.requestedBy ?? 'meeting-end',
       action: 'meeting.close',
       target: `meeting:${meeting.id}`,
       before: { status: before.status },

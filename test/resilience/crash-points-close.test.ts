@@ -1,7 +1,8 @@
 /**
  * "Afslut møde" cut off from storage after every one of its storage calls (both ways: the k-th call's
  * answer arrived, or was lost), then a fresh service on the same tables a minute later (its sweep,
- * and a second click when the first was not acknowledged). Whatever call it died after, the meeting
+ * and a second click when the first was not acknowledged; for Teams' meeting-end event, which is never
+ * sent again, only the sweep). Whatever call it died after, the meeting
  * ends closed with the summary posted once in the channel, each chief's cascade card once in their
  * 1:1 chat and every chief's receipt saying so. A crash between Teams taking a post and its record
  * (docs/storage.md "Publishing and closing converge") may post that one card twice; the test counts
@@ -66,5 +67,26 @@ test('a close cut off after any storage call ends closed: summary once, each chi
   const calls = await countCalls(az.connectionString, close);
   const outcomes = await everyCrashPoint(az.connectionString, close, calls);
   console.log(`closing: ${calls.length} storage calls (${calls.filter((m) => m !== 'GET').length} writes)\n${summarize(outcomes)}`);
+  expect(outcomes.filter((o) => o.broken.length > 0)).toEqual([]);
+});
+
+test('the meeting-end event cut off after any storage call ends closed and posted by the sweep alone (nobody sends it again)', async () => {
+  const event: Operation<null> = {
+    ...close,
+    click: (h) => h.aMeetingEvent('end', { id: 'teams-meeting-1', time: '2026-03-05T10:00:00.000Z' }, { conversation: 'channel' }),
+    retried: false,
+    async check(h, forum, state) {
+      const meeting = (await h.store.meetings.get(forum.id, MEETING))?.value;
+      // Cut off before the close job (the intent) was written: nothing happened, nothing may be posted.
+      if (meeting?.status === 'published' && !(await h.store.jobs.get(closeJobId(MEETING)))) {
+        const posts = [...(await postsByConversation(h, forum)).values()].reduce((a, b) => a + b, 0);
+        return { broken: posts > 0 ? [`meeting still open but ${posts} card(s) posted`] : [], duplicates: 0 };
+      }
+      return close.check(h, forum, state);
+    },
+  };
+  const calls = await countCalls(az.connectionString, event);
+  const outcomes = await everyCrashPoint(az.connectionString, event, calls);
+  console.log(`meeting-end event: ${calls.length} storage calls (${calls.filter((m) => m !== 'GET').length} writes)\n${summarize(outcomes)}`);
   expect(outcomes.filter((o) => o.broken.length > 0)).toEqual([]);
 });
