@@ -31,7 +31,7 @@ import { createTableStore } from '../src/store/tables';
 import { anInvoke } from '../test/support/activities';
 import { aDraftAgenda, anItem } from '../test/support/agenda-items';
 import { startFakeConnector } from '../test/support/fake-connector';
-import { forkTs, request, stopChild } from './turn-latency.bench';
+import { forkTs, postToFake, request, stopChild } from './turn-latency.bench';
 
 const FORUM = 'clicks-forum';
 const MEETING = 'clicks-meeting';
@@ -100,17 +100,6 @@ function membersOf(n: number): Member[] {
   return [secretary, chair, ...chiefs];
 }
 
-async function postToFake(fakeUrl: string): Promise<string> {
-  const res = await fetch(`${fakeUrl}v3/conversations/${encodeURIComponent(CHANNEL)}/activities`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'message', text: 'kort' }),
-  });
-  const body = (await res.json()) as { id?: string };
-  if (!body.id) throw new Error(`the fake connector answered ${res.status} without an id`);
-  return body.id;
-}
-
 function meetingOf(overviewActivityId: string, itemActivityIds: Record<string, string>): Meeting {
   const now = systemClock.now();
   const items = Array.from({ length: ITEMS }, (_, i) =>
@@ -150,9 +139,9 @@ async function startApp(opts: { connectionString: string; fakeUrl: string; chief
   await store.forums.create(forum);
   const reference = { channelId: 'msteams', serviceUrl: opts.fakeUrl, bot: { ...BOT }, conversation: { id: CHANNEL, conversationType: 'channel', tenantId: TENANT, isGroup: true } };
   await store.conversations.save({ conversationId: CHANNEL, kind: 'channel', tenantId: TENANT, userId: null, reference, updatedAt: now });
-  const overviewId = await postToFake(opts.fakeUrl);
+  const overviewId = await postToFake(opts.fakeUrl, CHANNEL);
   const items: Record<string, string> = {};
-  for (let n = 1; n <= ITEMS; n++) items[String(n)] = await postToFake(opts.fakeUrl);
+  for (let n = 1; n <= ITEMS; n++) items[String(n)] = await postToFake(opts.fakeUrl, CHANNEL);
   await store.meetings.create(meetingOf(overviewId, items));
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'info' }, { instanceId: `clicks-${process.pid}` });
   const app = createApp({ store, clock: systemClock, logger, config });

@@ -114,7 +114,8 @@ function meetingOf(f: number, items: number, itemActivityIds: Record<string, str
   };
 }
 
-async function postToFake(fakeUrl: string, conversationId: string): Promise<string> {
+/** Posts a short message through the fake Bot Connector and returns its activity id (a card to update later). */
+export async function postToFake(fakeUrl: string, conversationId: string): Promise<string> {
   const res = await fetch(`${fakeUrl}v3/conversations/${encodeURIComponent(conversationId)}/activities`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

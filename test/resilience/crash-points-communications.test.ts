@@ -11,8 +11,8 @@ import type { ForumBackup } from '../../src/store/ports';
 import { testRoster, USERS } from '../support/activities';
 import { useAzurite } from '../support/azurite';
 import { useFakeConnector } from '../support/use-fake-connector';
-import { brokenLines, type CrashScenario, crashEveryPoint } from './crash-points';
-import { aDraftMeeting, cardOf, decisionForm, type Json, press, publish, textOf } from './support';
+import { brokenLines, type CrashScenario, crashEveryPoint, publishedMeetingTemplate } from './crash-points';
+import { cardOf, decisionForm, type Json, press, textOf } from './support';
 
 jest.setTimeout(180_000);
 
@@ -30,12 +30,7 @@ interface Setup {
 const MORE = ['[Miljø & Teknik] Kontaktpersoner meldes ind til Borgerservice.', 'fra 2026-03-16: Ny direktør for Kultur & Fritid præsenteres.'];
 
 const scenario: CrashScenario<ForumBackup, Setup> = {
-  async template(h) {
-    const forum = await h.seedForum();
-    await h.store.meetings.create(aDraftMeeting(forum, 'm-1'));
-    await publish(h, forum, 'm-1');
-    return h.store.exportForum(forum.id);
-  },
+  template: publishedMeetingTemplate,
   async setUp(h, published, label) {
     await h.store.importForum(published);
     const form = await decisionForm(h, published.forum, 'm-1', 4);

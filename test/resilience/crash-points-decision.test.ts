@@ -13,8 +13,8 @@ import { testRoster, USERS } from '../support/activities';
 import { useAzurite } from '../support/azurite';
 import type { Harness } from '../support/harness';
 import { useFakeConnector } from '../support/use-fake-connector';
-import { brokenLines, crashEveryPoint, type CrashScenario } from './crash-points';
-import { aDraftMeeting, actionOf, cardOf, channelItemCard, decisionForm, type Json, press, publish, textOf } from './support';
+import { brokenLines, crashEveryPoint, type CrashScenario, publishedMeetingTemplate } from './crash-points';
+import { actionOf, cardOf, channelItemCard, decisionForm, type Json, press, textOf } from './support';
 
 jest.setTimeout(180_000);
 
@@ -56,12 +56,7 @@ const reminderJobs = async (h: Harness, forumId: string) =>
 let cleanJobs: string[] | null = null;
 
 const scenario: CrashScenario<ForumBackup, Setup> = {
-  async template(h) {
-    const forum = await h.seedForum();
-    await h.store.meetings.create(aDraftMeeting(forum, 'm-1'));
-    await publish(h, forum, 'm-1');
-    return h.store.exportForum(forum.id);
-  },
+  template: publishedMeetingTemplate,
   async setUp(h, published, label) {
     await h.store.importForum(published);
     const form = await decisionForm(h, published.forum, 'm-1', 1);

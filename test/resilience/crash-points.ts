@@ -12,6 +12,8 @@ import { uniqueTablePrefix } from '../support/azurite';
 import { type CrashMode, startCrashProxy } from '../support/crash-proxy';
 import type { FakeConnector } from '../support/fake-connector';
 import { type Harness, startHarness } from '../support/harness';
+import type { ForumBackup } from '../../src/store/ports';
+import { aDraftMeeting, publish } from './support';
 
 export interface CrashScenario<T, S> {
   /** Once per file, on a service with tables of its own: what every k starts from. */
@@ -95,4 +97,12 @@ export async function crashEveryPoint<T, S>(env: CrashEnv, scenario: CrashScenar
     }
   }
   return { calls: clean.calls, broken, points };
+}
+
+/** A scenario's starting point: the test forum with meeting 'm-1' published, as a backup to import into fresh tables. */
+export async function publishedMeetingTemplate(h: Harness): Promise<ForumBackup> {
+  const forum = await h.seedForum();
+  await h.store.meetings.create(aDraftMeeting(forum, 'm-1'));
+  await publish(h, forum, 'm-1');
+  return h.store.exportForum(forum.id);
 }
