@@ -21,7 +21,7 @@ import diagnostics from 'node:diagnostics_channel';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createApp } from '../src/app/create-app';
+import { createApp } from '../src/wiring';
 import { loadConfig } from '../src/config';
 import { DEFAULT_REMINDER_POLICY, type Forum, type Meeting, type Member } from '../src/domain';
 import { systemClock } from '../src/domain/clock';

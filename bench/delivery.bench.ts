@@ -17,7 +17,7 @@ import { reminderCard } from '../src/cards/reminders';
 import { FixedClock } from '../src/domain';
 import { Delivery } from '../src/scheduler/delivery';
 import { RateLimiter, type Ticker } from '../src/scheduler/rate-limiter';
-import { reminderJob } from '../src/scheduler/reminders';
+import { reminderJob } from '../src/app/reminders';
 import { sweepOnce } from '../src/scheduler/sweep';
 import { createTableStore } from '../src/store/tables';
 import { aFollowUp, aForum, aMeeting, botMessenger, depsFor, inParallel, personalChat, personalId, sendsPerConversation } from '../test/scheduler/support';

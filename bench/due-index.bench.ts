@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { FollowUp, Job } from '../src/domain';
-import { newJob } from '../src/scheduler/jobs';
+import { newJob } from '../src/domain/scheduled-jobs';
 import { startEmbeddedAzurite } from '../src/store/azurite';
 import { createTableStore } from '../src/store/tables';
 import { makeTableClient } from '../src/store/tables/client';

@@ -18,7 +18,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { systemClock } from '../src/domain/clock';
-import { reminderJob } from '../src/scheduler/reminders';
+import { reminderJob } from '../src/app/reminders';
 import { createTableStore } from '../src/store/tables';
 import { aMessage, anInvoke } from '../test/support/activities';
 import {

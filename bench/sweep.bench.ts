@@ -12,10 +12,10 @@
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_REMINDER_POLICY, FixedClock, type FollowUp, type Job } from '../src/domain';
 import { localInstant } from '../src/domain/time';
-import { addDays } from '../src/scheduler/calendar';
+import { addDays } from '../src/domain/calendar';
 import { Delivery } from '../src/scheduler/delivery';
-import { newJob, reminderJobId } from '../src/scheduler/jobs';
-import { nextReminderAfter } from '../src/scheduler/policy';
+import { newJob, reminderJobId } from '../src/domain/scheduled-jobs';
+import { nextReminderAfter } from '../src/domain/reminder-policy';
 import { sweepOnce } from '../src/scheduler/sweep';
 import { startEmbeddedAzurite } from '../src/store/azurite';
 import { createTableStore } from '../src/store/tables';

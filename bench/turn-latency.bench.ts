@@ -22,7 +22,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createApp } from '../src/app/create-app';
+import { createApp } from '../src/wiring';
 import { loadConfig } from '../src/config';
 import { DEFAULT_REMINDER_POLICY, type Forum, type Meeting, type Member } from '../src/domain';
 import { systemClock } from '../src/domain/clock';

@@ -6,7 +6,7 @@
 // First: silences restify's one known deprecation warning before restify loads (see the file).
 import './quiet-deprecations';
 import { hostname } from 'node:os';
-import { createApp } from './app/create-app';
+import { createApp } from './wiring';
 import { type Config, loadConfig } from './config';
 import { systemClock } from './domain/clock';
 import { asAppError } from './domain/errors';

@@ -1,31 +1,33 @@
 /**
- * The composition root: the app is a function of its dependencies (store, clock, logger, config;
- * tests add Bot Framework auth overrides). Nothing global: two apps can run in one process.
+ * The composition root, above every layer: the app is a function of its dependencies (store, clock, logger, config;
+ * tests add Bot Framework auth overrides). It connects the use cases (src/app) to the bot, the side panel, the
+ * server, delivery and the scheduler's JobRunner; nothing global, so two apps can run in one process.
  */
 import { randomUUID } from 'node:crypto';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Server } from 'restify';
-import { type BotAdapter as Adapter, BotAdapter, type BotAuthOverrides, createBotAuthentication } from '../bot/adapter';
-import { FollowUpBot } from '../bot/bot';
-import { commands, importAgenda } from '../bot/commands';
-import { createMessagesEndpoint, errorSummary } from '../bot/endpoint';
-import { fallbackCommand, welcome } from '../bot/handlers/fallback';
-import { meetingEvents } from '../bot/meeting-events';
-import { createBotMessenger } from '../bot/messenger';
-import { tenantPolicy } from '../bot/tenant';
-import { verbs } from '../bot/verbs';
-import type { Config } from '../config';
-import type { Clock } from '../domain';
-import type { Logger } from '../logger';
-import { createDelivery } from '../scheduler/delivery';
-import { createServer } from '../server';
-import type { Store } from '../store/ports';
-import { mountTab } from '../tab/routes';
-import { tabOptionsFor } from '../tab/wiring';
-import { CardUpdates } from './card-updates';
-import type { AppDeps } from './deps';
-import { InFlight } from './in-flight';
-import type { Messenger } from './messenger';
+import { type BotAdapter as Adapter, BotAdapter, type BotAuthOverrides, createBotAuthentication } from './bot/adapter';
+import { FollowUpBot } from './bot/bot';
+import { commands, importAgenda } from './bot/commands';
+import { createMessagesEndpoint, errorSummary } from './bot/endpoint';
+import { fallbackCommand, welcome } from './bot/handlers/fallback';
+import { meetingEvents } from './bot/meeting-events';
+import { createBotMessenger } from './bot/messenger';
+import { tenantPolicy } from './bot/tenant';
+import { verbs } from './bot/verbs';
+import type { Config } from './config';
+import type { Clock } from './domain';
+import type { Logger } from './logger';
+import { createDelivery } from './scheduler/delivery';
+import { jobRunner } from './scheduler/run-now';
+import { createServer } from './server';
+import type { Store } from './store/ports';
+import { mountTab } from './tab/routes';
+import { tabOptionsFor } from './tab/wiring';
+import { CardUpdates } from './app/card-updates';
+import type { AppDeps } from './app/deps';
+import { InFlight } from './app/in-flight';
+import type { Messenger } from './app/messenger';
 
 export interface CreateAppOptions {
   store: Store;
@@ -67,7 +69,7 @@ export function createApp(opts: CreateAppOptions): App {
   const messenger = createDelivery(botMessenger, { logger: logger.child({ component: 'delivery' }) });
   const background = new InFlight();
   const cardUpdates = new CardUpdates({ track: (work) => background.track(work), logger });
-  const deps: AppDeps = { store, clock, logger, config, messenger, newId, background, cardUpdates };
+  const deps: AppDeps = { store, clock, logger, config, messenger, newId, background, cardUpdates, jobs: jobRunner(() => deps) };
   const bot = new FollowUpBot(deps, { commands, verbs, importAgenda, fallback: fallbackCommand, welcome, ...meetingEvents });
   adapter.onTurnError = async (_turn, error) => {
     logger.error({ err: errorSummary(error) }, 'unhandled error in a turn');

@@ -3,11 +3,11 @@
  * snooze, and the check-in's on track / late / done. Each is an idempotent, conditional update of the
  * follow-up, an audit entry (ids and dates only, never the text), and a reschedule of its reminders.
  */
-import { type ActorRef, loadForum } from '../app/access';
-import type { AppDeps } from '../app/deps';
+import { type ActorRef, loadForum } from './access';
+import type { AppDeps } from './deps';
 import { AppError, type CheckInStatus, canManageMeetings, type DueDate, type FollowUp, findMember, type Forum, isIsoDate } from '../domain';
 import { localDate } from '../domain/time';
-import { addWorkingDays, calendarOf } from './calendar';
+import { addWorkingDays, calendarOf } from '../domain/calendar';
 import { recipientsOf, reminderState, updateFollowUp } from './followups';
 import { cancelRemindersFor, scheduleRemindersFor } from './reminders';
 

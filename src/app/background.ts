@@ -1,15 +1,14 @@
 /**
  * Work a person starts with a click that takes longer than Teams waits for an answer (about 5 s):
  * publishing an agenda, closing a meeting. The turn stores the work as a job due now, answers at once,
- * and then runs that job in the background through the scheduler's own path (src/scheduler/run-now.ts):
+ * and then runs that job in the background through the scheduler's own path (`deps.jobs`, src/scheduler/run-now.ts):
  * idempotent, under a short lease (30 s, renewed while the run is alive: src/scheduler/work-lease.ts), so a
  * crash half-way is finished by the first sweep after the lease, and a failure for good tells
  * the secretary (the sweep's notice) as well as the person who asked (`onFailed`).
  */
 import type { Job } from '../domain';
 import { AppError, asAppError } from '../domain';
-import { runJobNow } from '../scheduler/run-now';
-import { WORK_LEASE_MS } from '../scheduler/work-lease';
+import { WORK_LEASE_MS } from './jobs';
 import type { AppDeps } from './deps';
 
 /**
@@ -46,7 +45,7 @@ export function kick(deps: AppDeps, jobId: string, hooks: KickHooks = {}): Promi
   const log = deps.logger.child({ jobId, background: true });
   const run = (async () => {
     try {
-      const result = await runJobNow(deps, jobId, { owner: deps.config.instanceId, leaseMs: WORK_LEASE_MS });
+      const result = await deps.jobs.runNow(jobId, { leaseMs: WORK_LEASE_MS });
       if (!result) log.info('job already taken or finished; nothing to run');
       if (result && result.failed > 0 && hooks.onFailed) {
         const job = await deps.store.jobs.get(jobId);

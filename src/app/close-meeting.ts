@@ -10,7 +10,7 @@ import { formatDateTime } from '../cards/format';
 import type { CascadeReceipt, Decision, FollowUp, Forum, Locale, Meeting } from '../domain';
 import { AppError } from '../domain';
 import { t } from '../i18n';
-import { NO_LEASE, type WorkLease } from '../scheduler/work-lease';
+import { NO_LEASE, type WorkLease } from './jobs';
 import { type ActorRef, channelOf, chiefsOf, loadForum, loadMeeting, requireManager, updateMeeting } from './access';
 import { overviewCardFor, refreshOverviewCard } from './agenda-cards';
 import { deliverCascade, ensureReceipt } from './cascade';

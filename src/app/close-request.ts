@@ -7,8 +7,8 @@
 import { formatDateTime } from '../cards/format';
 import type { Meeting } from '../domain';
 import { t } from '../i18n';
-import { newJob } from '../scheduler/jobs';
-import { WORK_LEASE_MS } from '../scheduler/work-lease';
+import { newJob } from '../domain/scheduled-jobs';
+import { WORK_LEASE_MS } from './jobs';
 import { type ActorRef, loadForum, loadMeeting, requireManager } from './access';
 import { overviewCardFor } from './agenda-cards';
 import { kick, scheduleNow } from './background';

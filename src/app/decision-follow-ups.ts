@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { DueDate, FollowUp, FollowUpKind, Forum, Owner } from '../domain';
-import { updateFollowUp } from '../scheduler/followups';
-import { cancelRemindersFor, scheduleRemindersFor } from '../scheduler/reminders';
+import { updateFollowUp } from './followups';
+import { cancelRemindersFor, scheduleRemindersFor } from './reminders';
 import { resolveAssignees, resolveOwner } from './assignees';
 import type { AppDeps } from './deps';
 

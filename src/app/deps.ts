@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import type { Store } from '../store/ports';
 import type { CardUpdates } from './card-updates';
 import type { InFlight } from './in-flight';
+import type { JobRunner } from './jobs';
 import type { Messenger } from './messenger';
 
 export interface AppDeps {
@@ -13,6 +14,8 @@ export interface AppDeps {
   logger: Logger;
   config: Config;
   messenger: Messenger;
+  /** Runs a stored job now, the scheduler's way (src/scheduler/run-now.ts, given by the wiring). */
+  jobs: JobRunner;
   /** New unique ids (random UUIDs in production; tests may pass a counter). */
   newId: () => string;
   /** Background runs started by clicks (publish, close), so shutdown can let them finish. */

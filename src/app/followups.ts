@@ -1,5 +1,5 @@
 /** Reading and changing follow-ups the way the scheduler needs: retried conditional updates, recipients. */
-import type { AppDeps } from '../app/deps';
+import type { AppDeps } from './deps';
 import { AppError, type FollowUp, type ReminderState } from '../domain';
 import type { Versioned } from '../store/ports';
 

@@ -5,7 +5,7 @@
  * between Teams accepting a post and that record (docs/storage.md "Publishing and closing converge").
  */
 import type { PostedCard } from '../domain';
-import type { WorkLease } from '../scheduler/work-lease';
+import type { WorkLease } from './jobs';
 import type { StoredConversation } from '../store/ports';
 import type { AppDeps } from './deps';
 import type { OutgoingMessage } from './messenger';

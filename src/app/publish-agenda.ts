@@ -18,7 +18,7 @@ import { formatDateTime } from '../cards/format';
 import type { Forum, Meeting, PostedCard, Publication } from '../domain';
 import { AppError } from '../domain';
 import { t } from '../i18n';
-import { NO_LEASE, type WorkLease } from '../scheduler/work-lease';
+import { NO_LEASE, type WorkLease } from './jobs';
 import type { StoredConversation, Versioned } from '../store/ports';
 import { type ActorRef, channelOf, loadForum, loadMeeting, requireManager, updateMeeting } from './access';
 import { itemCardFor, overviewCardFor, personalKey } from './agenda-cards';

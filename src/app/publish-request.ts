@@ -7,7 +7,7 @@ import { agendaPreviewCard } from '../cards/agenda-preview';
 import type { Meeting } from '../domain';
 import { AppError } from '../domain';
 import { t } from '../i18n';
-import { newJob } from '../scheduler/jobs';
+import { newJob } from '../domain/scheduled-jobs';
 import { type ActorRef, channelOf, loadForum, loadMeeting, requireManager } from './access';
 import { kick, scheduleNow } from './background';
 import type { AppDeps } from './deps';

@@ -2,7 +2,7 @@
  * Forums and meetings read once per sweep (or per card redraw): a sweep sends hundreds of cards from
  * a few forums and meetings. Lives only as long as one sweep, so changes show up in the next one.
  */
-import type { AppDeps } from '../app/deps';
+import type { AppDeps } from './deps';
 import type { Forum, Meeting } from '../domain';
 
 export class ReadCache {

@@ -5,13 +5,14 @@
  * reminder without touching jobs. Each person has a rolling chain: a reminder job first makes sure the
  * person's next reminder day has a job, then sends. `scheduleRemindersFor` adds a follow-up's next day.
  */
-import type { AppDeps } from '../app/deps';
+import type { AppDeps } from './deps';
 import type { FollowUp, Forum, ReminderPolicy } from '../domain';
 import { localInstant } from '../domain/time';
 import { isUndeliverableTo, recipientsOf } from './followups';
-import { ensureJob, newJob, reminderJobId } from './jobs';
-import { nextReminderAfter } from './policy';
-import { ReadCache } from './cache';
+import { newJob, reminderJobId } from '../domain/scheduled-jobs';
+import { ensureJob } from './jobs';
+import { nextReminderAfter } from '../domain/reminder-policy';
+import { ReadCache } from './read-cache';
 
 type ForumsById = Map<string, Forum | null>;
 

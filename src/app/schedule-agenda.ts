@@ -1,7 +1,7 @@
 /** Scheduling and discarding an imported agenda before it is published. */
 import type { Meeting } from '../domain';
 import { AppError, isIsoDate, localInstant } from '../domain';
-import { newJob } from '../scheduler/jobs';
+import { newJob } from '../domain/scheduled-jobs';
 import type { Versioned } from '../store/ports';
 import { type ActorRef, loadForum, loadMeeting, requireManager } from './access';
 import type { AppDeps } from './deps';

@@ -18,6 +18,7 @@ import { loadConfig } from '../config';
 import { type Clock, FixedClock, systemClock } from '../domain/clock';
 import { AppError } from '../domain/errors';
 import { createLogger } from '../logger';
+import { jobRunner } from '../scheduler/run-now';
 import { sweepOnce } from '../scheduler/sweep';
 import { openStore } from '../store/open';
 
@@ -57,7 +58,7 @@ export const sweepCommand: CliCommand = {
       const adapter = new BotAdapter(createBotAuthentication(config));
       const messenger = createBotMessenger({ adapter, appId: config.bot.appId, store: opened.store, clock });
       let n = 0;
-      const deps: AppDeps = { store: opened.store, clock, logger, config, messenger, newId: () => `cli-${process.pid}-${++n}` };
+      const deps: AppDeps = { store: opened.store, clock, logger, config, messenger, newId: () => `cli-${process.pid}-${++n}`, jobs: jobRunner(() => deps) };
       const result = await sweepOnce(deps, { owner: owner ?? config.instanceId });
       io.stdout(`${JSON.stringify(result)}\n`);
       return 0;

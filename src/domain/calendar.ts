@@ -2,7 +2,7 @@
  * Danish working-day calendar: weekends, public holidays (helligdage) and the configurable days many
  * workplaces close (24 and 31 December, grundlovsdag). Pure: dates are YYYY-MM-DD strings, no zone, no I/O.
  */
-import type { ReminderPolicy } from '../domain';
+import type { ReminderPolicy } from './forum';
 
 /** Which of the customary closing days count as non-working. Defaults: all three (docs/reminders.md). */
 export interface CalendarOptions {

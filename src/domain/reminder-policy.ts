@@ -8,8 +8,9 @@
  * - Not reminded: anything not open, and a follow-up answered on the same day.
  * - Snooze ("påmind mig i morgen"): one extra reminder on the next working day.
  */
-import type { DueDate, FollowUp, ReminderPolicy } from '../domain';
-import { localDate, localInstant } from '../domain/time';
+import type { DueDate, FollowUp } from './followup';
+import type { ReminderPolicy } from './forum';
+import { localDate, localInstant } from './time';
 import { type CalendarOptions, addDays, addWorkingDays, calendarOf, dayNumber, isWorkingDay, isoWeekday, workingDayOnOrAfter, workingDayOnOrBefore } from './calendar';
 
 /** What the policy needs to know about a follow-up. */

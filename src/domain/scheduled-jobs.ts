@@ -11,8 +11,8 @@
  * | check-in-<meeting>-<user>            | check-in | one check-in card                                  |
  */
 import { createHash } from 'node:crypto';
-import type { AppDeps } from '../app/deps';
-import { AppError, type Job, type JobKind } from '../domain';
+import { AppError } from './errors';
+import type { Job, JobKind } from './jobs';
 
 const h = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
@@ -36,31 +36,6 @@ export function newJob(id: string, forumId: string, kind: JobKind, dueAt: Date, 
     sentActivityId: null,
     lastError: null,
   };
-}
-
-/** 'created'/'revived', or the status of the job that already had the id. */
-export type EnsureResult = 'created' | 'revived' | Exclude<Job['status'], 'cancelled'>;
-
-/**
- * Schedules `job` unless a job with its id exists. A cancelled one is revived (conditional update);
- * a pending, claimed, done or failed one is left alone, so nothing already sent is sent again.
- */
-export async function ensureJob(deps: AppDeps, job: Job): Promise<EnsureResult> {
-  for (let attempt = 0; ; attempt++) {
-    const current = await deps.store.jobs.get(job.id);
-    if (!current) {
-      await deps.store.jobs.schedule(job);
-      return 'created';
-    }
-    const status = current.value.status;
-    if (status !== 'cancelled') return status;
-    try {
-      await deps.store.jobs.update({ ...job, attempts: current.value.attempts }, current.etag);
-      return 'revived';
-    } catch (e) {
-      if (!(e instanceof AppError && e.code === 'conflict') || attempt >= 3) throw e;
-    }
-  }
 }
 
 /** A string field of a job's payload, or AppError('internal') naming the job (payloads are ours). */

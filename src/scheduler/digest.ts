@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { DigestRowView, DigestView } from '../cards/reminders';
 import type { FollowUp, Forum, Locale } from '../domain';
 import { t } from '../i18n';
-import { addDays } from './calendar';
+import { addDays } from '../domain/calendar';
 
 /**
  * Builds the digest for the week starting `week` (YYYY-MM-DD, the digest's nominal day) as seen on

@@ -12,7 +12,7 @@ import { AppError, type Job } from '../domain';
 import type { Logger } from '../logger';
 import type { StoredConversation, Versioned } from '../store/ports';
 import type { Delivery } from './delivery';
-import type { ReadCache } from './cache';
+import type { ReadCache } from '../app/read-cache';
 import type { JobContext, SendOnceOptions } from './handlers/types';
 
 const RECORD_RETRY_FIRST_MS = 250;

@@ -2,7 +2,8 @@
 import type { AppDeps } from '../app/deps';
 import type { Job } from '../domain';
 import type { Logger } from '../logger';
-import { ensureJob, newJob, noticeJobId } from './jobs';
+import { newJob, noticeJobId } from '../domain/scheduled-jobs';
+import { ensureJob } from '../app/jobs';
 
 export type NoticeReason = 'failed' | 'undeliverable';
 

@@ -7,8 +7,9 @@
 import type { AppDeps } from '../app/deps';
 import type { Forum } from '../domain';
 import { localDate } from '../domain/time';
-import { checkInPlanJobId, digestJobId, ensureJob, newJob } from './jobs';
-import { checkInInstant, nextDigest } from './policy';
+import { checkInPlanJobId, digestJobId, newJob } from '../domain/scheduled-jobs';
+import { ensureJob } from '../app/jobs';
+import { checkInInstant, nextDigest } from '../domain/reminder-policy';
 import { secretariesOf } from './recipients';
 
 /** Next week's digest job for each secretary (strictly after `after`). */

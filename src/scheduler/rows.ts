@@ -4,8 +4,8 @@ import type { FollowUpRowView, RowState } from '../cards/reminders';
 import type { FollowUp, Forum, Locale } from '../domain';
 import type { Where } from '../domain/visibility';
 import { localDate } from '../domain/time';
-import type { ReadCache } from './cache';
-import { dayNumber } from './calendar';
+import type { ReadCache } from '../app/read-cache';
+import { dayNumber } from '../domain/calendar';
 
 /** What the card shows about the latest answer, if it came on or after the card's date. */
 export function rowState(f: FollowUp, cardDate: string): { state: RowState; stateDate: string | null } {

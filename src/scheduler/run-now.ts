@@ -6,8 +6,9 @@
  * half-way leaves the job claimed, and the next sweep after its lease takes it over.
  */
 import type { AppDeps } from '../app/deps';
+import type { JobRunner } from '../app/jobs';
 import { AppError } from '../domain';
-import { ReadCache } from './cache';
+import { ReadCache } from '../app/read-cache';
 import { createDelivery, type Delivery } from './delivery';
 import { jobHandlers } from './handlers';
 import { JobRun } from './job-run';
@@ -19,6 +20,11 @@ export interface RunNowOptions {
   leaseMs?: number;
   maxAttempts?: number;
   delivery?: Delivery;
+}
+
+/** The use cases' JobRunner port (src/app/jobs.ts): runs as this instance; `deps` is read when a job runs. */
+export function jobRunner(deps: () => AppDeps): JobRunner {
+  return { runNow: (jobId, { leaseMs }) => runJobNow(deps(), jobId, { owner: deps().config.instanceId, leaseMs }) };
 }
 
 /** The job's outcome counted as a sweep would; null when the job was not ours to run. */

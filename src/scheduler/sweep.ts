@@ -5,7 +5,7 @@
  */
 import type { AppDeps } from '../app/deps';
 import { AppError, type JobKind } from '../domain';
-import { ReadCache } from './cache';
+import { ReadCache } from '../app/read-cache';
 import { classifyFailure, createDelivery, type Delivery } from './delivery';
 import { jobHandlers } from './handlers';
 import type { JobHandler, JobOutcome } from './handlers/types';

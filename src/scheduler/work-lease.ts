@@ -11,17 +11,7 @@
 import { JobRun, LeaseLostError } from './job-run';
 import type { JobContext } from './handlers/types';
 import { AppError } from '../domain';
-
-export const WORK_LEASE_MS = 30_000;
-
-/** What the posting code sees: "may I go on posting?" */
-export interface WorkLease {
-  /** Renews the lease when half of it is gone; throws LeaseLostError when it is no longer ours. */
-  hold(): Promise<void>;
-}
-
-/** For work run without a job (tests, tools): nothing to hold. */
-export const NO_LEASE: WorkLease = { hold: async () => undefined };
+import { NO_LEASE, WORK_LEASE_MS, type WorkLease } from '../app/jobs';
 
 class Keeper implements WorkLease {
   private chain: Promise<void> = Promise.resolve();

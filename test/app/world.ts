@@ -9,6 +9,7 @@ import { createBotMessenger } from '../../src/bot/messenger';
 import { loadConfig } from '../../src/config';
 import { DEFAULT_REMINDER_POLICY, FixedClock, type Forum, type Meeting, type Member } from '../../src/domain';
 import { createLogger } from '../../src/logger';
+import { jobRunner } from '../../src/scheduler/run-now';
 import type { Store } from '../../src/store/ports';
 import { TEST_BOT, TEST_CHANNEL, TEST_TENANT, USERS } from '../support/activities';
 import { aDraftAgenda, anItem } from '../support/agenda-items';
@@ -55,7 +56,7 @@ export function useWorld(): () => Promise<World> {
     // The bot messenger itself (one HTTP attempt per call), without the server or the rate limiter.
     const adapter = new BotAdapter(createBotAuthentication(config));
     const messenger = createBotMessenger({ adapter, appId: null, store, clock });
-    const deps: AppDeps = { store, clock, logger, config, messenger, newId: () => `id-${++n}` };
+    const deps: AppDeps = { store, clock, logger, config, messenger, newId: () => `id-${++n}`, jobs: jobRunner(() => deps) };
     const forum: Forum = {
       id: FORUM_ID,
       tenantId: TEST_TENANT,

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Activity, TestAdapter } from 'botbuilder';
-import { type App, createApp } from '../../src/app/create-app';
+import { type App, createApp } from '../../src/wiring';
 import { importAgenda } from '../../src/app/import-agenda';
 import { publishAgenda } from '../../src/app/publish-agenda';
 import { loadConfig } from '../../src/config';

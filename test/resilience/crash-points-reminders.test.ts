@@ -8,8 +8,8 @@
  */
 import type { Messenger } from '../../src/app/messenger';
 import { AppError, type Job } from '../../src/domain';
-import { reminderJobId } from '../../src/scheduler/jobs';
-import { scheduleRemindersFor } from '../../src/scheduler/reminders';
+import { reminderJobId } from '../../src/domain/scheduled-jobs';
+import { scheduleRemindersFor } from '../../src/app/reminders';
 import { sweepOnce } from '../../src/scheduler/sweep';
 import { createDelivery } from '../../src/scheduler/delivery';
 import type { ForumBackup } from '../../src/store/ports';

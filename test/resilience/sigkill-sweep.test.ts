@@ -11,7 +11,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { reminderJob } from '../../src/scheduler/reminders';
+import { reminderJob } from '../../src/app/reminders';
 import type { Store } from '../../src/store/ports';
 import { useAzurite } from '../support/azurite';
 import { useFakeConnector } from '../support/use-fake-connector';

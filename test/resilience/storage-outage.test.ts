@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Forum } from '../../src/domain';
 import { t } from '../../src/i18n';
-import { reminderJob } from '../../src/scheduler/reminders';
+import { reminderJob } from '../../src/app/reminders';
 import { sweepOnce } from '../../src/scheduler/sweep';
 import { type EmbeddedAzurite, startEmbeddedAzurite } from '../../src/store/azurite';
 import { TEST_CHANNEL, type TestUser, USERS } from '../support/activities';

@@ -4,10 +4,10 @@
  */
 import { DEFAULT_REMINDER_POLICY, type Forum } from '../../src/domain';
 import { localInstant } from '../../src/domain/time';
-import { addDays } from '../../src/scheduler/calendar';
-import { reminderJobId } from '../../src/scheduler/jobs';
+import { addDays } from '../../src/domain/calendar';
+import { reminderJobId } from '../../src/domain/scheduled-jobs';
 import { scheduleCheckIns } from '../../src/scheduler/recurring';
-import { scheduleRemindersFor } from '../../src/scheduler/reminders';
+import { scheduleRemindersFor } from '../../src/app/reminders';
 import { sweepOnce } from '../../src/scheduler/sweep';
 import { TEST_CHANNEL, TEST_TENANT, USERS } from '../support/activities';
 import { type Harness, startHarness } from '../support/harness';

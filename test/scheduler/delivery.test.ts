@@ -4,10 +4,10 @@
  */
 import type { AppDeps } from '../../src/app/deps';
 import { FixedClock, type Job } from '../../src/domain';
-import { ReadCache } from '../../src/scheduler/cache';
+import { ReadCache } from '../../src/app/read-cache';
 import { JobRun } from '../../src/scheduler/job-run';
-import { reminderJobId } from '../../src/scheduler/jobs';
-import { reminderJob } from '../../src/scheduler/reminders';
+import { reminderJobId } from '../../src/domain/scheduled-jobs';
+import { reminderJob } from '../../src/app/reminders';
 import { sweepOnce } from '../../src/scheduler/sweep';
 import type { Store } from '../../src/store/ports';
 import { useAzurite } from '../support/azurite';

@@ -1,6 +1,6 @@
 import { DEFAULT_REMINDER_POLICY, type DueDate, type ReminderPolicy } from '../../src/domain';
-import { addWorkingDays, danishHolidays, easterSunday, holidayName, isWorkingDay } from '../../src/scheduler/calendar';
-import { checkInInstant, nextDigest, nextReminderAfter, plannedDates, reminderReasonOn, type ReminderSubject, snoozeDate } from '../../src/scheduler/policy';
+import { addWorkingDays, danishHolidays, easterSunday, holidayName, isWorkingDay } from '../../src/domain/calendar';
+import { checkInInstant, nextDigest, nextReminderAfter, plannedDates, reminderReasonOn, type ReminderSubject, snoozeDate } from '../../src/domain/reminder-policy';
 
 const policy = DEFAULT_REMINDER_POLICY;
 const day = (date: string, text = date): DueDate => ({ due: date, dueFrom: date, precision: 'day', text });

@@ -2,10 +2,10 @@
 import type { AppDeps } from '../../src/app/deps';
 import { FixedClock } from '../../src/domain';
 import { followUpStatusForAgenda } from '../../src/scheduler/agenda-status';
-import { answerCheckIn, markFollowUpDone, postponeFollowUp, snoozeFollowUp } from '../../src/scheduler/answers';
-import { reminderJobId } from '../../src/scheduler/jobs';
+import { answerCheckIn, markFollowUpDone, postponeFollowUp, snoozeFollowUp } from '../../src/app/answers';
+import { reminderJobId } from '../../src/domain/scheduled-jobs';
 import { ensureForumJobs, scheduleCheckIns } from '../../src/scheduler/recurring';
-import { scheduleRemindersFor } from '../../src/scheduler/reminders';
+import { scheduleRemindersFor } from '../../src/app/reminders';
 import { sweepOnce } from '../../src/scheduler/sweep';
 import type { Store } from '../../src/store/ports';
 import { useAzurite } from '../support/azurite';

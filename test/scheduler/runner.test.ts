@@ -1,7 +1,7 @@
 /** The service's scheduler loop: sweeps on its interval, schedules the forums' recurring jobs, stops cleanly. */
 import { FixedClock } from '../../src/domain';
-import { digestJobId } from '../../src/scheduler/jobs';
-import { reminderJob } from '../../src/scheduler/reminders';
+import { digestJobId } from '../../src/domain/scheduled-jobs';
+import { reminderJob } from '../../src/app/reminders';
 import { startScheduler } from '../../src/scheduler/runner';
 import { useAzurite } from '../support/azurite';
 import { useFakeConnector } from '../support/use-fake-connector';

@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config';
 import { DEFAULT_REMINDER_POLICY, type FollowUp, type FixedClock, type Forum, type Meeting, type Member } from '../../src/domain';
 import { createLogger } from '../../src/logger';
 import { Delivery, type DeliveryOptions } from '../../src/scheduler/delivery';
+import { jobRunner } from '../../src/scheduler/run-now';
 import type { Store, StoredConversation } from '../../src/store/ports';
 import { aBareItem } from '../support/agenda-items';
 import type { FakeConnector } from '../support/fake-connector';
@@ -29,7 +30,8 @@ export function botMessenger(store: Store, clock: FixedClock): Messenger {
 export function depsFor(store: Store, clock: FixedClock, messenger: Messenger): AppDeps {
   const config = loadConfig({ PORT: '0' }, { instanceId: 'test' });
   let n = 0;
-  return { store, clock, logger: createLogger('silent'), config, messenger, newId: () => `id-${++n}` };
+  const deps: AppDeps = { store, clock, logger: createLogger('silent'), config, messenger, newId: () => `id-${++n}`, jobs: jobRunner(() => deps) };
+  return deps;
 }
 
 export const delivery = (messenger: Messenger, opts: DeliveryOptions = NO_LIMITS) => new Delivery(messenger, opts);

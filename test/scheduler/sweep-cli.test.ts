@@ -1,7 +1,7 @@
 /** `npm run -s followup -- sweep --now <ISO time>` against Azurite, sending to the fake connector. */
 import { runCli } from '../../src/cli';
 import { createTableStore } from '../../src/store/tables';
-import { reminderJob } from '../../src/scheduler/reminders';
+import { reminderJob } from '../../src/app/reminders';
 import { useAzurite } from '../support/azurite';
 import { useFakeConnector } from '../support/use-fake-connector';
 import { aFollowUp, aForum, chief, personalChat, personalId } from './support';

@@ -5,7 +5,7 @@
  */
 import { publishJobId, scheduleAgenda } from '../../src/app/schedule-agenda';
 import { sweepOnce } from '../../src/scheduler/sweep';
-import { WORK_LEASE_MS } from '../../src/scheduler/work-lease';
+import { WORK_LEASE_MS } from '../../src/app/jobs';
 import { actor, aMeeting, FORUM_ID, members, useWorld } from '../app/world';
 
 const world = useWorld();

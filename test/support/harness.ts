@@ -10,7 +10,7 @@
  */
 import { Writable } from 'node:stream';
 import type { JWTVerifyGetKey } from 'jose';
-import { type App, createApp } from '../../src/app/create-app';
+import { type App, createApp } from '../../src/wiring';
 import type { ServiceClientCredentialsFactory } from '../../src/bot/adapter';
 import { type Config, loadConfig } from '../../src/config';
 import { forumIdFor } from '../../src/bot/handlers/setup';

@@ -2,7 +2,7 @@
  * Verb `checkin.answer` (check-in card before a meeting): on track, late (new date from the row's
  * date input, which postpones), or done. The answer fills "Opfølgning på beslutninger".
  */
-import { answerCheckIn } from '../../scheduler/answers';
+import { answerCheckIn } from '../../app/answers';
 import type { VerbHandlerFor } from '../types';
 import { cardContext, redrawCard } from './followup-card';
 

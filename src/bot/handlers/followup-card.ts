@@ -10,7 +10,7 @@ import { id, optionalIsoDate } from '../../cards/fields';
 import { checkInCard, reminderCard } from '../../cards/reminders';
 import type { FollowUp, Job } from '../../domain';
 import { localDate } from '../../domain/time';
-import { ReadCache } from '../../scheduler/cache';
+import { ReadCache } from '../../app/read-cache';
 import { rowView } from '../../scheduler/rows';
 import type { VerbContext, VerbResult } from '../types';
 import { whereOf } from './meeting-common';

@@ -1,5 +1,5 @@
 /** Verb `followup.done` ("Udført" on a reminder card): closes the follow-up, redraws the card. */
-import { markFollowUpDone } from '../../scheduler/answers';
+import { markFollowUpDone } from '../../app/answers';
 import type { VerbHandlerFor } from '../types';
 import { cardContext, redrawCard } from './followup-card';
 

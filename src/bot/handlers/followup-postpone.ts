@@ -1,5 +1,5 @@
 /** Verb `followup.postpone` ("Udsæt" with a new date and optional reason): every future reminder moves. */
-import { postponeFollowUp } from '../../scheduler/answers';
+import { postponeFollowUp } from '../../app/answers';
 import type { VerbHandlerFor } from '../types';
 import { cardContext, redrawCard } from './followup-card';
 

@@ -1,5 +1,5 @@
 /** Verb `followup.snooze` ("Påmind mig i morgen"): one more reminder on the next working day. */
-import { snoozeFollowUp } from '../../scheduler/answers';
+import { snoozeFollowUp } from '../../app/answers';
 import type { VerbHandlerFor } from '../types';
 import { cardContext, redrawCard } from './followup-card';
 

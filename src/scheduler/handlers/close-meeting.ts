@@ -1,7 +1,7 @@
 /** 'close-meeting' job: the summary and the 1:1 cascade of a closed meeting (src/app/close-meeting.ts), under the job's short lease. */
 import { finishClosing, markClosed } from '../../app/close-meeting';
 import { notifyTargetOf } from '../../app/notify';
-import { payloadString } from '../jobs';
+import { payloadString } from '../../domain/scheduled-jobs';
 import { withWorkLease } from '../work-lease';
 import type { JobHandler } from './types';
 

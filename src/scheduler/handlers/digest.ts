@@ -5,10 +5,10 @@
 import { digestCard } from '../../cards/reminders';
 import { localDate } from '../../domain/time';
 import { t } from '../../i18n';
-import { addDays } from '../calendar';
+import { addDays } from '../../domain/calendar';
 import { classifyFailure } from '../delivery';
 import { digestView } from '../digest';
-import { payloadString } from '../jobs';
+import { payloadString } from '../../domain/scheduled-jobs';
 import { personalConversation, secretariesOf } from '../recipients';
 import { ensureDigestJobs, scheduleCheckIns } from '../recurring';
 import { noticeHandler } from './notice';

@@ -2,7 +2,7 @@
 
 import { notifyTargetOf } from '../../app/notify';
 import { publishAgenda } from '../../app/publish-agenda';
-import { payloadString } from '../jobs';
+import { payloadString } from '../../domain/scheduled-jobs';
 import { withWorkLease } from '../work-lease';
 import type { JobHandler } from './types';
 

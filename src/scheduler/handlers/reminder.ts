@@ -7,12 +7,12 @@ import type { FollowUp, Forum } from '../../domain';
 import { localDate } from '../../domain/time';
 import { t } from '../../i18n';
 import { classifyFailure, failureStatus } from '../delivery';
-import { isUndeliverableTo, updateFollowUp } from '../followups';
-import { payloadString } from '../jobs';
+import { isUndeliverableTo, updateFollowUp } from '../../app/followups';
+import { payloadString } from '../../domain/scheduled-jobs';
 import { noticeSecretary } from '../notices';
-import { reminderReasonOn } from '../policy';
+import { reminderReasonOn } from '../../domain/reminder-policy';
 import { personalConversation } from '../recipients';
-import { ensureNextReminder } from '../reminders';
+import { ensureNextReminder } from '../../app/reminders';
 import { rowView } from '../rows';
 import type { JobContext, JobHandler, JobOutcome } from './types';
 

@@ -4,7 +4,7 @@ import type { OutgoingMessage } from '../../app/messenger';
 import type { Job } from '../../domain';
 import type { Logger } from '../../logger';
 import type { StoredConversation } from '../../store/ports';
-import type { ReadCache } from '../cache';
+import type { ReadCache } from '../../app/read-cache';
 import type { Delivery } from '../delivery';
 
 export type JobOutcome =
