@@ -1,8 +1,9 @@
 /**
  * `npm run -s followup -- <command> ...`: one table of commands, each in its own file under src/cli/.
- * Exit codes: 0 ok, 1 bad input (one-line reason on stderr), 2 usage.
+ * Every error is one line on stderr; the exit codes are EXIT_CODES (also in `help`).
  */
-import { AppError, asAppError } from './domain/errors';
+import { errorLogFields } from './app/errors';
+import { EXIT_CODES, EXIT_HELP, USAGE, usageError } from './cli/usage';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -25,29 +26,29 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   sweep: async () => (await import('./cli/sweep')).sweepCommand,
 };
 
-function help(io: CliIo, loaded: [string, CliCommand][]): void {
-  io.stdout('Usage: npm run -s followup -- <command> [options]\n\nCommands:\n');
-  for (const [, c] of loaded) io.stdout(`  ${c.usage.padEnd(58)} ${c.summary}\n`);
+async function help(io: CliIo): Promise<void> {
+  const loaded = await Promise.all(Object.values(commands).map((load) => load()));
+  io.stdout(`Usage: ${USAGE}\n\nCommands:\n`);
+  for (const c of loaded) io.stdout(`  ${c.usage.padEnd(58)} ${c.summary}\n`);
+  io.stdout(`  ${'help'.padEnd(58)} This text\n\nExit codes:\n${EXIT_HELP.join('\n')}\n`);
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h' || !(name in commands)) {
-    const loaded = await Promise.all(Object.entries(commands).map(async ([n, load]) => [n, await load()] as [string, CliCommand]));
-    help(io, loaded);
-    if (name && !['help', '--help', '-h'].includes(name)) {
-      io.stderr(`Unknown command: ${name}\n`);
-      return 2;
-    }
-    return 0;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    await help(io);
+    return EXIT_CODES.ok;
   }
+  // Own properties only: "toString" and friends are not commands.
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) return usageError(io, `Unknown command: ${name.slice(0, 60)} (see "help")`);
   try {
-    const command = await commands[name]();
+    const command = await load();
     return await command.run(args, io);
   } catch (e) {
-    const err = asAppError(e);
-    io.stderr(`${err.code === 'internal' ? 'Error' : err.code}: ${err.message.split('\n')[0]}\n`);
-    return err instanceof AppError && err.code !== 'internal' ? 1 : 3;
+    const { code, reason } = errorLogFields(e);
+    io.stderr(`${code === 'internal' ? 'Error' : code}: ${reason}\n`);
+    return code === 'internal' ? EXIT_CODES.failed : EXIT_CODES.badInput;
   }
 }
 

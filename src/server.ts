@@ -4,7 +4,7 @@
  *   GET  /healthz       → 200 when storage answers, 503 otherwise
  */
 import * as restify from 'restify';
-import { errorSummary } from './bot/endpoint';
+import { errorLogFields, httpStatus, logError } from './app/errors';
 import type { EndpointResponse } from './bot/endpoint';
 import type { Logger } from './logger';
 
@@ -36,8 +36,8 @@ export function createServer(deps: ServerDeps): restify.Server {
     const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
     const body: unknown = typeof req.body === 'object' && req.body !== null && !Buffer.isBuffer(req.body) ? req.body : undefined;
     const answer = await deps.messages({ body, authorization }).catch((e: unknown): EndpointResponse => {
-      deps.logger.error({ err: errorSummary(e) }, 'message endpoint failed');
-      return { status: 500, body: { error: 'internal' } };
+      const err = logError(deps.logger, e, 'message endpoint');
+      return { status: httpStatus(err), body: { error: err.code } };
     });
     if (answer.body === undefined) res.send(answer.status);
     else res.send(answer.status, answer.body);
@@ -52,7 +52,7 @@ export function createServer(deps: ServerDeps): restify.Server {
     const storage = await withTimeout(deps.ping(), HEALTH_TIMEOUT_MS).then(
       () => 'ok' as const,
       (e: unknown) => {
-        deps.logger.warn({ err: errorSummary(e) }, 'health check: storage does not answer');
+        deps.logger.warn(errorLogFields(e), 'health check: storage does not answer');
         return 'unavailable' as const;
       },
     );
@@ -61,7 +61,7 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   server.on('restifyError', (req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
     const status = err.statusCode ?? 500;
-    deps.logger[status >= 500 ? 'error' : 'warn']({ method: req.method, path: req.path(), status, err: errorSummary(err) }, 'request refused');
+    deps.logger[status >= 500 ? 'error' : 'warn']({ method: req.method, path: req.path(), ...errorLogFields(err), status }, 'request refused');
     callback();
   });
   return server;

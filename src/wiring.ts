@@ -9,7 +9,7 @@ import type { Server } from 'restify';
 import { type BotAdapter as Adapter, BotAdapter, type BotAuthOverrides, createBotAuthentication } from './bot/adapter';
 import { FollowUpBot } from './bot/bot';
 import { commands, importAgenda } from './bot/commands';
-import { createMessagesEndpoint, errorSummary } from './bot/endpoint';
+import { createMessagesEndpoint } from './bot/endpoint';
 import { fallbackCommand, welcome } from './bot/handlers/fallback';
 import { meetingEvents } from './bot/meeting-events';
 import { createBotMessenger } from './bot/messenger';
@@ -25,6 +25,7 @@ import type { Store } from './store/ports';
 import { mountTab } from './tab/routes';
 import { tabOptionsFor } from './tab/wiring';
 import { CardUpdates } from './app/card-updates';
+import { logError } from './app/errors';
 import type { AppDeps } from './app/deps';
 import { InFlight } from './app/in-flight';
 import type { Messenger } from './app/messenger';
@@ -72,7 +73,7 @@ export function createApp(opts: CreateAppOptions): App {
   const deps: AppDeps = { store, clock, logger, config, messenger, newId, background, cardUpdates, jobs: jobRunner(() => deps) };
   const bot = new FollowUpBot(deps, { commands, verbs, importAgenda, fallback: fallbackCommand, welcome, ...meetingEvents });
   adapter.onTurnError = async (_turn, error) => {
-    logger.error({ err: errorSummary(error) }, 'unhandled error in a turn');
+    logError(logger, error, 'unhandled turn');
   };
   const tenants = tenantPolicy(config);
   if (tenants.refusesAll) logger.error('No tenant may use the bot: set ALLOWED_TENANTS (or MicrosoftAppTenantId) to the tenant ids to serve');

@@ -9,7 +9,8 @@ import type { Locale } from '../domain';
 import { localeOf, t } from '../i18n';
 import { dispatchMessage, type MessageRoutes } from './dispatch-message';
 import { runVerb } from './dispatch-verb';
-import { CORRELATION_ID, errorSummary } from './endpoint';
+import { CORRELATION_ID } from './endpoint';
+import { errorLogFields, logError } from '../app/errors';
 import { errorCardFor } from './errors';
 import { minutesConsentAnswered } from './handlers/minutes-upload';
 import { invokeProtocolError, invokeResponseFor } from './invoke-response';
@@ -101,7 +102,7 @@ export class FollowUpBot extends TeamsActivityHandler {
       if (!first) this.turnLog(turn).info({ activityId: id }, 'redelivered message ignored');
       return first;
     } catch (e) {
-      this.turnLog(turn).warn({ err: errorSummary(e) }, 'could not check for a redelivered message');
+      this.turnLog(turn).warn(errorLogFields(e), 'could not check for a redelivered message');
       return true;
     }
   }
@@ -111,7 +112,7 @@ export class FollowUpBot extends TeamsActivityHandler {
     try {
       await rememberConversation(turn, this.deps);
     } catch (e) {
-      this.turnLog(turn).warn({ err: errorSummary(e) }, 'could not store the conversation reference');
+      this.turnLog(turn).warn(errorLogFields(e), 'could not store the conversation reference');
     }
   }
 
@@ -130,7 +131,7 @@ export class FollowUpBot extends TeamsActivityHandler {
         const ctx = { log: this.turnLog(turn), locale: localeOf(turn.activity.locale) as Locale };
         const card = errorCardFor(ctx, e, doing, typedBy(turn));
         if (onErrorCard) onErrorCard(card);
-        else await replyCard({ turn }, card).catch(() => undefined);
+        else await replyCard({ turn }, card).catch((r: unknown) => logError(ctx.log, r, 'error card', { doing }));
         return;
       }
       await fn(info);
@@ -149,7 +150,7 @@ export class FollowUpBot extends TeamsActivityHandler {
         await handler(info, meeting);
       } catch (e) {
         // Nobody is waiting for an answer to an event: log it; the chat command still works.
-        errorCardFor(info, e, doing);
+        logError(info.log, e, 'meeting event', { doing });
       }
     });
   }

@@ -29,7 +29,7 @@ export async function runVerb(
   }
   try {
     const parsed = parseVerbData(verb, data);
-    if (!parsed.ok) throw new AppError('invalid-input', parsed.error, { verb });
+    if (!parsed.ok) throw new AppError('invalid-input', parsed.error, { verb, ...(parsed.fields ? { fields: parsed.fields } : {}) });
     const scoped = await scopeToForum(info, parsed.data);
     checkAccess(scoped, verb);
     const ctx: VerbContext = { ...scoped, verb, data: parsed.data, replyToId };

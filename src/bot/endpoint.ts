@@ -4,6 +4,7 @@
  * invoke response or 200. Turns in flight are tracked so shutdown can wait for them.
  */
 import type { Activity, TurnContext } from 'botbuilder';
+import { logError } from '../app/errors';
 import type { InFlight } from '../app/in-flight';
 import type { Logger } from '../logger';
 import { checkActivity, conversationKindOf, tenantOf } from './activity';
@@ -63,20 +64,8 @@ export function createMessagesEndpoint(deps: MessagesEndpointDeps, inFlight: InF
       const invokeResponse = await inFlight.track(turn);
       return invokeResponse ? { status: invokeResponse.status, body: invokeResponse.body } : { status: 200 };
     } catch (e) {
-      log.error({ ...about, err: errorSummary(e) }, 'turn failed outside the bot’s error handling');
+      logError(log, e, 'turn outside the bot’s error handling', about);
       return { status: 500, body: { error: 'internal' } };
     }
-  };
-}
-
-/** Error type and message only: stacks and request objects can carry headers with tokens. */
-export function errorSummary(e: unknown): { type: string; message: string; code?: string; status?: number } {
-  if (!(e instanceof Error)) return { type: typeof e, message: String(e).slice(0, 300) };
-  const x = e as Error & { code?: unknown; statusCode?: unknown };
-  return {
-    type: e.name,
-    message: e.message.slice(0, 300),
-    ...(typeof x.code === 'string' ? { code: x.code } : {}),
-    ...(typeof x.statusCode === 'number' ? { status: x.statusCode } : {}),
   };
 }

@@ -26,6 +26,7 @@
  * | refresh             | view item/overview/summary/cascade, forumId, meetingId, itemNumber (item)        | anyone; the view depends on role and conversation |
  */
 import { z } from 'zod';
+import { type FieldProblem, fieldProblems } from './field-problems';
 import { communicationsSaveSchema, decisionSaveSchema, forumSetupSchema } from './form-verbs';
 import { id, isoDate, itemNumber, localTime, optionalIsoDate, targetState, text } from './fields';
 
@@ -121,21 +122,22 @@ export const VERB_ACCESS: Record<Verb, VerbAccess> = {
 };
 
 export type ParsedVerb = { [V in Verb]: { ok: true; verb: V; data: VerbData<V> } }[Verb];
-export type VerbParseResult = ParsedVerb | { ok: false; error: string };
+export type VerbParseResult = ParsedVerb | { ok: false; error: string; fields: FieldProblem[] | null };
 
 /**
  * Validates an action's data for its verb. The error names the verb, each bad field and what was
- * expected (for logs and the user's error card); it never contains the submitted values.
+ * expected (for logs); `fields` says the same for the user, by the card's labels. Neither contains the
+ * submitted values.
  */
 export function parseVerbData(verb: string, data: unknown): VerbParseResult {
-  if (!isVerb(verb)) return { ok: false, error: `unknown verb "${verb.slice(0, 60)}"` };
+  if (!isVerb(verb)) return { ok: false, error: `unknown verb "${verb.slice(0, 60)}"`, fields: null };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, error: `${verb}: data must be an object` };
+    return { ok: false, error: `${verb}: data must be an object`, fields: null };
   }
   const r = verbSchemas[verb].safeParse(data);
   if (!r.success) {
     const issues = r.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(data)'}: ${i.message}`);
-    return { ok: false, error: `${verb}: ${issues.join('; ')}` };
+    return { ok: false, error: `${verb}: ${issues.join('; ')}`, fields: fieldProblems(r.error.issues) };
   }
   return { ok: true, verb, data: r.data } as ParsedVerb;
 }

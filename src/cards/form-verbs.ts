@@ -29,7 +29,7 @@ function fail(ctx: Ctx, path: string, message: string): typeof z.NEVER {
 function field<T extends z.ZodType>(flat: Flat, key: string, schema: T, ctx: Ctx): z.output<T> | undefined {
   const r = schema.safeParse(flat[key]);
   if (r.success) return r.data;
-  for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', path: [key, ...issue.path.map(String)], message: issue.message });
+  for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] });
   return undefined;
 }
 

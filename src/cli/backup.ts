@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import type { CliCommand, CliIo } from '../cli';
+import { usageError } from './usage';
 import { loadConfig } from '../config';
 import type { Locale } from '../domain';
 import { AppError } from '../domain/errors';
@@ -64,8 +65,7 @@ export const backupCommand: CliCommand = {
     const { flags } = parseArgs(args, ['out', 'forum', 'lang']);
     const locale = localeOf(flags);
     if (!flags.out) {
-      io.stderr(`Missing --out <dir>\nUsage: ${backupCommand.usage}\n`);
-      return 2;
+      return usageError(io, 'Missing --out <dir>', backupCommand.usage);
     }
     return withStore(io, locale, async ({ store }) => {
       const ids = flags.forum ? [flags.forum] : (await store.forums.list()).map((f) => f.id);
@@ -112,8 +112,7 @@ export const restoreCommand: CliCommand = {
     const { positional, flags } = parseArgs(args, ['lang'], ['force']);
     const locale = localeOf(flags);
     if (positional.length !== 1) {
-      io.stderr(`Usage: ${restoreCommand.usage}\n`);
-      return 2;
+      return usageError(io, 'Give one backup folder or file', restoreCommand.usage);
     }
     const files = await backupFiles(positional[0]);
     if (!files.length) {

@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CliCommand, CliIo } from '../cli';
+import { usageError as cliUsageError } from './usage';
 import { AppError } from '../domain/errors';
 import { t } from '../i18n';
 import { renderDocx, renderMarkdown } from '../minutes/export';
@@ -13,10 +14,7 @@ import { readUserFile } from './import';
 
 type Format = 'md' | 'docx';
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr(`${message}\nUsage: ${exportCommand.usage}\n`);
-  return 2;
-}
+const usageError = (io: CliIo, message: string): number => cliUsageError(io, message, exportCommand.usage);
 
 function parseJson(source: string, text: string): unknown {
   try {

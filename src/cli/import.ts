@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CliCommand, CliIo } from '../cli';
+import { usageError as cliUsageError } from './usage';
 import type { Locale } from '../domain';
 import { AppError } from '../domain/errors';
 import { t } from '../i18n';
@@ -69,10 +70,7 @@ export function outline(doc: ImportJson, locale: Locale): string {
   return `${out.join('\n')}\n`;
 }
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr(`${message}\nUsage: ${importCommand.usage}\n`);
-  return 2;
-}
+const usageError = (io: CliIo, message: string): number => cliUsageError(io, message, importCommand.usage);
 
 export const importCommand: CliCommand = {
   summary: 'Read an agenda or minutes (.txt, .md, .docx, .pdf); print its items and follow-ups',

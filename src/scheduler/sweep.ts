@@ -4,6 +4,7 @@
  * instances; see job-run.ts for the send-once protocol.
  */
 import type { AppDeps } from '../app/deps';
+import { errorLogFields } from '../app/errors';
 import { AppError, type JobKind } from '../domain';
 import { ReadCache } from '../app/read-cache';
 import { classifyFailure, createDelivery, type Delivery } from './delivery';
@@ -112,7 +113,7 @@ export async function processJob(run: JobRun, handler: JobHandler | undefined, r
     // A conditional write of the job failed: another instance holds it now (our lease ran out).
     if (e instanceof LeaseLostError || (e instanceof AppError && e.code === 'conflict')) {
       result.lost++;
-      run.log.warn({ err: e.message }, 'Job taken over by another instance');
+      run.log.warn(errorLogFields(e), 'Job taken over by another instance');
       return;
     }
     try {
@@ -121,7 +122,7 @@ export async function processJob(run: JobRun, handler: JobHandler | undefined, r
       else result.deferred++;
     } catch (inner) {
       // Storage is failing too: the lease runs out and another sweep picks the job up again.
-      run.log.error({ err: String(inner) }, 'Could not record the failure of a job; it will be retried after its lease');
+      run.log.error(errorLogFields(inner), 'Could not record the failure of a job; it will be retried after its lease');
     }
   }
 }
@@ -143,7 +144,7 @@ async function finish(run: JobRun, outcome: JobOutcome): Promise<void> {
 async function failOrDefer(run: JobRun, e: unknown, maxAttempts: number): Promise<boolean> {
   const job = run.version.value;
   if (job.status === 'done') {
-    run.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'Job failed after it was completed; nothing to undo');
+    run.log.warn(errorLogFields(e), 'Job failed after it was completed; nothing to undo');
     return false;
   }
   const attempts = job.attempts + 1;
@@ -152,11 +153,11 @@ async function failOrDefer(run: JobRun, e: unknown, maxAttempts: number): Promis
   if (transient && attempts < maxAttempts) {
     const dueAt = new Date(run.now.getTime() + retryDelayMs(attempts)).toISOString();
     await run.write({ ...job, status: 'pending', attempts, dueAt, leaseOwner: null, leaseUntil: null, lastError: message });
-    run.log.warn({ attempts, dueAt, err: message }, 'Job failed; will retry');
+    run.log.warn({ attempts, dueAt, ...errorLogFields(e) }, 'Job failed; will retry');
     return false;
   }
   await run.write({ ...job, status: 'failed', attempts, leaseOwner: null, leaseUntil: null, lastError: message });
-  run.log.error({ attempts, err: message }, 'Job failed for good');
+  run.log.error({ attempts, ...errorLogFields(e) }, 'Job failed for good');
   await noticeSecretary(run, 'failed', message);
   return true;
 }

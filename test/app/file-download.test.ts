@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Resolve } from '../../src/bot/handlers/download-guard';
 import { type DownloadOptions, downloadTeamsFile } from '../../src/bot/handlers/file-download';
-import { userMessage } from '../../src/bot/errors';
+import { userMessage } from '../../src/app/errors';
 import { type DownloadRules, loadConfig } from '../../src/config';
 import { AppError } from '../../src/domain';
 import { t } from '../../src/i18n';

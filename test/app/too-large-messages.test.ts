@@ -5,7 +5,7 @@
 import { MAX_COMMENT_CHARS } from '../../src/cards/actions';
 import { importAgenda } from '../../src/app/import-agenda';
 import { respondToItem } from '../../src/app/respond-to-item';
-import { userMessage } from '../../src/bot/errors';
+import { userMessage } from '../../src/app/errors';
 import { AppError } from '../../src/domain';
 import { rejection } from '../support/rejection';
 import { actor, aMeeting, FORUM_ID, members, useWorld } from './world';

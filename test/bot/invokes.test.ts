@@ -46,6 +46,32 @@ describe('card actions', () => {
     expect(JSON.stringify(res.body)).toMatch(/meetingId/);
   });
 
+  test('a bad date in the decision form is named by its label, in the user\'s language, never in zod\'s English', async () => {
+    const form = {
+      forumId,
+      meetingId: 'm-1',
+      itemNumber: 5,
+      outcome: 'approved',
+      decisionText: 'Indstillingen blev godkendt.',
+      suggested: [{ kind: 'task' }],
+      fu_0_text: 'Udarbejde en plan for trafiksikkerhed',
+      fu_0_due: 'næste fredag',
+    };
+    const da = JSON.stringify((await h.post(h.anInvoke('decision.save', form))).body);
+    expect(da).toContain('Opfølgning 1: Feltet \\"Frist\\" skal være en dato.');
+    expect(da).not.toMatch(/expected a date|fu_0_due/);
+    expect(da).toContain('Udarbejde en plan for trafiksikkerhed'); // what they typed is handed back
+
+    const en = JSON.stringify((await h.post(h.anInvoke('decision.save', form, { locale: 'en-US' }))).body);
+    expect(en).toContain('Follow-up 1: The field \\"Due\\" must be a date.');
+  });
+
+  test('a decision text over the limit says which field and how many characters are allowed', async () => {
+    const form = { forumId, meetingId: 'm-1', itemNumber: 5, outcome: 'approved', decisionText: 'x'.repeat(20_001) };
+    const res = await h.post(h.anInvoke('decision.save', form));
+    expect(JSON.stringify(res.body)).toContain('Feltet \\"Beslutningstekst\\" er for langt: højst 20000 tegn.');
+  });
+
   test('a chief pressing a button only the secretary or chair may use is refused politely', async () => {
     const res = await h.post(h.anInvoke('agenda.publish', { forumId, meetingId: 'm-1' }, { from: USERS.chiefTech }));
     expect(res.status).toBe(200);

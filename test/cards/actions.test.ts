@@ -15,8 +15,8 @@ describe('parseVerbData', () => {
   });
 
   it('rejects an unknown verb and non-object data', () => {
-    expect(parseVerbData('item.delete', {})).toEqual({ ok: false, error: 'unknown verb "item.delete"' });
-    expect(parseVerbData('item.read', 'x')).toEqual({ ok: false, error: 'item.read: data must be an object' });
+    expect(parseVerbData('item.delete', {})).toEqual({ ok: false, error: 'unknown verb "item.delete"', fields: null });
+    expect(parseVerbData('item.read', 'x')).toEqual({ ok: false, error: 'item.read: data must be an object', fields: null });
   });
 
   it('names every missing or wrong field without echoing the values', () => {
@@ -33,7 +33,11 @@ describe('parseVerbData', () => {
   it('turns an empty comment into "remove my comment" and bounds its length', () => {
     expect(parseVerbData('item.comment', { ...item, comment: '  ' })).toMatchObject({ ok: true, data: { comment: null, itemNumber: 3 } });
     expect(parseVerbData('item.comment', { ...item, comment: ' Enig ' })).toMatchObject({ ok: true, data: { comment: 'Enig' } });
-    expect(parseVerbData('item.comment', { ...item, comment: 'x'.repeat(4001) })).toEqual({ ok: false, error: 'item.comment: comment: at most 4000 characters' });
+    expect(parseVerbData('item.comment', { ...item, comment: 'x'.repeat(4001) })).toEqual({
+      ok: false,
+      error: 'item.comment: comment: at most 4000 characters',
+      fields: [{ field: 'comment', label: { key: 'card.item.commentLabel' }, kind: 'too-long', max: 4000 }],
+    });
   });
 
   it('carries the wanted state of "ønsker drøftelse", so a retried click changes nothing', () => {
@@ -126,6 +130,10 @@ describe('parseVerbData', () => {
     expect(parseVerbData('forum.setup', { roster: ['29:a'], forumName: 'X', secretary: '4', chair: '0', members: '' })).toEqual({
       ok: false,
       error: 'forum.setup: secretary: not a person on the roster; members: choose at least one member',
+      fields: [
+        { field: 'secretary', label: { key: 'card.setup.secretary' }, kind: 'choice' },
+        { field: 'members', label: { key: 'card.setup.members' }, kind: 'choice' },
+      ],
     });
   });
 
@@ -138,7 +146,7 @@ describe('parseVerbData', () => {
     expect(parseVerbData('checkin.answer', { forumId: 'f', followUpId: 'x', status: 'late', newDate: '' })).toMatchObject({ ok: true, data: { newDate: null } });
     expect(parseVerbData('checkin.answer', { forumId: 'f', followUpId: 'x', status: 'maybe' })).toMatchObject({ ok: false });
     expect(parseVerbData('refresh', { view: 'item', forumId: 'f', meetingId: 'm', itemNumber: 2 })).toMatchObject({ ok: true });
-    expect(parseVerbData('refresh', { view: 'item', forumId: 'f', meetingId: 'm' })).toEqual({ ok: false, error: 'refresh: itemNumber: expected an item number' });
+    expect(parseVerbData('refresh', { view: 'item', forumId: 'f', meetingId: 'm' })).toEqual({ ok: false, error: 'refresh: itemNumber: expected an item number', fields: null });
   });
 });
 

@@ -2,6 +2,7 @@
  * The side panel's JSON API over real HTTP: the real server (harness, token mode, local SSO keys),
  * real Azurite, the agenda published to the fake Bot Connector.
  */
+import { t } from '../../src/i18n';
 import { TEST_CHANNEL, OTHER_TENANT, USERS } from '../support/activities';
 import { startHarness } from '../support/harness';
 import { CLOSED_SECRET, CLOSED_TITLE, GUEST, MEETING_ID, type PanelWorld, startPanelWorld } from './support';
@@ -144,7 +145,7 @@ describe('recording decisions from the side panel', () => {
     const res = await w.api('/api/tab/action', { method: 'POST', token, body: { verb: 'decision.save', data: decisionData({ outcome: 'vedtaget-måske', new_0_due: '31-02-2026' }) } });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('invalid-input');
-    expect(res.body.message).toMatch(/outcome/);
+    expect(res.body.message).toBe(t('da', 'error.field.choice', { field: t('da', 'card.decision.outcome') }));
     expect(res.body.message).not.toContain('vedtaget-måske');
     const unknown = await w.api('/api/tab/action', { method: 'POST', token, body: { verb: 'meeting.close', data: { forumId: w.forum.id, meetingId: MEETING_ID } } });
     expect(unknown.status).toBe(400);

@@ -14,6 +14,7 @@ import { minutesFor } from '../../app/minutes';
 import type { Forum, Locale, Meeting } from '../../domain';
 import { AppError, findMember } from '../../domain';
 import { t } from '../../i18n';
+import { logError } from '../../app/errors';
 import { errorCardFor } from '../errors';
 import { reply, replyCard } from '../outgoing';
 import type { TurnInfo } from '../types';
@@ -96,6 +97,6 @@ export async function minutesConsentAnswered(ctx: TurnInfo, value: unknown): Pro
     }
     await accept(ctx, parsed.data);
   } catch (e) {
-    await replyCard(ctx, errorCardFor(ctx, e, 'file-consent')).catch(() => undefined);
+    await replyCard(ctx, errorCardFor(ctx, e, 'file-consent')).catch((r: unknown) => logError(ctx.log, r, 'error card', { doing: 'file-consent' }));
   }
 }
