@@ -110,7 +110,7 @@ function rowData(locale: Locale, r: FollowUpRowView, i: number, jobId: string, a
   };
 }
 
-function listCard(template: string, title: string, intro: string, locale: Locale, rows: FollowUpRowView[], jobId: string, actionsFor: ActionsFor): CardJson {
+function listCard(template: 'reminder' | 'checkin', title: string, intro: string, locale: Locale, rows: FollowUpRowView[], jobId: string, actionsFor: ActionsFor): CardJson {
   const data = rows.map((r, i) => rowData(locale, r, i, jobId, actionsFor));
   return fitLargest(data.length, (n) =>
     renderCard(template, {

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { AppError } from '../domain/errors';
+import type { CardTemplates, TemplateName } from './templates';
 
 export type CardJson = Record<string, unknown>;
 
@@ -31,46 +32,63 @@ function findTemplateDir(): string {
   }
 }
 
-// Parsed templates are immutable once loaded; the cache only saves re-reading files.
-const templates = new Map<string, ACData.Template>();
-let templateDir: string | null = null;
+/**
+ * The templates of `cards/` and their expansion. One per process: the templating library's hook for
+ * undefined fields is global, so it is installed once and reports to the expansion under way
+ * (expansion is synchronous, so it cannot see another call's fields).
+ */
+class CardRenderer {
+  // Parsed templates are immutable once loaded; the cache only saves re-reading files.
+  private readonly templates = new Map<string, ACData.Template>();
+  private dir: string | null = null;
+  private missing: string[] | null = null;
 
-function loadTemplate(name: string): ACData.Template {
-  const cached = templates.get(name);
-  if (cached) return cached;
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new AppError('internal', `Bad card template name: ${name}`);
-  templateDir ??= findTemplateDir();
-  const file = path.join(templateDir, `${name}.json`);
-  if (!fs.existsSync(file)) throw new AppError('internal', `Card template not found: cards/${name}.json`);
-  const template = new ACData.Template(JSON.parse(fs.readFileSync(file, 'utf8')));
-  templates.set(name, template);
-  return template;
+  constructor() {
+    ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString = (p: string) => {
+      this.missing?.push(p);
+      return undefined;
+    };
+  }
+
+  render<N extends TemplateName>(name: N, data: CardTemplates[N]): CardJson {
+    const template = this.load(name);
+    const missing: string[] = [];
+    this.missing = missing;
+    let card: unknown;
+    try {
+      card = template.expand({ $root: data });
+    } finally {
+      this.missing = null;
+    }
+    if (missing.length > 0) {
+      throw new AppError('internal', `Card template ${name} has no data for: ${[...new Set(missing)].join(', ')}`);
+    }
+    if (!isCard(card)) throw new AppError('internal', `Card template ${name} did not produce an AdaptiveCard`);
+    return { $schema: CARD_SCHEMA, ...card, version: cappedVersion(card.version) };
+  }
+
+  private load(name: string): ACData.Template {
+    const cached = this.templates.get(name);
+    if (cached) return cached;
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new AppError('internal', `Bad card template name: ${name}`);
+    this.dir ??= findTemplateDir();
+    const file = path.join(this.dir, `${name}.json`);
+    if (!fs.existsSync(file)) throw new AppError('internal', `Card template not found: cards/${name}.json`);
+    const template = new ACData.Template(JSON.parse(fs.readFileSync(file, 'utf8')));
+    this.templates.set(name, template);
+    return template;
+  }
 }
 
+const renderer = new CardRenderer();
+
 /**
- * Renders `cards/<templateName>.json` with `data` as `$root`. Throws AppError('internal') naming the
- * template fields that had no data (a builder bug: the template would show `${field}` to users).
+ * Renders `cards/<name>.json` with `data` as `$root`; the data's type is the template's
+ * (src/cards/templates.ts). Throws AppError('internal') naming the template fields that had no data
+ * (a builder bug: the template would show `${field}` to users).
  */
-export function renderCard(templateName: string, data: object): CardJson {
-  const template = loadTemplate(templateName);
-  const missing: string[] = [];
-  const previous = ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString;
-  // Expansion is synchronous, so this hook cannot see another call's fields.
-  ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString = (p: string) => {
-    missing.push(p);
-    return undefined;
-  };
-  let card: unknown;
-  try {
-    card = template.expand({ $root: data });
-  } finally {
-    ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString = previous;
-  }
-  if (missing.length > 0) {
-    throw new AppError('internal', `Card template ${templateName} has no data for: ${[...new Set(missing)].join(', ')}`);
-  }
-  if (!isCard(card)) throw new AppError('internal', `Card template ${templateName} did not produce an AdaptiveCard`);
-  return { $schema: CARD_SCHEMA, ...card, version: cappedVersion(card.version) };
+export function renderCard<N extends TemplateName>(name: N, data: CardTemplates[N]): CardJson {
+  return renderer.render(name, data);
 }
 
 function isCard(x: unknown): x is CardJson & { version?: unknown } {

@@ -1,6 +1,9 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppError } from '../../src/domain/errors';
 import { assertCardBudget, cardAttachment, cardSize, fitText, renderCard } from '../../src/cards';
 import { formatDateTime, formatDue, formatInstant } from '../../src/cards/format';
+import { type ClosedItemData, TEMPLATE_NAMES, type TemplateName } from '../../src/cards/templates';
 
 describe('renderCard', () => {
   it('fills a template from cards/ and returns an AdaptiveCard at version 1.5 with $schema', () => {
@@ -17,12 +20,25 @@ describe('renderCard', () => {
   });
 
   it('names the template fields a builder forgot, instead of showing the raw expression to users', () => {
-    expect(() => renderCard('closed-item', { heading: 'x' })).toThrow(/closed-item has no data for: .*note/);
+    const partial = { heading: 'x' } as unknown as ClosedItemData; // what a builder bug would pass
+    expect(() => renderCard('closed-item', partial)).toThrow(/closed-item has no data for: .*note/);
   });
 
   it('refuses unknown and path-like template names', () => {
+    expect(() => renderCard('no-such-card' as TemplateName, {} as never)).toThrow(AppError);
+    expect(() => renderCard('../package' as TemplateName, {} as never)).toThrow(/Bad card template name/);
+  });
+
+  it('knows the data type of every template in cards/, and only those', () => {
+    const files = readdirSync(join(__dirname, '../../cards')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length));
+    expect([...TEMPLATE_NAMES].sort()).toEqual(files.sort());
+  });
+
+  it('types the data of a card by its template (checked by the typecheck in npm test)', () => {
+    // @ts-expect-error: an unknown template name does not compile
     expect(() => renderCard('no-such-card', {})).toThrow(AppError);
-    expect(() => renderCard('../package', {})).toThrow(/Bad card template name/);
+    // @ts-expect-error: the closed item's data lacks caseNumber and note
+    expect(() => renderCard('closed-item', { heading: 'x' })).toThrow(AppError);
   });
 });
 
