@@ -159,9 +159,13 @@ describe('followup import refuses bad input with one line and exit code 1', () =
     expectOneLineError(await run('import', await file('afbrudt.pdf', pdf.subarray(0, pdf.length >> 1))), /^parse-failed: /m);
   });
 
-  it('usage mistakes exit 2', async () => {
-    expect((await run('import')).code).toBe(2);
-    expect((await run('import', 'a.txt', '--xml')).code).toBe(2);
+  it('usage mistakes exit 2 with one line on stderr naming the usage', async () => {
+    for (const argv of [['import'], ['import', 'a.txt', '--xml'], ['export'], ['backup'], ['restore']]) {
+      const r = await run(...argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/Usage: /);
+    }
   });
 });
 
@@ -236,5 +240,23 @@ describe('the real command line', () => {
     );
     expect(err?.code).toBe(1);
     expect(err?.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^not-found: .*findes-ikke\.txt: no such file$/)]);
+  });
+});
+
+describe('followup commands', () => {
+  it('an unknown command, even one an object has by inheritance, gets one usage line and exit 2', async () => {
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'nonsense']) {
+      const r = await run(name);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`Unknown command: ${name} (see "help"). Usage: npm run -s followup -- <command> [options]\n`);
+    }
+  });
+
+  it('help lists every command and the exit codes', async () => {
+    const r = await run('help');
+    expect(r.code).toBe(0);
+    for (const command of ['import', 'export', 'backup', 'restore', 'sweep']) expect(r.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    expect(r.stdout).toMatch(/Exit codes:\n {2}0 {2}done\n {2}1 {2}bad input.*\n {2}2 {2}usage.*\n {2}3 {2}unexpected failure/);
   });
 });
