@@ -23,7 +23,7 @@ export type OwnerKind = 'department' | 'member' | 'role' | 'all-chiefs' | 'perso
 
 export interface Owner {
   kind: OwnerKind;
-  /** As written or chosen: "Kultur & Fritid", "Cheferne", "direktøren", "Pernille Frandsen". */
+  /** As written or chosen: "Kultur & Fritid", "Cheferne", "direktøren", "Morten Kjær". */
   name: string;
   /** Teams user id when resolved to a forum member. */
   userId?: string;

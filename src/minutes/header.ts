@@ -1,6 +1,6 @@
 /**
- * The document header: "REFERAT Chefforum d. 27-08-2019" (or DAGSORDEN), "Mødedato Tirsdag d. 27. august
- * 2019 kl. 12:30", "Mødested Mødelokale 1", then the table of contents, which is never the items.
+ * The document header: "REFERAT Ledermøde d. 12-03-2024" (or DAGSORDEN), "Mødedato Tirsdag d. 12. marts
+ * 2024 kl. 08:30", "Mødested Rådhuset, mødelokale 2", then the table of contents, which is never the items.
  */
 import type { DocumentKind, ParseWarning } from '../domain';
 import { findAbsoluteDate } from './absolute-date';
@@ -31,7 +31,7 @@ function timeOf(text: string): string | null {
   return m ? `${pad2(Number(m[1]))}:${m[2]}` : null;
 }
 
-/** Forum name and date from "Chefforum d. 27-08-2019", "af mødet i Chefforum den 27. august 2019". */
+/** Forum name and date from "Ledermøde d. 12-03-2024", "af mødet i Ledermødet den 12. marts 2024". */
 function forumAndDate(rest: string): { forum: string; date: string | null } {
   const found = findAbsoluteDate(rest);
   const before = (found ? rest.slice(0, found.index) : rest).slice(0, 200);

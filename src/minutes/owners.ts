@@ -1,7 +1,7 @@
 /**
  * Who a follow-up belongs to, from the words of a clause: "som Kultur & Fritid er tovholder på",
  * "Kultur & Fritid laver ...", "Cheferne opfordres til ...", "ØS bør ...", "Direktøren for ... taler nærmere",
- * "Pernille Frandsen og kommunikationsafdelingen udarbejder ...". Generic patterns; the forum's own
+ * "Morten Kjær og kommunikationsenheden laver ...". Generic patterns; the forum's own
  * department and member names (when given) are recognised first, abbreviations included.
  */
 import type { Owner } from '../domain';

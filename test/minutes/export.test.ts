@@ -4,14 +4,14 @@ import { type MinutesDocument, renderDocx, renderMarkdown } from '../../src/minu
 import { aBareItem } from '../support/agenda-items';
 
 function anItem(over: Partial<AgendaItem> = {}): AgendaItem {
-  return aBareItem(1, 'Godkendelse af dagsorden og referat', { prefix: 'CF', caseNumber: '00.01.00-A21-9-18', ...over });
+  return aBareItem(1, 'Godkendelse af dagsorden og referat', { prefix: 'LM', caseNumber: '00.01.00-A00-4-24', ...over });
 }
 
 const secretItem = anItem({
   number: 3,
-  title: 'Personalesag om direktørens fratræden',
-  prefix: 'CF',
-  caseNumber: '00.01.00-S00-3-19',
+  title: 'Personalesag om en fratræden',
+  prefix: 'LM',
+  caseNumber: '00.01.00-S00-2-24',
   closed: true,
   timeSlot: { start: '10:00', end: '10:30' },
   sections: [{ kind: 'case', heading: 'Sagsfremstilling', body: 'Fortroligt: aftale om fratrædelse.' }],
@@ -21,10 +21,10 @@ const secretItem = anItem({
 function aMinutes(over: Partial<MinutesDocument> = {}): MinutesDocument {
   return {
     kind: 'minutes',
-    forumName: 'Chefforum',
-    date: '2019-08-27',
-    start: '12:30',
-    location: 'Mødelokale 1',
+    forumName: 'Ledermøde',
+    date: '2024-03-12',
+    start: '08:30',
+    location: 'Rådhuset, mødelokale 2',
     items: [
       anItem({
         sections: [
@@ -34,29 +34,29 @@ function aMinutes(over: Partial<MinutesDocument> = {}): MinutesDocument {
         ],
         recommendedBy: 'Kommunaldirektøren',
         proposals: [
-          { number: 1, text: 'at Chefforum godkender dagsordenen for dagens møde' },
-          { number: 2, text: 'at Chefforum godkender referatet fra mødet den 15. august 2019' },
+          { number: 1, text: 'at Ledermødet godkender dagsordenen for dagens møde' },
+          { number: 2, text: 'at Ledermødet godkender referatet fra mødet den 13. februar 2024' },
         ],
         decision: 'Godkendt.',
       }),
       anItem({
         number: 2,
-        title: 'Ny hjemmeside – ansvar og løft i fremtiden',
-        caseNumber: '00.13.00-A00-1-18',
+        title: 'Ny velkomstpakke – ansvar og udrulning',
+        caseNumber: '81.02.00-P20-2-24',
         timeSlot: { start: '09:00', end: '09:20' },
         sections: [
-          { kind: 'other', heading: 'Organisering', body: 'Hver afdeling har en webredaktør.\n\n- Økonomi & Stab\n- Kultur & Fritid' },
-          { kind: 'case', heading: 'Sagsfremstilling', body: 'Hjemmesiden har op mod ½ mio. besøg pr år.' },
+          { kind: 'other', heading: 'Organisering', body: 'Hver afdeling udpeger en kontaktperson.\n\n- Økonomi & Stab\n- Kultur & Fritid' },
+          { kind: 'case', heading: 'Sagsfremstilling', body: 'Fjordby Kommune får omkring 300 nye medarbejdere om året.' },
         ],
-        decision: 'Chefforum godkender planen foreløbigt.',
-        attachments: ['Bilag 1 - Skriv_til_albertslunddk.pdf', 'Bilag 2 - Forside - ny hjemmeside (002)'],
+        decision: 'Ledermødet godkender planen foreløbigt.',
+        attachments: ['Bilag 1 - Velkomstpakke_udkast.pdf', 'Bilag 2 - Tidsplan for udrulningen (002)'],
       }),
       secretItem,
       anItem({ number: 4, title: 'Hvad skal kommunikeres ud til afdelingerne efter mødet?', standing: 'communication' }),
     ],
     communications: [
-      { text: 'Jubilæet skal indtænkes i alle afdelingers begivenheder i 2020.', notBefore: null, notBeforeText: null, departments: [] },
-      { text: 'Budgetanalyserne gennemgås på områdemøderne.', notBefore: '2019-09-02', notBeforeText: 'først ud i uge 36', departments: [] },
+      { text: 'Den nye velkomstpakke tages i brug fra 1. maj.', notBefore: null, notBeforeText: null, departments: [] },
+      { text: 'Budgettet for 2025 gennemgås på afdelingsmøderne.', notBefore: '2024-03-18', notBeforeText: 'først ud i uge 12', departments: [] },
     ],
     ...over,
   };
@@ -66,43 +66,43 @@ describe('exporting minutes as Markdown in the forum layout', () => {
   const md = renderMarkdown(aMinutes());
 
   it('starts with the header: title, meeting date in Danish with the start time, and the place', () => {
-    expect(md.split('\n\n').slice(0, 3)).toEqual(['# REFERAT Chefforum d. 27-08-2019', '**Mødedato** Tirsdag d. 27. august 2019 kl. 12:30', '**Mødested** Mødelokale 1']);
+    expect(md.split('\n\n').slice(0, 3)).toEqual(['# REFERAT Ledermøde d. 12-03-2024', '**Mødedato** Tirsdag d. 12. marts 2024 kl. 08:30', '**Mødested** Rådhuset, mødelokale 2']);
   });
 
   it('calls an agenda DAGSORDEN and leaves out the time and place it does not know', () => {
-    const agenda = renderMarkdown(aMinutes({ kind: 'agenda', start: null, location: null, date: '2021-06-24' }));
-    expect(agenda.startsWith('# DAGSORDEN Chefforum d. 24-06-2021\n\n**Mødedato** Torsdag d. 24. juni 2021\n\n## Indholdsfortegnelse')).toBe(true);
+    const agenda = renderMarkdown(aMinutes({ kind: 'agenda', start: null, location: null, date: '2024-04-09' }));
+    expect(agenda.startsWith('# DAGSORDEN Ledermøde d. 09-04-2024\n\n**Mødedato** Tirsdag d. 9. april 2024\n\n## Indholdsfortegnelse')).toBe(true);
   });
 
   it('lists every item in the table of contents with dot leaders, closed items as "Lukket"', () => {
     expect(md).toContain(
-      '## Indholdsfortegnelse\n\nCF - Godkendelse af dagsorden og referat.....\nCF - Ny hjemmeside – ansvar og løft i fremtiden (9.00-9.20).....\nLukket.....\nCF - Hvad skal kommunikeres ud til afdelingerne efter mødet?.....',
+      '## Indholdsfortegnelse\n\nLM - Godkendelse af dagsorden og referat.....\nLM - Ny velkomstpakke – ansvar og udrulning (9.00-9.20).....\nLukket.....\nLM - Hvad skal kommunikeres ud til afdelingerne efter mødet?.....',
     );
   });
 
   it('writes each item heading with prefix, title and slot, then its case number', () => {
-    expect(md).toContain('## Punkt 2: CF - Ny hjemmeside – ansvar og løft i fremtiden (9.00-9.20)\n\n00.13.00-A00-1-18\n\n### Organisering');
+    expect(md).toContain('## Punkt 2: LM - Ny velkomstpakke – ansvar og udrulning (9.00-9.20)\n\n81.02.00-P20-2-24\n\n### Organisering');
   });
 
   it('builds a blank recommendation from who recommends and the numbered proposals', () => {
     expect(md).toContain(
-      '### Indstilling\n\nKommunaldirektøren indstiller,\n\n1. at Chefforum godkender dagsordenen for dagens møde\n2. at Chefforum godkender referatet fra mødet den 15. august 2019\n\n### Beslutning\n\nGodkendt.',
+      '### Indstilling\n\nKommunaldirektøren indstiller,\n\n1. at Ledermødet godkender dagsordenen for dagens møde\n2. at Ledermødet godkender referatet fra mødet den 13. februar 2024\n\n### Beslutning\n\nGodkendt.',
     );
   });
 
   it('keeps unknown sections under their own heading and adds the decision and attachments the item holds', () => {
-    expect(md).toContain('### Organisering\n\nHver afdeling har en webredaktør.\n\n- Økonomi & Stab\n- Kultur & Fritid\n\n### Sagsfremstilling');
-    expect(md).toContain('### Beslutning\n\nChefforum godkender planen foreløbigt.\n\n### Bilag\n\nBilag 1 - Skriv_til_albertslunddk.pdf\n\nBilag 2 - Forside - ny hjemmeside (002)');
+    expect(md).toContain('### Organisering\n\nHver afdeling udpeger en kontaktperson.\n\n- Økonomi & Stab\n- Kultur & Fritid\n\n### Sagsfremstilling');
+    expect(md).toContain('### Beslutning\n\nLedermødet godkender planen foreløbigt.\n\n### Bilag\n\nBilag 1 - Velkomstpakke_udkast.pdf\n\nBilag 2 - Tidsplan for udrulningen (002)');
   });
 
   it('shows a closed item as "Lukket" with its case number only, never its title or content', () => {
-    expect(md).toContain('## Punkt 3: Lukket\n\n00.01.00-S00-3-19\n\n## Punkt 4:');
+    expect(md).toContain('## Punkt 3: Lukket\n\n00.01.00-S00-2-24\n\n## Punkt 4:');
     expect(md).not.toMatch(/Personalesag|Fortroligt|10\.00/);
   });
 
   it("writes the messages for the departments as the standing item's decision when it has none", () => {
     expect(md).toContain(
-      '## Punkt 4: CF - Hvad skal kommunikeres ud til afdelingerne efter mødet?\n\n00.01.00-A21-9-18\n\n### Beslutning\n\nJubilæet skal indtænkes i alle afdelingers begivenheder i 2020.\n\nBudgetanalyserne gennemgås på områdemøderne.\n',
+      '## Punkt 4: LM - Hvad skal kommunikeres ud til afdelingerne efter mødet?\n\n00.01.00-A00-4-24\n\n### Beslutning\n\nDen nye velkomstpakke tages i brug fra 1. maj.\n\nBudgettet for 2025 gennemgås på afdelingsmøderne.\n',
     );
   });
 
@@ -115,10 +115,10 @@ describe('exporting minutes as Markdown in the forum layout', () => {
       communications: [],
       publishAt: null,
       publication: null,
-      closedAt: '2019-08-27T14:00:00.000Z',
+      closedAt: '2024-03-12T10:00:00.000Z',
       summaryActivityId: null,
     };
-    expect(renderMarkdown(stored).startsWith('# REFERAT Chefforum d. 27-08-2019\n')).toBe(true);
+    expect(renderMarkdown(stored).startsWith('# REFERAT Ledermøde d. 12-03-2024\n')).toBe(true);
   });
 });
 
@@ -131,19 +131,19 @@ describe('exporting minutes as a Word document', () => {
   });
 
   it('uses Word headings for the title, the items and their sections', () => {
-    expect(html).toContain('<h1>REFERAT Chefforum d. 27-08-2019</h1>');
-    expect(html).toContain('<h2>Punkt 2: CF - Ny hjemmeside – ansvar og løft i fremtiden (9.00-9.20)</h2>');
+    expect(html).toContain('<h1>REFERAT Ledermøde d. 12-03-2024</h1>');
+    expect(html).toContain('<h2>Punkt 2: LM - Ny velkomstpakke – ansvar og udrulning (9.00-9.20)</h2>');
     expect(html).toContain('<h3>Indstilling</h3>');
-    expect(html).toContain('<p><strong>Mødedato</strong> Tirsdag d. 27. august 2019 kl. 12:30</p>');
+    expect(html).toContain('<p><strong>Mødedato</strong> Tirsdag d. 12. marts 2024 kl. 08:30</p>');
   });
 
   it('writes the proposals as a Word numbered list and "- " lines as bullets', () => {
-    expect(html).toContain('<ol><li>at Chefforum godkender dagsordenen for dagens møde</li><li>at Chefforum godkender referatet fra mødet den 15. august 2019</li></ol>');
+    expect(html).toContain('<ol><li>at Ledermødet godkender dagsordenen for dagens møde</li><li>at Ledermødet godkender referatet fra mødet den 13. februar 2024</li></ol>');
     expect(html).toContain('<ul><li>Økonomi &amp; Stab</li><li>Kultur &amp; Fritid</li></ul>');
   });
 
   it('shows a closed item as "Lukket" with its case number only', () => {
-    expect(html).toContain('<h2>Punkt 3: Lukket</h2><p>00.01.00-S00-3-19</p><h2>Punkt 4:');
+    expect(html).toContain('<h2>Punkt 3: Lukket</h2><p>00.01.00-S00-2-24</p><h2>Punkt 4:');
     expect(html).not.toMatch(/Personalesag|Fortroligt/);
   });
 });

@@ -33,7 +33,7 @@ export const DEFAULT_HEADINGS: Record<SectionKind, string> = {
   other: 'Andet',
 };
 
-/** "REFERAT Chefforum d. 27-08-2019" / "DAGSORDEN ...". */
+/** "REFERAT Ledermøde d. 12-03-2024" / "DAGSORDEN ...". */
 export function headerTitle(doc: MinutesDocument): string {
   const [y, m, d] = doc.date.split('-');
   return `${doc.kind === 'agenda' ? 'DAGSORDEN' : 'REFERAT'} ${doc.forumName} d. ${d}-${m}-${y}`;
