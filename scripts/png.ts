@@ -1,6 +1,9 @@
-/** Minimal PNG encoder: 8-bit RGBA, no filtering, zlib-compressed. Enough for app icons. */
-import { deflateSync } from 'node:zlib';
-import { crc32 } from './crc32';
+/**
+ * Minimal PNG encoder: 8-bit RGBA, no filtering, zlib-compressed, over node:zlib (deflate and crc32).
+ * Enough for the two app icons that scripts/make-icons.ts draws once (they are committed); see the
+ * README's dependency list for why this is not pngjs yet.
+ */
+import { crc32, deflateSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

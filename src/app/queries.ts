@@ -62,7 +62,7 @@ export async function deadlines(deps: AppDeps, forumId: string): Promise<FollowU
   return withItems(deps, open.sort(byDue));
 }
 
-/** Proposals to bring an item back to the forum ("sendes tilbage til behandling i Chefforum"), not yet used. */
+/** Follow-ups that bring an item back to the forum ("sendes tilbage til behandling i Ledermødet"), for the next agenda (src/bot/handlers/returns.ts). */
 export async function returnItems(deps: AppDeps, forumId: string): Promise<FollowUpView[]> {
   const open = (await deps.store.followUps.listByForum(forumId)).filter(
     (f) => f.kind === 'return-to-forum' && (f.status === 'open' || f.status === 'suggested'),
