@@ -8,5 +8,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
   testTimeout: 30000,
+  // The default summary, then every skipped test with its reason (test/support/skip.ts).
+  reporters: ['default', '<rootDir>/test/support/skipped-reporter.js'],
   maxWorkers: 2,
 };

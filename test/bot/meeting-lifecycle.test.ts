@@ -13,6 +13,7 @@ import { TEST_CHANNEL, type TestUser, USERS } from '../support/activities';
 import type { SentActivity } from '../support/fake-connector';
 import { type Harness, startHarness } from '../support/harness';
 import { lateBound } from '../support/late-bound';
+import { describeIf } from '../support/skip';
 
 type Json = Record<string, unknown>;
 const CHANNEL = { conversation: 'channel' as const };
@@ -450,8 +451,7 @@ describe('work that takes longer than Teams waits for a click', () => {
   });
 });
 
-if (!seed001) console.warn(`Skipping the seed meeting: no 001_*.txt in ${SEEDS} (the forum's real minutes are not beside this checkout).`);
-const withSeed = seed001 ? describe : describe.skip;
+const withSeed = describeIf(!!seed001, `no 001_*.txt in ${SEEDS} (the forum's real minutes are not beside this checkout)`);
 
 withSeed('the forum’s real minutes (seed 001) as the agenda, end to end over HTTP', () => {
   // Monday 21 June 2021, three days before the meeting of Thursday 24 June 2021.

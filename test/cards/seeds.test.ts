@@ -8,11 +8,11 @@ import { agendaOverviewCard, agendaPreviewCard, CARD_BUDGET_BYTES, cardSize, clo
 import type { Meeting } from '../../src/domain';
 import { parseDocument } from '../../src/minutes/parse';
 import { cardProblems } from './validate';
+import { describeIf } from '../support/skip';
 
 const SEEDS = path.resolve(__dirname, '..', '..', '..', 'shared', 'seeds');
 const files = fs.existsSync(SEEDS) ? fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')) : [];
-if (files.length === 0) console.warn(`Seed minutes not found in ${SEEDS}: the seed card tests are skipped.`);
-const maybe = files.length ? describe : describe.skip;
+const maybe = describeIf(files.length > 0, `seed minutes not found in ${SEEDS}`);
 
 function meetingOf(file: string): Meeting {
   const { meeting } = parseDocument(fs.readFileSync(path.join(SEEDS, file), 'utf8'));

@@ -6,6 +6,7 @@ import { type MinutesDocument, renderDocx, renderMarkdown } from '../../src/minu
 import { parseDocument } from '../../src/minutes/parse';
 import { readDocument } from '../../src/minutes/readers';
 import { aMeeting } from './support/meetings';
+import { describeIf } from '../support/skip';
 
 const SEEDS = path.resolve(__dirname, '..', '..', '..', 'shared', 'seeds');
 const seedFiles = existsSync(SEEDS) ? readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort() : [];
@@ -63,10 +64,7 @@ describe('exporting and importing generated meetings gives back the same structu
   });
 });
 
-if (seedFiles.length === 0) {
-  console.warn(`Seed minutes not found in ${SEEDS}: the seed round-trip tests are skipped.`);
-}
-(seedFiles.length > 0 ? describe : describe.skip)('exporting and importing the real minutes gives back the same structure', () => {
+describeIf(seedFiles.length > 0, `seed minutes not found in ${SEEDS}`)('exporting and importing the real minutes gives back the same structure', () => {
   for (const file of seedFiles.length > 0 ? seedFiles : ['(no seeds)']) {
     const original = () => parseDocument(readFileSync(path.join(SEEDS, file), 'utf8')).meeting;
 

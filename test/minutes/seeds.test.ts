@@ -1,6 +1,7 @@
 import type { AgendaItem, FollowUpSuggestion, ParsedMeeting } from '../../src/domain';
 import { extractCommunications, extractFollowUps, parseDocument } from '../../src/minutes';
-import { readSeed, seedsPresent } from './seed-files';
+import { readSeed, SEEDS_DIR, seedsPresent } from './seed-files';
+import { describeIf } from '../support/skip';
 
 /** [number, title, case number, slot "HH:MM-HH:MM", closed, proposals, attachments, decision starts with (null = none)] */
 type Row = [number, string, string | null, string | null, boolean, number, string[], string | null];
@@ -25,7 +26,7 @@ function find(list: FollowUpSuggestion[], item: number, due: string): FollowUpSu
   return list.find((f) => f.itemNumber === item && f.due?.due === due);
 }
 
-const describeSeeds = seedsPresent ? describe : describe.skip;
+const describeSeeds = describeIf(seedsPresent, `seed minutes not found at ${SEEDS_DIR}`);
 
 describeSeeds('the seed minutes of 27 August 2019 (000)', () => {
   let meeting: ParsedMeeting;

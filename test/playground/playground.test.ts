@@ -20,6 +20,7 @@ import { t } from '../../src/i18n';
 import { AGENDA_TITLES, CLOSED_SECRET, playgroundAgenda } from './support/agenda';
 import { CHROMIUM, CHROMIUM_FLAGS, cards, message, openConversation, openPlayground, pasteAndCatch, postToBot, screenshotChat, scrollTo, sendCustomActivity, sendInChat, visibleText } from './support/playground-page';
 import { type PlaygroundRun, startPlaygroundScript } from './support/script-run';
+import { describeIf } from '../support/skip';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -40,7 +41,6 @@ const missing = [
   !existsSync(CHROMIUM) && `${CHROMIUM} (apt-get install -y chromium)`,
   !existsSync(path.join(ROOT, 'node_modules', '.bin', 'agentsplayground')) && '@microsoft/m365agentsplayground (npm install)',
 ].filter((x): x is string => !!x);
-if (missing.length > 0) console.warn(`Skipping the playground browser test: missing ${missing.join(' and ')}.`);
 
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -57,7 +57,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await screenshotChat(page, path.join(ARTIFACTS, name));
 }
 
-(missing.length > 0 ? describe.skip : describe)('the bot in Microsoft 365 Agents Playground (npm run playground, Chromium)', () => {
+describeIf(missing.length === 0, `missing ${missing.join(' and ')}`)('the bot in Microsoft 365 Agents Playground (npm run playground, Chromium)', () => {
   const meetingDay = DateTime.now().setZone('Europe/Copenhagen').plus({ days: 14 });
   let dataDir: string;
   let run: PlaygroundRun | undefined;

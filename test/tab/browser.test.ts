@@ -10,17 +10,14 @@ import { t } from '../../src/i18n';
 import { TEST_CHANNEL, TEST_TENANT, type TestUser, USERS } from '../support/activities';
 import { type StubHost, startStubHost } from './stub-host';
 import { CLOSED_SECRET, MEETING_ID, type PanelWorld, startPanelWorld } from './support';
+import { describeIf } from '../support/skip';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
 
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(`Skipping the side panel browser tests: ${CHROMIUM} is missing (install it with: apt-get install -y chromium).`);
-}
-
-(haveChromium ? describe : describe.skip)('the meeting side panel in Chromium', () => {
+describeIf(haveChromium, `${CHROMIUM} is missing (install it with: apt-get install -y chromium)`)('the meeting side panel in Chromium', () => {
   let w: PanelWorld;
   let host: StubHost;
   let browser: Browser;
