@@ -2,7 +2,7 @@
  * A closed item's content (title, sections, proposals, its decision, its follow-ups, chiefs'
  * comments on it) carries a unique marker through a whole meeting over HTTP: publish, comments,
  * per-user refreshes, the decision with a follow-up, a conflict, invalid input, messages, "afslut
- * møde", the cascade, "referat" (Markdown and the .docx), the list commands asked in the channel,
+ * møde", the cascade, "referat" (Markdown in the channel; the .docx uploaded after file consent in 1:1), the list commands asked in the channel,
  * the reminder sweep, and finally storage failing in the middle of saving it. The marker must never
  * appear in anything posted to the channel, in any answer shown in the channel, in any log line
  * (captured pino output at trace level) or in any error text. It does reach the members 1:1, which
@@ -26,6 +26,8 @@ describe('a closed item’s content never reaches the channel, a log line or an 
   /** Answers to actions taken in the channel (Teams shows them in the channel), minus what the user typed. */
   const channelAnswers: string[] = [];
   const errorTexts: string[] = [];
+  /** The minutes' Word file as uploaded to the secretary's OneDrive after "referat" in 1:1 chat. */
+  let minutesDocx: Buffer | undefined;
 
   beforeAll(async () => {
     h = await startHarness({ logLevel: 'trace' });
@@ -48,6 +50,20 @@ describe('a closed item’s content never reaches the channel, a log line or an 
   function inChannel(res: HttpAnswer, typed: Record<string, unknown> = {}): HttpAnswer {
     channelAnswers.push(untyped(res, typed));
     return res;
+  }
+
+  /** "referat" in the user's 1:1 chat, "Tillad" on the file consent card: the Word file's bytes as uploaded. */
+  async function minutesWordFile(from: TestUser): Promise<Buffer> {
+    expect((await h.post(h.aMessage('referat', { from }))).status).toBe(200);
+    const attachments = h.fake.sent().flatMap((s) => (s.activity.attachments ?? []) as { contentType: string; name: string; content: { acceptContext: unknown } }[]);
+    const consent = attachments.filter((a) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent').at(-1);
+    if (!consent) throw new Error('no file consent card after "referat" in 1:1 chat');
+    const uploadInfo = { name: consent.name, uploadUrl: h.fake.uploadUrl(consent.name), contentUrl: 'https://fjordby-my.sharepoint.example/Referat.docx', uniqueId: 'drive-1', fileType: 'docx' };
+    const value = { type: 'fileUpload', action: 'accept', context: consent.content.acceptContext, uploadInfo };
+    expect((await h.post({ ...h.anInvoke('none', {}, { from }), name: 'fileConsent/invoke', value })).status).toBe(200);
+    const upload = h.fake.uploads().at(-1);
+    if (!upload) throw new Error('the Word file was not uploaded');
+    return upload.bytes;
   }
 
   async function say(text: string, from: TestUser): Promise<void> {
@@ -99,6 +115,7 @@ describe('a closed item’s content never reaches the channel, a log line or an 
     const cascade = h.fake.sent().filter((s) => s.conversationId === chiefChat).map((s) => textOf(s.activity)).join('\n');
     expect(cascade).toContain(SECRET); // the chief's own follow-up, 1:1
     await say('referat', USERS.chiefTech);
+    minutesDocx = await minutesWordFile(USERS.secretary);
     for (const command of ['frister', 'dagsorden', 'tilbage', 'mine opgaver', 'hjælp']) await say(command, USERS.chiefCulture);
     await say('mine opgaver', USERS.secretary);
 
@@ -109,20 +126,21 @@ describe('a closed item’s content never reaches the channel, a log line or an 
     expect(reminders.length).toBeGreaterThan(0);
   });
 
-  test('nothing posted to or updated in the channel carries it, the minutes’ .docx included', () => {
+  test('nothing posted to or updated in the channel carries it', () => {
     const channel = h.fake.sent().filter((s) => s.conversationId.split(';')[0] === TEST_CHANNEL.id);
     expect(channel.length).toBeGreaterThan(8);
-    for (const s of channel) {
-      expect(textOf(s.activity)).not.toContain(SECRET);
-      for (const a of (s.activity.attachments ?? []) as { contentUrl?: string; name?: string }[]) {
-        const m = /^data:[^;]+;base64,(.+)$/.exec(a.contentUrl ?? '');
-        if (!m) continue;
-        const files = readZip(Buffer.from(m[1], 'base64'));
-        expect(files.size).toBeGreaterThan(0);
-        for (const [name, body] of files) expect([name, body.toString('utf8').includes(SECRET)]).toEqual([name, false]);
-      }
-    }
+    for (const s of channel) expect(textOf(s.activity)).not.toContain(SECRET);
     expect(channel.some((s) => textOf(s.activity).includes('Lukket'))).toBe(true);
+    // In the channel "referat" answers with the Markdown and a pointer to 1:1 chat, never a file.
+    expect(channel.some((s) => textOf(s.activity).includes(JSON.stringify(t('da', 'meeting.minutes.in-channel')).slice(1, -1)))).toBe(true);
+  });
+
+  test('the minutes’ Word file (uploaded after file consent in 1:1 chat) shows the item as "Lukket" only', () => {
+    const files = readZip(minutesDocx ?? Buffer.alloc(0));
+    const document = files.get('word/document.xml')?.toString('utf8') ?? '';
+    expect(document).toContain('Lukket');
+    expect(document).toContain('Modellen blev godkendt.'); // an open item's decision: the real minutes
+    for (const [name, body] of files) expect([name, body.toString('utf8').includes(SECRET)]).toEqual([name, false]);
   });
 
   test('no answer shown in the channel carries it, beyond what the user typed themselves', () => {
@@ -131,6 +149,7 @@ describe('a closed item’s content never reaches the channel, a log line or an 
   });
 
   test('error cards name the problem without the content', () => {
+    expect(errorTexts.length).toBeGreaterThanOrEqual(2); // the conflict and the invalid input
     for (const e of errorTexts) expect(e).not.toContain(SECRET);
   });
 
