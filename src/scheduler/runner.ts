@@ -5,6 +5,7 @@
  * lets the jobs in hand finish, and resolves when the loop has ended.
  */
 import type { AppDeps } from '../app/deps';
+import { errorLogFields } from '../app/errors';
 import { createDelivery, type Delivery } from './delivery';
 import { ensureRecurringJobs } from './recurring';
 import { type SweepOptions, type SweepResult, sweepOnce } from './sweep';
@@ -19,7 +20,7 @@ export interface SchedulerOptions {
   sweep?: Omit<SweepOptions, 'owner' | 'delivery' | 'signal' | 'now'>;
   /** How often the recurring jobs are ensured (default hourly). */
   recurringEveryMs?: number;
-  /** Called after each sweep that claimed something (tests, metrics). */
+  /** Called after each sweep, also one that found nothing due (tests, metrics). */
   onSweep?: (result: SweepResult) => void;
 }
 
@@ -38,10 +39,8 @@ export function startScheduler(deps: AppDeps, opts: SchedulerOptions): Scheduler
   const tick = async (n: number): Promise<void> => {
     if (n % recurringEvery === 0) await ensureRecurringJobs(deps);
     const result = await sweepOnce(deps, { ...opts.sweep, owner: opts.owner, delivery, signal: abort.signal });
-    if (result.claimed > 0) {
-      log.info(result, 'sweep');
-      opts.onSweep?.(result);
-    }
+    if (result.claimed > 0) log.info(result, 'sweep');
+    opts.onSweep?.(result);
   };
 
   const loop = (async () => {
@@ -49,7 +48,7 @@ export function startScheduler(deps: AppDeps, opts: SchedulerOptions): Scheduler
       try {
         await tick(n);
       } catch (e) {
-        log.error({ err: e instanceof Error ? e.message : String(e) }, 'sweep failed; trying again next interval');
+        log.error(errorLogFields(e), 'sweep failed; trying again next interval');
       }
       if (abort.signal.aborted) break;
       await new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createNoBrowserDir, listeningPort, playgroundArgs, serviceEnv, startPlaygroundCli, stopChild } from '../../scripts/playground';
@@ -11,6 +11,26 @@ const CONFIG = path.join(ROOT, '.m365agentsplayground.yml');
 /** A PATH like a server's: node, but no xdg-open and no browser (optionally the no-op xdg-open first). */
 function serverLikeEnv(dirs: string[], cwd: string): Record<string, string> {
   return { PATH: dirs.join(path.delimiter), HOME: cwd, M365_AGENTS_PLAYGROUND_CONFIG_PATH: CONFIG };
+}
+
+/**
+ * An xdg-open that runs the no-op one (`shimDir`) and then leaves a mark: the moment the playground has
+ * opened "the browser", which is when it crashes without a launcher. Shell built-ins only (no PATH).
+ */
+function recordingOpener(shimDir: string): { dir: string; opened: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'xdg-open-record-'));
+  const opened = path.join(dir, 'opened');
+  const script = `#!/bin/sh\n"${path.join(shimDir, 'xdg-open')}" "$@"\nstatus=$?\n: > "${opened}"\nexit $status\n`;
+  writeFileSync(path.join(dir, 'xdg-open'), script);
+  chmodSync(path.join(dir, 'xdg-open'), 0o755);
+  return { dir, opened };
+}
+
+async function until(done: () => boolean, timeoutMs: number): Promise<void> {
+  for (const end = Date.now() + timeoutMs; !done(); ) {
+    if (Date.now() > end) throw new Error(`not done within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 const exited = (child: ChildProcess): Promise<number | null> =>
@@ -47,13 +67,16 @@ describe('npm run playground', () => {
   });
 
   it('keeps running and serves its page with the no-op xdg-open first on PATH', async () => {
-    const child = start([shim, nodeOnly]);
+    const recorder = recordingOpener(shim);
+    const child = start([recorder.dir, shim, nodeOnly]);
     const port = await listeningPort(child, 20_000);
+    // Past the moment of the crash above: the playground has run "the browser" and handled its exit.
+    await until(() => existsSync(recorder.opened) || child.exitCode !== null, 20_000);
     const page = await fetch(`http://127.0.0.1:${port}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
-    await new Promise((r) => setTimeout(r, 2_000)); // the crash above comes ~1 s after listening
     expect(child.exitCode).toBeNull();
+    rmSync(recorder.dir, { recursive: true, force: true });
 
     // The team holds the secretary (you) and the five users of .m365agentsplayground.yml.
     const res = await fetch(`http://127.0.0.1:${port}/_connector/v3/conversations/team-ledelsesforum/members`);

@@ -22,12 +22,25 @@ describe('the scheduler loop', () => {
     await store.jobs.schedule(reminderJob(user, '2026-03-10', new Date('2026-03-10T07:00:00Z'), 'forum-loop'));
 
     const sweeps: number[] = [];
-    const scheduler = startScheduler(deps, { intervalMs: 20, owner: 'loop', delivery: delivery(deps.messenger), onSweep: (r) => sweeps.push(r.sent) });
+    const waiting: (() => void)[] = [];
+    /** Resolves when `n` more sweeps have finished (each one a full look at what is due). */
+    const sweepsDone = (n: number): Promise<void> => {
+      const target = sweeps.length + n;
+      return new Promise((resolve) => {
+        const check = () => (sweeps.length >= target ? resolve() : waiting.push(check));
+        check();
+      });
+    };
+    const onSweep = (r: { sent: number }) => {
+      sweeps.push(r.sent);
+      for (const w of waiting.splice(0)) w();
+    };
+    const scheduler = startScheduler(deps, { intervalMs: 20, owner: 'loop', delivery: delivery(deps.messenger), onSweep });
     try {
+      await sweepsDone(1); // the recurring jobs are ensured before the first sweep
       const digest = digestJobId('forum-loop', '2026-03-16', SECRETARY.userId);
-      for (let i = 0; i < 100 && !(await store.jobs.get(digest)); i++) await new Promise((r) => setTimeout(r, 50));
       expect((await store.jobs.get(digest))?.value.status).toBe('pending');
-      await new Promise((r) => setTimeout(r, 100));
+      await sweepsDone(2); // two sweeps saw the reminder before it was due (06:00, due 07:00)
       expect(fake.cards(personalId(user))).toHaveLength(0);
       clock.set('2026-03-10T07:00:00Z');
       await fake.waitFor((f) => f.cards(personalId(user)).length === 1, 5000);
@@ -35,7 +48,8 @@ describe('the scheduler loop', () => {
       await scheduler.stop();
     }
     expect(sweeps).toContain(1);
-    await new Promise((r) => setTimeout(r, 60));
+    // stop() resolved after the loop ended: the job is acknowledged and was sent once.
+    expect((await store.jobs.get(reminderJob(user, '2026-03-10', clock.now(), 'forum-loop').id))?.value.status).toBe('done');
     expect(fake.cards(personalId(user))).toHaveLength(1);
   });
 });
