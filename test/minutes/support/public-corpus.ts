@@ -195,7 +195,7 @@ export async function scoreDocument(name: string, importer: Importer = importFil
   }
   for (const extra of pool) mark(fields, misses, 'items', false, `extra item ${extra.number} "${extra.title}"`);
   const invented = scoreDueDates(fields, misses, want, got);
-  const header = { kind: got?.kind === want.kind, date: (got?.date ?? null) === want.date };
+  const header = { kind: got !== null && got.kind === want.kind, date: got !== null && (got.date || null) === want.date };
   return { name, family: want.family, rejected, fields, invented, misses, header };
 }
 
@@ -247,14 +247,15 @@ function row(label: string, group: DocumentScore[]): string {
   for (const s of group) add(fields, s.fields);
   const rejected = group.filter((s) => s.rejected !== null).length;
   const invented = group.reduce((n, s) => n + s.invented.length, 0);
-  const cells = [label, String(group.length), String(rejected), ...FIELDS.map((f) => pct(fields[f])), String(invented), pct(sum(fields))];
+  const dates = { points: group.filter((s) => s.header.date).length, total: group.length };
+  const cells = [label, String(group.length), String(rejected), ...FIELDS.map((f) => pct(fields[f])), String(invented), pct(sum(fields)), pct(dates)];
   return `| ${cells.join(' | ')} |`;
 }
 
 /** The score per layout family as a Markdown table (the one in docs/import.md). */
 export function scoreTable(scores: DocumentScore[]): string {
   const families = [...new Set(scores.map((s) => s.family))].sort();
-  const head = ['Layout family', 'Docs', 'Rejected', ...FIELDS, 'Invented due dates', 'Score'];
+  const head = ['Layout family', 'Docs', 'Rejected', ...FIELDS, 'Invented due dates', 'Score', 'Meeting date (not scored)'];
   const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
   for (const family of families) lines.push(row(family, scores.filter((s) => s.family === family)));
   lines.push(row('**All**', scores));
