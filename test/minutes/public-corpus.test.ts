@@ -2,24 +2,31 @@
  * The public corpus as the proof (issue 12): real agendas and minutes of Danish municipalities and
  * regions (test/fixtures/public, sources in SOURCES.md) imported through `importFile`, the entry point of
  * `followup import <file> --json`, and scored field by field against results written by reading them.
+ * Generated .docx files (Word's automatic numbering, heading styles, a header table) and PDFs (running
+ * headers and footers, hyphenation, page breaks) carrying corpus content are scored with them.
  * The score table per layout family is printed on every run (`npm run -s corpus:score` prints it too).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { writeGeneratedCorpus } from './support/generated-corpus';
 import { CORPUS_DIR, corpusNames, type DocumentScore, loadExpected, ratio, report, scoreCorpus, summarize } from './support/public-corpus';
 
 const THRESHOLD = 0.97;
 
 let scores: DocumentScore[];
 let table: string;
+let dir: string;
 beforeAll(async () => {
-  scores = await scoreCorpus();
+  dir = mkdtempSync(path.join(os.tmpdir(), 'followup-corpus-'));
+  scores = await scoreCorpus(undefined, await writeGeneratedCorpus(dir));
   table = report(scores);
   process.stdout.write(`\nPublic corpus score (${path.relative(process.cwd(), CORPUS_DIR)}):\n${table}\n`);
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the public corpus', () => {
-  it('holds at least 30 documents from at least 8 authorities, each with its expected result and named source', () => {
+  it('holds at least 30 public documents from at least 8 authorities, each with its expected result and named source', () => {
     const names = corpusNames();
     const authorities = new Set(names.map((n) => n.replace(/-\d+$/, '')));
     const sources = readFileSync(path.join(CORPUS_DIR, 'SOURCES.md'), 'utf8');

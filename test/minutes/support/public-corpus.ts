@@ -175,15 +175,22 @@ function scoreDueDates(fields: Record<Field, Tally>, misses: string[], want: Exp
 /** What turns a file into the import contract; the CLI's `importFile` unless told otherwise. */
 export type Importer = (file: string) => Promise<ImportJson>;
 
+/** A document outside the fixture folder (the generated ones), with its expected result. */
+export interface CorpusDocument {
+  name: string;
+  file: string;
+  expected: ExpectedDocument;
+}
+
 /** Scores one document; a refused document scores zero on every expected field. */
-export async function scoreDocument(name: string, importer: Importer = importFile): Promise<DocumentScore> {
-  const want = loadExpected(name);
+export async function scoreFile(doc: CorpusDocument, importer: Importer = importFile): Promise<DocumentScore> {
+  const { name, file, expected: want } = doc;
   const fields = emptyFields();
   const misses: string[] = [];
   let got: ImportJson | null = null;
   let rejected: string | null = null;
   try {
-    got = await importer(documentFile(name));
+    got = await importer(file);
   } catch (e) {
     rejected = e instanceof Error ? e.message : String(e);
     misses.push(`rejected: ${rejected}`);
@@ -199,9 +206,15 @@ export async function scoreDocument(name: string, importer: Importer = importFil
   return { name, family: want.family, rejected, fields, invented, misses, header };
 }
 
-export async function scoreCorpus(importer: Importer = importFile): Promise<DocumentScore[]> {
+export function scoreDocument(name: string, importer: Importer = importFile): Promise<DocumentScore> {
+  return scoreFile({ name, file: documentFile(name), expected: loadExpected(name) }, importer);
+}
+
+/** Every fixture document, then the `extra` ones (the generated .docx and .pdf files). */
+export async function scoreCorpus(importer: Importer = importFile, extra: CorpusDocument[] = []): Promise<DocumentScore[]> {
   const scores: DocumentScore[] = [];
   for (const name of corpusNames()) scores.push(await scoreDocument(name, importer));
+  for (const doc of extra) scores.push(await scoreFile(doc, importer));
   return scores;
 }
 
