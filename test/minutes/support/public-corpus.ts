@@ -93,6 +93,16 @@ export function loadExpected(name: string): ExpectedDocument {
   if (!Array.isArray(doc.items) || doc.items.length === 0 || !Array.isArray(doc.followUps) || typeof doc.family !== 'string') {
     throw new Error(`${name}.expected.json: needs family, items (at least one) and followUps`);
   }
+  for (const i of doc.items) {
+    const ok =
+      Number.isInteger(i.number) &&
+      typeof i.title === 'string' &&
+      typeof i.closed === 'boolean' &&
+      (i.caseNumber === null || typeof i.caseNumber === 'string') &&
+      Array.isArray(i.proposals) &&
+      (i.decision === null || typeof i.decision === 'string');
+    if (!ok) throw new Error(`${name}.expected.json: item ${i.number} needs number, title, closed, caseNumber, proposals and decision`);
+  }
   return doc;
 }
 
