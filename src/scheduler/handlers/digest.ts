@@ -3,7 +3,7 @@
  * the forum's rhythm going: next week's digest and the next check-in); 'notice' is notices.ts.
  */
 import { digestCard } from '../../cards/reminders';
-import { localDate } from '../../domain/time';
+import { localDate, localInstant } from '../../domain/time';
 import { t } from '../../i18n';
 import { addDays } from '../calendar';
 import { classifyFailure } from '../delivery';
@@ -25,7 +25,9 @@ const weeklyDigest: JobHandler = {
     const today = localDate(ctx.now);
     if (today > addDays(week, 6)) return { status: 'nothing-to-send', reason: 'stale' };
     if (!secretariesOf(forum).some((m) => m.userId === userId)) return { status: 'nothing-to-send', reason: 'no longer secretary' };
-    const view = digestView(forum, await ctx.deps.store.followUps.listByForum(forum.id), today, week, forum.locale);
+    const since = localInstant(addDays(week, -7), forum.reminderPolicy.digest.at).toISOString();
+    const window = { since, now: ctx.now.toISOString() };
+    const view = digestView(forum, await ctx.deps.store.followUps.listByForum(forum.id), today, week, forum.locale, window);
     const card = digestCard(forum.locale, view);
     const summary = t(forum.locale, 'digest.summary', { open: view.counts.open, overdue: view.counts.overdue });
     try {
