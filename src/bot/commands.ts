@@ -4,6 +4,7 @@ import { agendaImport } from './handlers/agenda-import';
 import { agendaPublishCommand } from './handlers/agenda-publish';
 import { agendaShow } from './handlers/agenda-show';
 import { deadlinesCommand } from './handlers/deadlines';
+import { followUpStatusCommand } from './handlers/follow-up-status';
 import { helpCommand } from './handlers/help';
 import { meetingCloseCommand } from './handlers/meeting-close';
 import { minutesCommand } from './handlers/minutes';
@@ -22,6 +23,7 @@ export const commands: Record<CommandName, CommandHandler> = {
   publish: agendaPublishCommand,
   closeMeeting: meetingCloseCommand,
   returns: returnsCommand,
+  followUpStatus: followUpStatusCommand,
 };
 
 /** A file or a pasted agenda (dispatch-message.ts decides). */

@@ -4,7 +4,7 @@
  * clock's time at that moment, as the app stamps them. The expected figures for TODAY are worked
  * out by hand in the comments and in FIGURES; docs/protocol.md "Follow-up figures" defines them.
  */
-import type { DueDate, FollowUp, Forum, Owner } from '../../src/domain';
+import type { DueDate, FollowUp, Forum, Meeting, Owner } from '../../src/domain';
 import { DEFAULT_REMINDER_POLICY, FixedClock, localInstant } from '../../src/domain';
 
 /** The digest's Monday: week 37 of 2026, 08:00 in Copenhagen. */
@@ -144,3 +144,26 @@ export const FIGURES = {
   // done by that date: a1 b1 c2 g1 (4).
   quarter: { onTime: 4, total: 10, percent: 40 },
 };
+
+/** The same history in another forum (a harness's seeded one), with its meetings as stored meetings. */
+export function historyIn(forumId: string): { meetings: Meeting[]; followUps: FollowUp[] } {
+  return {
+    meetings: meetings.map((m) => ({
+      id: `${forumId}-${m.id}`,
+      forumId,
+      kind: 'minutes',
+      forumName: 'Chefforum',
+      date: m.date,
+      start: '09:00',
+      location: null,
+      status: m.date <= TODAY ? 'closed' : 'draft',
+      items: [],
+      communications: [],
+      publishAt: null,
+      publication: null,
+      closedAt: null,
+      summaryActivityId: null,
+    })),
+    followUps: followUps.map((f) => ({ ...f, forumId, meetingId: `${forumId}-${f.meetingId}` })),
+  };
+}

@@ -3,6 +3,7 @@ import type { Catalog } from '.';
 /** Follow-up figures: the digest's charts, the "opfølgning" status card, the agenda's follow-up item. */
 export const figures: Catalog = {
   da: {
+    'bot.command.followUpStatus': 'Opfølgningen i tal: de seneste seks møders opfølgninger og andelen udført til tiden (sekretær og formand)',
     'figures.state.on-track': 'På sporet',
     'figures.state.due-this-week': 'Frist denne uge',
     'figures.state.overdue': 'Overskredne',
@@ -33,6 +34,7 @@ export const figures: Catalog = {
     'figures.status.summary': 'Opfølgning: {percent} udført til tiden i seneste kvartal',
   },
   en: {
+    'bot.command.followUpStatus': 'Follow-up in figures: the last six meetings’ follow-ups and the share done on time (secretary and chair)',
     'figures.state.on-track': 'On track',
     'figures.state.due-this-week': 'Due this week',
     'figures.state.overdue': 'Overdue',
