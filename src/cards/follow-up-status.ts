@@ -3,12 +3,22 @@
  * dismissed (stacked bars), and the gauge of "done on time" over the last quarter (template
  * `cards/follow-up-status.json`; charts with text fallbacks from charts.ts). Numbers only, no texts.
  */
-import type { FollowUpStatusView } from '../app/follow-up-status';
 import type { Locale } from '../domain';
+import type { MeetingOutcomes, Share } from '../domain/figures';
 import { t } from '../i18n';
 import { meetingBars, onTimeGauge, withCharts } from './charts';
 import { formatShortDate } from './format';
 import { type CardJson, renderCard } from './render';
+
+export interface FollowUpStatusView {
+  forumName: string;
+  /** YYYY-MM-DD the figures are for. */
+  today: string;
+  /** The last six meetings held, oldest first. */
+  meetings: MeetingOutcomes[];
+  quarter: Share;
+  period: { from: string; to: string };
+}
 
 export function followUpStatusCard(locale: Locale, view: FollowUpStatusView): CardJson {
   const card = renderCard('follow-up-status', {
@@ -26,4 +36,12 @@ export function followUpStatusCard(locale: Locale, view: FollowUpStatusView): Ca
 export function followUpStatusSummary(locale: Locale, view: FollowUpStatusView): string {
   const percent = view.quarter.percent === null ? '–' : `${view.quarter.percent} %`;
   return t(locale, 'figures.status.summary', { percent });
+}
+
+/** The charts of the agenda's "Opfølgning på beslutninger" item: the meetings since the last one, and the quarter. */
+export function agendaFollowUpCharts(locale: Locale, view: FollowUpStatusView): CardJson[] {
+  const charts: CardJson[] = [];
+  if (view.meetings.length > 0) charts.push({ ...meetingBars(locale, view.meetings, t(locale, 'figures.byMeeting.since')), separator: true });
+  charts.push(onTimeGauge(locale, view.quarter, view.period));
+  return charts;
 }
