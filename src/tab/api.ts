@@ -11,7 +11,9 @@ import { decisionFormOptions } from '../app/decision-form';
 import type { AppDeps } from '../app/deps';
 import { nextMeeting } from '../app/queries';
 import { communicationsVersion } from '../app/save-communications';
+import { followUpStatus } from '../app/follow-up-status';
 import { communicationsFormCard } from '../cards/communications-form';
+import { followUpStatusCard } from '../cards/follow-up-status';
 import { decisionFormCard } from '../cards/decision-form';
 import type { CardJson } from '../cards/render';
 import type { AgendaItem, FollowUpSuggestion, Forum, Locale, Meeting, Role } from '../domain';
@@ -39,6 +41,8 @@ export interface MeetingView {
   items: PanelItem[];
   /** Shown instead of the agenda when there is no meeting. */
   message: string | null;
+  /** The secretary's and chair's "opfølgning" card (last six meetings, the quarter's gauge); null for others. */
+  followUpStatus: CardJson | null;
 }
 
 /** The forum as cards see it, in the viewer's language. */
@@ -57,7 +61,8 @@ export async function meetingView(deps: AppDeps, viewer: Viewer, locale: Locale,
   const found = meetingId
     ? await loadMeeting(deps, viewer.forum.id, meetingId)
     : await nextMeeting(deps, viewer.forum.id, { includeUnpublished: manager });
-  const base = { locale, role: viewer.role, canDecide: manager, forum: { id: viewer.forum.id, name: viewer.forum.name } };
+  const followUp = manager ? followUpStatusCard(locale, await followUpStatus(deps, viewer.forum)) : null;
+  const base = { locale, role: viewer.role, canDecide: manager, forum: { id: viewer.forum.id, name: viewer.forum.name }, followUpStatus: followUp };
   if (!found) return { ...base, meeting: null, overview: null, items: [], message: t(locale, 'tab.page.no-meeting') };
   const meeting = found.value;
   const forum = inLocale(viewer.forum, locale);

@@ -19,6 +19,8 @@ export interface MeetingView {
   overview: Card | null;
   items: PanelItem[];
   message: string | null;
+  /** Secretary and chair: the follow-up status card (charts with text fallbacks). */
+  followUpStatus?: Card | null;
 }
 
 /** A refused or failed call; `message` is already in the viewer's language. */
