@@ -4,7 +4,7 @@
  * Matching ignores case, the bot's @mention, surrounding punctuation, a leading "/" and invisible
  * marks (bidi and zero-width characters a client or a paste can leave in the text).
  */
-export const COMMAND_NAMES = ['help', 'agenda', 'myTasks', 'deadlines', 'minutes', 'setup', 'publish', 'closeMeeting', 'returns', 'followUpStatus'] as const;
+export const COMMAND_NAMES = ['help', 'agenda', 'myTasks', 'deadlines', 'minutes', 'setup', 'publish', 'closeMeeting', 'returns', 'followUpStatus', 'language'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export const COMMAND_WORDS: Record<CommandName, { da: string[]; en: string[] }> = {
@@ -18,6 +18,7 @@ export const COMMAND_WORDS: Record<CommandName, { da: string[]; en: string[] }> 
   closeMeeting: { da: ['afslut møde', 'afslut mødet'], en: ['close meeting', 'end meeting'] },
   returns: { da: ['tilbage', 'tilbage til forum'], en: ['returns', 'returning items'] },
   followUpStatus: { da: ['opfølgning', 'opfoelgning', 'opfølgningsstatus'], en: ['follow-up status', 'follow-up'] },
+  language: { da: ['sprog'], en: ['language'] },
 };
 
 /**

@@ -6,6 +6,7 @@ import { agendaShow } from './handlers/agenda-show';
 import { deadlinesCommand } from './handlers/deadlines';
 import { followUpStatusCommand } from './handlers/follow-up-status';
 import { helpCommand } from './handlers/help';
+import { languageCommand } from './handlers/language';
 import { meetingCloseCommand } from './handlers/meeting-close';
 import { minutesCommand } from './handlers/minutes';
 import { myTasks } from './handlers/my-tasks';
@@ -24,6 +25,7 @@ export const commands: Record<CommandName, CommandHandler> = {
   closeMeeting: meetingCloseCommand,
   returns: returnsCommand,
   followUpStatus: followUpStatusCommand,
+  language: languageCommand,
 };
 
 /** A file or a pasted agenda (dispatch-message.ts decides). */

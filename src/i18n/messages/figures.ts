@@ -3,6 +3,13 @@ import type { Catalog } from '.';
 /** Follow-up figures: the digest's charts, the "opfølgning" status card, the agenda's follow-up item. */
 export const figures: Catalog = {
   da: {
+    'bot.command.language': 'Vælg dit sprog: "sprog dansk" eller "sprog engelsk" ("sprog auto": som Teams).',
+    'language.current': 'Jeg skriver til dig på {language}. Skriv "sprog dansk", "sprog engelsk" eller "sprog auto" (som din Teams).',
+    'language.set': 'Jeg skriver til dig på dansk fra nu af – også påmindelser og oversigter.',
+    'language.auto': 'Jeg følger nu sproget i din Teams.',
+    'language.unknown': 'Det sprog kender jeg ikke. Skriv "sprog dansk", "sprog engelsk" eller "sprog auto".',
+    'language.name.da': 'dansk',
+    'language.name.en': 'engelsk',
     'bot.command.followUpStatus': 'Opfølgningen i tal: de seneste seks møders opfølgninger og andelen udført til tiden (sekretær og formand)',
     'figures.state.on-track': 'På sporet',
     'figures.state.due-this-week': 'Frist denne uge',
@@ -34,6 +41,13 @@ export const figures: Catalog = {
     'figures.status.summary': 'Opfølgning: {percent} udført til tiden i seneste kvartal',
   },
   en: {
+    'bot.command.language': 'Choose your language: "language english" or "language danish" ("language auto": as Teams).',
+    'language.current': 'I write to you in {language}. Write "language english", "language danish" or "language auto" (as your Teams).',
+    'language.set': 'I will write to you in English from now on, reminders and digests included.',
+    'language.auto': 'I now follow the language of your Teams.',
+    'language.unknown': 'I do not know that language. Write "language english", "language danish" or "language auto".',
+    'language.name.da': 'Danish',
+    'language.name.en': 'English',
     'bot.command.followUpStatus': 'Follow-up in figures: the last six meetings’ follow-ups and the share done on time (secretary and chair)',
     'figures.state.on-track': 'On track',
     'figures.state.due-this-week': 'Due this week',

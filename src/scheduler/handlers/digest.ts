@@ -2,6 +2,7 @@
  * 'digest' jobs: messages to the secretary. payload.type 'weekly' is the Monday digest (it also keeps
  * the forum's rhythm going: next week's digest and the next check-in); 'notice' is notices.ts.
  */
+import { personLocale } from '../../app/person-locale';
 import { digestCard } from '../../cards/reminders';
 import { localDate, localInstant } from '../../domain/time';
 import { t } from '../../i18n';
@@ -27,9 +28,10 @@ const weeklyDigest: JobHandler = {
     if (!secretariesOf(forum).some((m) => m.userId === userId)) return { status: 'nothing-to-send', reason: 'no longer secretary' };
     const since = localInstant(addDays(week, -7), forum.reminderPolicy.digest.at).toISOString();
     const window = { since, now: ctx.now.toISOString() };
-    const view = digestView(forum, await ctx.deps.store.followUps.listByForum(forum.id), today, week, forum.locale, window);
-    const card = digestCard(forum.locale, view);
-    const summary = t(forum.locale, 'digest.summary', { open: view.counts.open, overdue: view.counts.overdue });
+    const locale = await personLocale(ctx.deps, userId, forum.locale);
+    const view = digestView(forum, await ctx.deps.store.followUps.listByForum(forum.id), today, week, locale, window);
+    const card = digestCard(locale, view);
+    const summary = t(locale, 'digest.summary', { open: view.counts.open, overdue: view.counts.overdue });
     try {
       const conversation = await personalConversation(ctx.deps, ctx.delivery, forum, userId);
       return { status: 'sent', activityId: await ctx.sendOnce(conversation, { cards: [card], summary }, { last: true }) };
