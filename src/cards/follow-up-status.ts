@@ -29,7 +29,7 @@ export function followUpStatusCard(locale: Locale, view: FollowUpStatusView): Ca
   const charts: CardJson[] = [];
   if (view.meetings.length > 0) charts.push(meetingBars(locale, view.meetings, t(locale, 'figures.byMeeting.title')));
   charts.push({ ...onTimeGauge(locale, view.quarter, view.period), separator: true, spacing: 'Medium' });
-  return withCharts(card, 2, charts);
+  return withCharts(card, (card.body as unknown[]).length, charts);
 }
 
 /** The message's text summary (notifications, screen readers). */
