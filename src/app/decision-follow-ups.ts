@@ -144,6 +144,7 @@ export async function applyFollowUps(deps: AppDeps, plan: FollowUpChanges, opts:
       due: f.due,
       assignees: f.assignees,
       status: f.status,
+      ...(f.status === 'open' && cur.status !== 'open' ? { resolvedAt: null } : {}),
       updatedAt: now,
     }));
     await cancelRemindersFor(deps, before);
