@@ -8,7 +8,9 @@ import { agendaOverviewCard } from '../cards/agenda-overview';
 import { type Audience, itemCard } from '../cards/item-card';
 import type { CardJson } from '../cards/render';
 import { type AgendaTally, NO_RESPONSES, tallyResponses } from '../cards/tally';
+import { agendaFollowUpCharts } from '../cards/follow-up-status';
 import { findItem } from './access';
+import { followUpSinceLastMeeting, isFollowUpItem } from './follow-up-status';
 import type { AppDeps } from './deps';
 import { mayShowClosed, type Where } from '../domain/visibility';
 
@@ -49,6 +51,7 @@ export async function itemCardFor(
   const audience: Audience = !viewer ? 'channel' : manager ? 'secretary' : 'member';
   const own = viewer ? (responses.find((r) => r.userId === viewer.userId) ?? null) : null;
   const decision = (await deps.store.decisions.get(meeting.id, item.number))?.value ?? null;
+  const charts = isFollowUpItem(item) ? agendaFollowUpCharts(locale, await followUpSinceLastMeeting(deps, forum, meeting.date)) : [];
   return itemCard(
     item,
     {
@@ -60,6 +63,7 @@ export async function itemCardFor(
       decision,
       canDecide: manager && meeting.status !== 'draft',
       canRespond: meeting.status !== 'closed',
+      charts,
     },
     locale,
   );

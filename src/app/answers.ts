@@ -76,7 +76,7 @@ async function answer(
 
 /** "Udført": closes the follow-up and cancels its reminders. Pressing it twice changes nothing. */
 export function markFollowUpDone(deps: AppDeps, input: AnswerInput): Promise<FollowUp> {
-  return answer(deps, input, 'followup.done', false, (f, at) => (f.status === 'done' ? null : { ...answered(f, 'done', input.actor, at), status: 'done' }));
+  return answer(deps, input, 'followup.done', false, (f, at) => (f.status === 'done' ? null : { ...answered(f, 'done', input.actor, at), status: 'done', resolvedAt: at }));
 }
 
 /** "Udsæt": a new due date (today or later); every future reminder moves with it. */
@@ -109,7 +109,7 @@ export function answerCheckIn(
   return answer(deps, input, 'checkin.answer', false, (f, at) => {
     if (f.status !== 'open') return null;
     let next = answered(f, input.status, input.actor, at);
-    if (input.status === 'done') next = { ...next, status: 'done' };
+    if (input.status === 'done') next = { ...next, status: 'done', resolvedAt: at };
     if (input.status === 'late' && input.newDate && input.newDate !== f.due?.due) next = postponed(next, input.newDate, null, at);
     const checkIn = { status: input.status, newDate: input.newDate, userId: input.actor.userId, at, meetingId: input.meetingId ?? null };
     return { ...next, reminders: { ...reminderState(next), checkIn } };

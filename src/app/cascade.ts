@@ -16,6 +16,7 @@ import type { WorkLease } from './jobs';
 import type { StoredConversation, Versioned } from '../store/ports';
 import { type ActorRef, loadForum, loadMeeting, sameText } from './access';
 import type { AppDeps } from './deps';
+import { personLocale } from './person-locale';
 import type { OutgoingMessage } from './messenger';
 import { confirmationOf } from './receipts';
 import { sendMessage } from './send';
@@ -42,16 +43,17 @@ export async function chiefCascadeCard(
   input: { forum: Forum; meeting: Meeting; chief: Member; where: Where; followUps?: FollowUp[]; confirmed?: boolean },
 ): Promise<CardJson> {
   const { forum, meeting, chief, where } = input;
+  const locale = where === 'personal' ? await personLocale(deps, chief.userId, forum.locale) : forum.locale;
   const today = localDate(deps.clock.now());
   const messages = messagesFor(meeting, chief).filter((c) => !c.notBefore || c.notBefore <= today);
   const followUps = input.followUps ?? (await deps.store.followUps.listByMeeting(forum.id, meeting.id));
   const closed = closedItemNumbers(meeting);
   const mine = followUps
     .filter((f) => f.status === 'open' && f.assignees.includes(chief.userId))
-    .map((f) => ({ ...f, text: followUpTextFor(f.text, closed.has(f.itemNumber), where, forum.locale) }));
+    .map((f) => ({ ...f, text: followUpTextFor(f.text, closed.has(f.itemNumber), where, locale) }));
   const receipt = input.confirmed === undefined ? await deps.store.cascade.get(meeting.id, chief.userId) : null;
   const confirmed = input.confirmed ?? (receipt ? confirmationOf(receipt.value).complete : false);
-  return cascadeCard(meeting, messages, mine, confirmed, forum.locale);
+  return cascadeCard(meeting, messages, mine, confirmed, locale);
 }
 
 async function personal(deps: AppDeps, forum: Forum, member: Member): Promise<StoredConversation> {

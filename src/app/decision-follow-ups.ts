@@ -47,6 +47,12 @@ function contentId(ref: ItemRef, f: ConfirmedFollowUp): string {
 
 const content = (f: FollowUp) => JSON.stringify([f.text, f.kind, f.owner, f.due, [...f.assignees].sort()]);
 
+/** An existing follow-up the form asks for again: a dismissed (or suggested) one is open again. */
+function reopened(before: FollowUp, fields: Partial<FollowUp>): FollowUp {
+  if (before.status !== 'dismissed' && before.status !== 'suggested') return { ...before, ...fields };
+  return { ...before, ...fields, status: 'open', resolvedAt: null };
+}
+
 /** The follow-ups the form asks for, each with its id: the edited one's, or one derived from its content. */
 function wantedFollowUps(deps: AppDeps, forum: Forum, ref: ItemRef, rows: ConfirmedFollowUp[], existing: Map<string, FollowUp>): FollowUp[] {
   const now = deps.clock.now().toISOString();
@@ -59,7 +65,7 @@ function wantedFollowUps(deps: AppDeps, forum: Forum, ref: ItemRef, rows: Confir
     byId.set(
       id,
       before
-        ? { ...before, ...fields, status: before.status === 'dismissed' || before.status === 'suggested' ? 'open' : before.status }
+        ? reopened(before, fields)
         : {
             id,
             ...ref,
@@ -70,6 +76,7 @@ function wantedFollowUps(deps: AppDeps, forum: Forum, ref: ItemRef, rows: Confir
             delegateUserId: null,
             postponements: [],
             updatedAt: now,
+            createdAt: now,
           },
     );
   }
@@ -137,6 +144,7 @@ export async function applyFollowUps(deps: AppDeps, plan: FollowUpChanges, opts:
       due: f.due,
       assignees: f.assignees,
       status: f.status,
+      ...(f.status === 'open' && cur.status !== 'open' ? { resolvedAt: null } : {}),
       updatedAt: now,
     }));
     await cancelRemindersFor(deps, before);
@@ -147,7 +155,7 @@ export async function applyFollowUps(deps: AppDeps, plan: FollowUpChanges, opts:
   for (const f of plan.dismissed) {
     await opts.beforeDismiss?.(f);
     const { after, changed } = await updateFollowUp(deps, f.forumId, f.id, (cur) =>
-      cur.status === 'open' || cur.status === 'suggested' ? { ...cur, status: 'dismissed', updatedAt: now } : null,
+      cur.status === 'open' || cur.status === 'suggested' ? { ...cur, status: 'dismissed', updatedAt: now, resolvedAt: now } : null,
     );
     if (!changed) continue;
     await cancelRemindersFor(deps, f);

@@ -4,7 +4,7 @@
  * Matching ignores case, the bot's @mention, surrounding punctuation, a leading "/" and invisible
  * marks (bidi and zero-width characters a client or a paste can leave in the text).
  */
-export const COMMAND_NAMES = ['help', 'agenda', 'myTasks', 'deadlines', 'minutes', 'setup', 'publish', 'closeMeeting', 'returns'] as const;
+export const COMMAND_NAMES = ['help', 'agenda', 'myTasks', 'deadlines', 'minutes', 'setup', 'publish', 'closeMeeting', 'returns', 'followUpStatus', 'language'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export const COMMAND_WORDS: Record<CommandName, { da: string[]; en: string[] }> = {
@@ -17,13 +17,15 @@ export const COMMAND_WORDS: Record<CommandName, { da: string[]; en: string[] }> 
   publish: { da: ['publicér', 'publicer', 'udsend dagsorden'], en: ['publish'] },
   closeMeeting: { da: ['afslut møde', 'afslut mødet'], en: ['close meeting', 'end meeting'] },
   returns: { da: ['tilbage', 'tilbage til forum'], en: ['returns', 'returning items'] },
+  followUpStatus: { da: ['opfølgning', 'opfoelgning', 'opfølgningsstatus'], en: ['follow-up status', 'follow-up'] },
+  language: { da: ['sprog'], en: ['language'] },
 };
 
 /**
  * Commands only the secretary or chair can use, checked before the handler. "opsæt" has its own
  * rule (anyone while the channel has no forum), checked by its handler.
  */
-export const MANAGER_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>(['publish', 'closeMeeting']);
+export const MANAGER_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>(['publish', 'closeMeeting', 'followUpStatus']);
 
 /** Zero-width and bidi marks: U+200B-U+200F, U+202A-U+202E, U+2060-U+2064, U+2066-U+2069, U+FEFF. */
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;

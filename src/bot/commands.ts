@@ -4,7 +4,9 @@ import { agendaImport } from './handlers/agenda-import';
 import { agendaPublishCommand } from './handlers/agenda-publish';
 import { agendaShow } from './handlers/agenda-show';
 import { deadlinesCommand } from './handlers/deadlines';
+import { followUpStatusCommand } from './handlers/follow-up-status';
 import { helpCommand } from './handlers/help';
+import { languageCommand } from './handlers/language';
 import { meetingCloseCommand } from './handlers/meeting-close';
 import { minutesCommand } from './handlers/minutes';
 import { myTasks } from './handlers/my-tasks';
@@ -22,6 +24,8 @@ export const commands: Record<CommandName, CommandHandler> = {
   publish: agendaPublishCommand,
   closeMeeting: meetingCloseCommand,
   returns: returnsCommand,
+  followUpStatus: followUpStatusCommand,
+  language: languageCommand,
 };
 
 /** A file or a pasted agenda (dispatch-message.ts decides). */

@@ -4,6 +4,7 @@
  */
 import { type Activity, TurnContext } from 'botbuilder';
 import type { AppDeps } from '../app/deps';
+import { personLocale } from '../app/person-locale';
 import { type Forum, findMember, type Locale } from '../domain';
 import { localeOf } from '../i18n';
 import type { Versioned } from '../store/ports';
@@ -29,7 +30,7 @@ export async function buildTurnInfo(turn: TurnContext, deps: AppDeps): Promise<T
     turn,
     deps,
     log,
-    locale: localeFor(a, forum?.value ?? null),
+    locale: await personLocale(deps, actor.userId, localeFor(a, forum?.value ?? null)),
     actor,
     tenantId: tenantOf(a) ?? '',
     conversation: { id: conversationId, kind },
@@ -38,7 +39,7 @@ export async function buildTurnInfo(turn: TurnContext, deps: AppDeps): Promise<T
   };
 }
 
-/** The client's language when Teams sends one, else the forum's, else Danish. */
+/** The client's language when Teams sends one, else the forum's, else Danish (a person's own choice goes first). */
 function localeFor(a: Partial<Activity>, forum: Forum | null): Locale {
   if (a.locale) return localeOf(a.locale);
   return forum?.locale ?? 'da';

@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import { MAX_COMMENT_CHARS } from './actions';
 import { fitLargest } from './budget';
 import { itemHeading, itemMeta, outcomeLabel } from './common';
+import { withCharts } from './charts';
 import { type CardAction, executeAction, refreshFor } from './execute';
 import { capMore, itemText, moreLength, VISIBLE_CAPS, visibleCap } from './item-text';
 import { type CardJson, fitText, renderCard } from './render';
@@ -28,6 +29,8 @@ export interface ItemView {
   canDecide: boolean;
   /** Comment input and buttons for chiefs (default true; false once the meeting is closed). */
   canRespond?: boolean;
+  /** Charts shown under the heading (the follow-up item's figures), each with its text fallback. */
+  charts?: CardJson[];
 }
 
 /** A closed item as the channel sees it: number, "Lukket punkt", case number. Nothing else, ever. */
@@ -110,7 +113,7 @@ export function itemCard(item: AgendaItem, view: ItemView, locale: Locale): Card
     ];
     const decision = decisionData(item, view.decision, locale, (s) => shorten(s, cap(VISIBLE_CAPS.decision)));
     return {
-      ...renderCard('item', {
+      ...withCharts(renderCard('item', {
         heading: itemHeading(item, locale),
         meta: itemMeta(item, locale),
         sections,
@@ -137,7 +140,7 @@ export function itemCard(item: AgendaItem, view: ItemView, locale: Locale): Card
         commentActions: actions.comment,
         actions: actions.card,
         truncatedNote: shortened ? t(locale, 'card.item.truncated') : '',
-      }),
+      }), itemMeta(item, locale) ? 2 : 1, view.charts ?? []),
       refresh,
     };
   };

@@ -6,7 +6,9 @@
  */
 import type { CheckInStatus, DueDate, Locale } from '../domain';
 import { t } from '../i18n';
+import type { GroupCounts, OpenCounts } from '../domain/figures';
 import { fitLargest } from './budget';
+import { groupBars, openStateDonut, withCharts } from './charts';
 import { type CardAction, executeAction } from './execute';
 import { formatDue, formatShortDate } from './format';
 import { type CardJson, fitText, renderCard } from './render';
@@ -152,6 +154,22 @@ export interface DigestView {
   weekStart: string;
   counts: { open: number; dueThisWeek: number; overdue: number; postponed: number };
   owners: { owner: string; rows: DigestRowView[] }[];
+  /** The charts' figures (docs/protocol.md "Follow-up figures"); without them the counts show as facts. */
+  figures?: DigestFigures;
+}
+
+export interface DigestFigures {
+  open: OpenCounts;
+  doneSinceLastDigest: number;
+  groups: GroupCounts[];
+  groupBy: 'department' | 'owner';
+}
+
+/** The digest's charts: the donut of open follow-ups by state, then the bars per department/owner. */
+function digestCharts(locale: Locale, f: DigestFigures): CardJson[] {
+  const charts = [openStateDonut(locale, f.open, f.doneSinceLastDigest)];
+  if (f.groups.length > 0) charts.push({ ...groupBars(locale, f.groups, f.groupBy), spacing: 'Medium' });
+  return charts;
 }
 
 function digestFlags(locale: Locale, r: DigestRowView): string {
@@ -185,13 +203,15 @@ export function digestCard(locale: Locale, view: DigestView): CardJson {
         };
       })
       .filter((o) => o.rows.length > 0);
-    return renderCard('digest', {
+    const card = renderCard('digest', {
       title: t(locale, 'digest.title', { forum: view.forumName }),
       subtitle: t(locale, 'digest.week', { week: view.weekNumber, date: formatShortDate(locale, view.weekStart) }),
+      showCounts: !view.figures,
       counts,
       owners,
       empty: total === 0 ? t(locale, 'digest.none') : '',
       moreNote: n < total ? t(locale, 'digest.more', { count: total - n }) : '',
     });
+    return view.figures ? withCharts(card, 2, digestCharts(locale, view.figures)) : card;
   });
 }

@@ -53,6 +53,10 @@ export interface FollowUp {
   postponements: { from: DueDate | null; reason: string | null; at: string }[];
   /** ISO instant of the last change. */
   updatedAt: string;
+  /** ISO instant the follow-up was first recorded; absent on older records (the meeting's date counts). */
+  createdAt?: string;
+  /** ISO instant it was marked done or dismissed, null once reopened; absent on older records (`updatedAt` counts). */
+  resolvedAt?: string | null;
   /** Scheduler bookkeeping (snooze, check-in answer, undeliverable reminders); absent until first used. */
   reminders?: ReminderState;
 }

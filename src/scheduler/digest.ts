@@ -2,14 +2,23 @@
 import { DateTime } from 'luxon';
 import type { DigestRowView, DigestView } from '../cards/reminders';
 import type { FollowUp, Forum, Locale } from '../domain';
+import { doneBetween, openByGroup, openByState } from '../domain/figures';
 import { t } from '../i18n';
 import { addDays } from '../domain/calendar';
 
 /**
  * Builds the digest for the week starting `week` (YYYY-MM-DD, the digest's nominal day) as seen on
- * `today`. Owners are sorted by name; within an owner overdue first, then by due date.
+ * `today`. Owners are sorted by name; within an owner overdue first, then by due date. `window` is
+ * the previous digest's time and now (ISO instants), for "done since the last digest".
  */
-export function digestView(forum: Pick<Forum, 'name'>, followUps: FollowUp[], today: string, week: string, locale: Locale): DigestView {
+export function digestView(
+  forum: Pick<Forum, 'name' | 'departments' | 'members'>,
+  followUps: FollowUp[],
+  today: string,
+  week: string,
+  locale: Locale,
+  window: { since: string; now: string },
+): DigestView {
   const weekEnd = addDays(week, 6);
   const open = followUps.filter((f) => f.status === 'open');
   const rowOf = (f: FollowUp): DigestRowView & { sortKey: string } => {
@@ -46,5 +55,11 @@ export function digestView(forum: Pick<Forum, 'name'>, followUps: FollowUp[], to
       postponed: all.filter((r) => r.postponements > 0).length,
     },
     owners,
+    figures: {
+      open: openByState(followUps, today, weekEnd),
+      doneSinceLastDigest: doneBetween(followUps, window.since, window.now),
+      groups: openByGroup(followUps, forum, today, weekEnd, t(locale, forum.departments.length > 0 ? 'figures.noDepartment' : 'figures.noOwner')),
+      groupBy: forum.departments.length > 0 ? 'department' : 'owner',
+    },
   };
 }

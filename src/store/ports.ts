@@ -16,6 +16,7 @@ import type {
   Forum,
   ItemResponse,
   Job,
+  Locale,
   Meeting,
   MeetingStatus,
   PostedCard,
@@ -61,6 +62,10 @@ export interface ConversationStore {
   getPersonal(userId: string): Promise<StoredConversation | null>;
   /** Records an incoming activity id; false when it was recorded before (Teams redelivered it). */
   markActivity(conversationId: string, activityId: string): Promise<boolean>;
+  /** The language a person chose ("sprog dansk"), or null: then their Teams client's decides. */
+  getLocale(userId: string): Promise<Locale | null>;
+  /** Stores the person's language; null forgets it. */
+  setLocale(userId: string, locale: Locale | null): Promise<void>;
 }
 
 export interface MeetingSummary {

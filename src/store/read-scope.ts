@@ -11,7 +11,7 @@ import type { Store } from './ports';
 /** The read methods of each repository; every other method is a write. */
 const READS: { readonly [K in keyof Store]?: readonly string[] } = {
   forums: ['get', 'findByConversation', 'findByMember', 'list'],
-  conversations: ['get', 'getPersonal'],
+  conversations: ['get', 'getPersonal', 'getLocale'],
   meetings: ['get', 'listByForum'],
   decisions: ['get', 'listByMeeting', 'history'],
   responses: ['listByMeeting'],

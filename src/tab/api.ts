@@ -11,11 +11,14 @@ import { decisionFormOptions } from '../app/decision-form';
 import type { AppDeps } from '../app/deps';
 import { nextMeeting } from '../app/queries';
 import { communicationsVersion } from '../app/save-communications';
+import { followUpStatus } from '../app/follow-up-status';
+import { personLocale } from '../app/person-locale';
 import { communicationsFormCard } from '../cards/communications-form';
+import { followUpStatusCard } from '../cards/follow-up-status';
 import { decisionFormCard } from '../cards/decision-form';
 import type { CardJson } from '../cards/render';
 import type { AgendaItem, FollowUpSuggestion, Forum, Locale, Meeting, Role } from '../domain';
-import { canManageMeetings } from '../domain';
+import { AppError, canManageMeetings } from '../domain';
 import { t } from '../i18n';
 import { isCommunicationItem, parseCommunicationLines } from '../minutes/communications';
 import { requireManagerViewer, type Viewer } from './viewer';
@@ -39,6 +42,21 @@ export interface MeetingView {
   items: PanelItem[];
   /** Shown instead of the agenda when there is no meeting. */
   message: string | null;
+  /** The secretary's and chair's "opfølgning" card (last six meetings, the quarter's gauge); null for others. */
+  followUpStatus: CardJson | null;
+  /** The language the viewer chose ("sprog dansk", or in the panel); null: their Teams client's. Guests: null. */
+  language: Locale | null;
+}
+
+/** The viewer's language: a roster member's own choice, else the Teams client's. */
+export async function viewerLocale(deps: AppDeps, viewer: Viewer, clientLocale: Locale): Promise<Locale> {
+  return viewer.member ? personLocale(deps, viewer.member.userId, clientLocale) : clientLocale;
+}
+
+/** Stores (or with null forgets) a roster member's language; a guest has no Teams user id to keep it under. */
+export async function setViewerLanguage(deps: AppDeps, viewer: Viewer, language: Locale | null): Promise<void> {
+  if (!viewer.member) throw new AppError('forbidden', 'only roster members can choose a language in the panel');
+  await deps.store.conversations.setLocale(viewer.member.userId, language);
 }
 
 /** The forum as cards see it, in the viewer's language. */
@@ -57,7 +75,9 @@ export async function meetingView(deps: AppDeps, viewer: Viewer, locale: Locale,
   const found = meetingId
     ? await loadMeeting(deps, viewer.forum.id, meetingId)
     : await nextMeeting(deps, viewer.forum.id, { includeUnpublished: manager });
-  const base = { locale, role: viewer.role, canDecide: manager, forum: { id: viewer.forum.id, name: viewer.forum.name } };
+  const followUp = manager ? followUpStatusCard(locale, await followUpStatus(deps, viewer.forum)) : null;
+  const language = viewer.member ? await deps.store.conversations.getLocale(viewer.member.userId) : null;
+  const base = { locale, role: viewer.role, canDecide: manager, forum: { id: viewer.forum.id, name: viewer.forum.name }, followUpStatus: followUp, language };
   if (!found) return { ...base, meeting: null, overview: null, items: [], message: t(locale, 'tab.page.no-meeting') };
   const meeting = found.value;
   const forum = inLocale(viewer.forum, locale);

@@ -4,6 +4,7 @@
  *   GET  /api/tab/meeting?conversationId=&locale=&meetingId=   the agenda as cards for this viewer, and their role
  *   GET  /api/tab/decision-form?forumId=&meetingId=&itemNumber=&locale=   the secretary's form for an item
  *   POST /api/tab/action  { verb, data, locale?, conversationId? }    a card action intercepted in the page
+ *   POST /api/tab/language  { language: 'da' | 'en' | 'auto', conversationId? }   the viewer's own language
  * Every API call needs `Authorization: Bearer <Teams SSO token>` (src/tab/sso.ts). Answers are JSON;
  * errors are `{ error, message }` with the message in the viewer's language (src/tab/http.ts).
  */
@@ -14,7 +15,8 @@ import type { Locale } from '../domain';
 import { AppError } from '../domain';
 import { localeOf } from '../i18n';
 import { forumIdOf, runPanelAction } from './actions';
-import { decisionForm, meetingView } from './api';
+import { parseLanguage } from '../app/person-locale';
+import { decisionForm, meetingView, setViewerLanguage, viewerLocale } from './api';
 import { ensureTabBundle, defaultBundlePaths } from './bundle';
 import { type ApiAnswer, errorAnswer, logApiError, queryOf, sendJson } from './http';
 import type { SsoIdentity, SsoVerifier } from './sso';
@@ -92,7 +94,7 @@ export function mountTab(server: Server, deps: AppDeps, opts: TabOptions): void 
     '/api/tab/meeting',
     api('meeting', async ({ deps, identity, locale, query }) => {
       const viewer = await viewerFor(deps, identity, { conversationId: query.get('conversationId'), forumId: query.get('forumId') });
-      return meetingView(deps, viewer, locale, query.get('meetingId'));
+      return meetingView(deps, viewer, await viewerLocale(deps, viewer, locale), query.get('meetingId'));
     }),
   );
 
@@ -102,7 +104,8 @@ export function mountTab(server: Server, deps: AppDeps, opts: TabOptions): void 
       const viewer = await viewerFor(deps, identity, { forumId: query.get('forumId'), conversationId: query.get('conversationId') });
       const meetingId = query.get('meetingId');
       if (!meetingId) throw new AppError('invalid-input', 'meetingId is required');
-      return { card: await decisionForm(deps, viewer, locale, { meetingId, itemNumber: itemNumberOf(query.get('itemNumber')) }) };
+      const mine = await viewerLocale(deps, viewer, locale);
+      return { card: await decisionForm(deps, viewer, mine, { meetingId, itemNumber: itemNumberOf(query.get('itemNumber')) }) };
     }),
   );
 
@@ -112,9 +115,21 @@ export function mountTab(server: Server, deps: AppDeps, opts: TabOptions): void 
       if (typeof body.verb !== 'string') throw new AppError('invalid-input', 'verb is required');
       const conversationId = typeof body.conversationId === 'string' ? body.conversationId : null;
       const viewer = await viewerFor(deps, identity, { forumId: forumIdOf(body.data), conversationId });
-      const result = await runPanelAction(deps, viewer, locale, body.verb, body.data);
+      const result = await runPanelAction(deps, viewer, await viewerLocale(deps, viewer, locale), body.verb, body.data);
       log.info({ verb: body.verb, itemNumber: result.itemNumber, role: viewer.role }, 'side panel action handled');
       return result;
+    }),
+  );
+
+  server.post(
+    '/api/tab/language',
+    api('language', async ({ deps, identity, body }) => {
+      const chosen = typeof body.language === 'string' ? parseLanguage(body.language) : undefined;
+      if (chosen === undefined) throw new AppError('invalid-input', 'language must be da, en or auto', { messageKey: 'language.unknown' });
+      const conversationId = typeof body.conversationId === 'string' ? body.conversationId : null;
+      const viewer = await viewerFor(deps, identity, { conversationId, forumId: typeof body.forumId === 'string' ? body.forumId : null });
+      await setViewerLanguage(deps, viewer, chosen);
+      return { language: chosen };
     }),
   );
 }

@@ -9,8 +9,15 @@ import {
   summaryCard,
   tallyResponses,
 } from '../../src/cards';
-import { aDecision, aFollowUp, anItem, meeting } from './samples';
-import { cardProblems } from './validate';
+import { agendaFollowUpCharts, followUpStatusCard } from '../../src/cards/follow-up-status';
+import { itemCard } from '../../src/cards/item-card';
+import { digestCard } from '../../src/cards/reminders';
+import { NO_RESPONSES } from '../../src/cards/tally';
+import type { Forum } from '../../src/domain';
+import { lastMeetings, lastQuarter, onTimeShare, outcomesByMeeting } from '../../src/domain/figures';
+import { digestView } from '../../src/scheduler/digest';
+import { aDecision, aFollowUp, anItem, forum, meeting } from './samples';
+import { allOfType, cardProblems, type Json } from './validate';
 
 const within = (card: Record<string, unknown>) => {
   expect(cardSize(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
@@ -54,5 +61,62 @@ describe('cards with a lot in them stay under 28 KB and say what was left out', 
     const card = setupCard(roster, 'da');
     within(card);
     expect(JSON.stringify(card)).toMatch(/Kun de første \d+ af 200 personer/);
+  });
+});
+
+describe('the follow-up charts with the largest realistic forum: 40 members, 12 departments, 300 open follow-ups', () => {
+  const departments = Array.from({ length: 12 }, (_, i) => `Afdeling for lange navne og mange opgaver ${i + 1}`);
+  const members = Array.from({ length: 40 }, (_, i) => ({
+    userId: `29:${'m'.repeat(60)}${i}`,
+    aadObjectId: null,
+    name: `Medlem med et langt navn nummer ${i + 1}`,
+    department: departments[i % 12],
+    role: i === 0 ? ('chair' as const) : i === 1 ? ('secretary' as const) : ('member' as const),
+  }));
+  const big: Forum = { ...forum, members, departments };
+  const sixMeetings = Array.from({ length: 6 }, (_, i) => ({ id: `m${i}`, date: `2026-0${i + 3}-10` }));
+  const open = Array.from({ length: 300 }, (_, i) =>
+    aFollowUp(`f${i}`, {
+      meetingId: `m${i % 6}`,
+      text: `En lang opfølgning om noget der skal gøres ordentligt og til tiden, nummer ${i}. `.repeat(3),
+      owner: { kind: 'member', name: members[i % 40].name, userId: members[i % 40].userId },
+      assignees: [members[i % 40].userId],
+      due: { due: `2026-09-${String((i % 28) + 1).padStart(2, '0')}`, dueFrom: '2026-09-01', precision: 'day', text: 'september' },
+      postponements: i % 7 === 0 ? [{ from: null, reason: null, at: '2026-08-01T08:00:00Z' }] : [],
+    }),
+  );
+  const window = { since: '2026-09-07T06:00:00.000Z', now: '2026-09-14T06:00:00.000Z' };
+  const barTotal = (card: Json) =>
+    (allOfType(card, 'Chart.HorizontalBar.Stacked')[0].data as Json[]).flatMap((b) => (b.data as Json[]).map((s) => s.value as number)).reduce((a, b) => a + b, 0);
+
+  it('the digest: donut and 12 department bars stay whole, the list shows the top rows and says how many more', () => {
+    const card = digestCard('da', digestView(big, open, '2026-09-14', '2026-09-14', 'da', window));
+    within(card);
+    expect(allOfType(card, 'Chart.HorizontalBar.Stacked')[0].data).toHaveLength(12);
+    expect(barTotal(card)).toBe(300);
+    expect(JSON.stringify(card)).toMatch(/"title":"Åbne","value":"300"/);
+    expect(JSON.stringify(card)).toMatch(/… og \d+ mere/);
+  });
+
+  it('the digest per owner (no departments): 11 owners and "Øvrige (29)" summing the rest, so the bars still add up to 300', () => {
+    const card = digestCard('da', digestView({ ...big, departments: [] }, open, '2026-09-14', '2026-09-14', 'da', window));
+    within(card);
+    const bars = allOfType(card, 'Chart.HorizontalBar.Stacked')[0].data as Json[];
+    expect(bars).toHaveLength(12);
+    expect(bars[11].title).toBe('Øvrige (29)');
+    expect(barTotal(card)).toBe(300);
+  });
+
+  it('the status card and the agenda item with six meetings of 50 follow-ups each', () => {
+    const view = {
+      forumName: big.name,
+      today: '2026-09-14',
+      meetings: outcomesByMeeting(open, lastMeetings(sixMeetings, '2026-09-14')),
+      quarter: onTimeShare(open, '2026-09-14'),
+      period: lastQuarter('2026-09-14'),
+    };
+    within(followUpStatusCard('da', view));
+    const item = anItem(2, { title: 'Opfølgning på beslutninger' });
+    within(itemCard(item, { forumId: big.id, meetingId: 'm6', audience: 'secretary', responses: { ...NO_RESPONSES, members: 40 }, canDecide: true, charts: agendaFollowUpCharts('da', view) }, 'da'));
   });
 });

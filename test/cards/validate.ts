@@ -1,6 +1,7 @@
 /** Checks a card the way a Teams client would read it: the adaptivecards parser at schema 1.5, plus our own rules. */
 import * as AC from 'adaptivecards';
 import { parseVerbData } from '../../src/cards/actions';
+import { CHART_TYPES } from '../../src/cards/charts';
 
 export type Json = Record<string, unknown>;
 
@@ -20,15 +21,59 @@ export function allOfType(card: unknown, prefix: string): Json[] {
   return out;
 }
 
+const chartTypes: readonly string[] = CHART_TYPES;
+/** The library does not know Teams' chart elements; it parses their fallback instead, which it validates. */
+const knownChart = (message: string): boolean => chartTypes.some((c) => message === `Unknown element type "${c}". Fallback will be used if present.`);
+
 /** Problems the adaptivecards library reports when parsing and validating at schema 1.5. */
 export function schemaProblems(card: Json): string[] {
   const ac = new AC.AdaptiveCard();
   const ctx = new AC.SerializationContext(AC.Versions.v1_5);
   ac.parse(card, ctx);
   const problems: string[] = [];
-  for (let i = 0; i < ctx.eventCount; i++) problems.push(`parse: ${ctx.getEventAt(i).message}`);
+  for (let i = 0; i < ctx.eventCount; i++) if (!knownChart(ctx.getEventAt(i).message)) problems.push(`parse: ${ctx.getEventAt(i).message}`);
+  problems.push(...chartProblems(card));
   for (const e of ac.validateProperties().validationEvents) problems.push(`validate: ${e.message}`);
   return problems;
+}
+
+const isNum = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x);
+const isArr = (x: unknown): x is Json[] => Array.isArray(x);
+
+/**
+ * Teams' chart elements as "Charts in Adaptive Cards" describes them (docs/protocol.md "Charts"):
+ * only the listed types, in a 1.5 card, each with a fallback element, and data of the documented shape.
+ */
+export function chartProblems(card: Json): string[] {
+  const problems: string[] = [];
+  const charts = allOfType(card, 'Chart.');
+  if (charts.length > 0 && card.version !== '1.5') problems.push(`charts need version 1.5, not ${String(card.version)}`);
+  for (const c of charts) {
+    const type = String(c.type);
+    if (!chartTypes.includes(type)) problems.push(`unknown chart type ${type}`);
+    const fb = c.fallback as Json | undefined;
+    if (!fb || typeof fb !== 'object' || typeof fb.type !== 'string' || fb.type.startsWith('Chart.')) problems.push(`${type} without a text fallback`);
+    const slicesOk = (d: unknown) => isArr(d) && d.every((s) => typeof s.legend === 'string' && isNum(s.value));
+    if (type === 'Chart.Donut' || type === 'Chart.Pie') {
+      if (!slicesOk(c.data)) problems.push(`${type}: data must be [{ legend, value }]`);
+    } else if (type === 'Chart.HorizontalBar.Stacked') {
+      if (!isArr(c.data) || !c.data.every((b) => typeof b.title === 'string' && slicesOk(b.data))) problems.push(`${type}: data must be [{ title, data: [{ legend, value }] }]`);
+    } else if (type === 'Chart.Gauge') {
+      if (!isNum(c.value)) problems.push(`${type}: value must be a number`);
+      if (c.valueFormat !== undefined && c.valueFormat !== 'Percentage' && c.valueFormat !== 'Fraction') problems.push(`${type}: valueFormat ${String(c.valueFormat)}`);
+      if (c.segments !== undefined && !(isArr(c.segments) && c.segments.every((s) => isNum(s.size)))) problems.push(`${type}: segments must be [{ legend, size }]`);
+    }
+  }
+  return problems;
+}
+
+/** The card as a client without charts shows it: every chart element replaced by its fallback. */
+export function withFallbacks(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withFallbacks);
+  if (!node || typeof node !== 'object') return node;
+  const o = node as Json;
+  if (typeof o.type === 'string' && o.type.startsWith('Chart.')) return withFallbacks(o.fallback);
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, withFallbacks(v)]));
 }
 
 /** Input values as the card would send them untouched, plus `fill` for inputs the user must type. */

@@ -176,6 +176,22 @@ describeIf(missing.length === 0, `missing ${missing.join(' and ')}`)('the bot in
     await screenshot(page, 'playground-personal-chat.png');
   });
 
+  it('speaks Danish after "sprog dansk" although the playground says en-US: the follow-up status card in Danish', async () => {
+    await sendInChat(page, 'sprog dansk');
+    await message(page, t('da', 'language.set')).waitFor();
+    await sendInChat(page, 'opfølgning');
+    const status = cards(page, t('da', 'figures.status.title', { forum: FORUM }));
+    await status.waitFor();
+    const shown = await visibleText(status);
+    // No meeting held yet: the card says so, and the quarter's gauge (or its text) says nothing was due.
+    expect(shown).toContain(t('da', 'figures.status.noMeetings'));
+    expect(shown).toContain('Ingen frister i seneste kvartal');
+    await sendInChat(page, 'help');
+    await cards(page, t('da', 'card.help.title')).last().waitFor();
+    await scrollTo(status, 40);
+    await screenshot(page, 'playground-status-danish.png');
+  });
+
   it("worked offline: the page only reached for fonts and an animation on Microsoft's CDN, which were blocked", () => {
     expect(blocked.length).toBeGreaterThan(0);
     expect(blocked.filter((url) => !/^https:\/\/res-\d+\.cdn\.office\.net\//.test(url))).toEqual([]);

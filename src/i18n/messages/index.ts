@@ -1,6 +1,7 @@
 import { bot } from './bot';
 import { cards } from './cards';
 import { common } from './common';
+import { figures } from './figures';
 import { meeting } from './meeting';
 import { minutes } from './minutes';
 import { minutesCli } from './minutes-cli';
@@ -14,4 +15,4 @@ export interface Catalog {
 }
 
 /** Add each area's catalog here. */
-export const catalogs: Catalog[] = [common, bot, cards, minutesCli, reminders, meeting, minutes, storage, tab];
+export const catalogs: Catalog[] = [common, bot, cards, minutesCli, reminders, meeting, minutes, storage, tab, figures];

@@ -3,6 +3,7 @@
  * person reminded about an open follow-up of the forum; each card job sends that person one card
  * "på sporet / forsinket (ny dato) / udført" for their open follow-ups.
  */
+import { personLocale } from '../../app/person-locale';
 import { checkInCard } from '../../cards/reminders';
 import { localDate } from '../../domain/time';
 import { t } from '../../i18n';
@@ -37,8 +38,9 @@ async function card(ctx: JobContext): Promise<JobOutcome> {
   if (today >= meetingDate) return { status: 'nothing-to-send', reason: 'stale' };
   const mine = (await ctx.deps.store.followUps.listOpenByAssignee(userId)).filter((f) => f.forumId === forum.id && !isUndeliverableTo(f, userId));
   if (mine.length === 0) return { status: 'nothing-to-send', reason: 'no open follow-ups' };
-  const rows = await Promise.all(mine.map((f) => rowView(ctx.cache, forum, f, { userId, cardDate: today, locale: forum.locale, where: 'personal' })));
-  const message = { cards: [checkInCard(forum.locale, { jobId: ctx.job.id, meetingDate, rows })], summary: t(forum.locale, 'checkin.summary') };
+  const locale = await personLocale(ctx.deps, userId, forum.locale);
+  const rows = await Promise.all(mine.map((f) => rowView(ctx.cache, forum, f, { userId, cardDate: today, locale, where: 'personal' })));
+  const message = { cards: [checkInCard(locale, { jobId: ctx.job.id, meetingDate, rows })], summary: t(locale, 'checkin.summary') };
   try {
     const conversation = await personalConversation(ctx.deps, ctx.delivery, forum, userId);
     const items = mine.map((f) => ({ forumId: f.forumId, followUpId: f.id }));

@@ -2,8 +2,9 @@
  * 'digest' jobs: messages to the secretary. payload.type 'weekly' is the Monday digest (it also keeps
  * the forum's rhythm going: next week's digest and the next check-in); 'notice' is notices.ts.
  */
+import { personLocale } from '../../app/person-locale';
 import { digestCard } from '../../cards/reminders';
-import { localDate } from '../../domain/time';
+import { localDate, localInstant } from '../../domain/time';
 import { t } from '../../i18n';
 import { addDays } from '../../domain/calendar';
 import { classifyFailure } from '../delivery';
@@ -25,9 +26,12 @@ const weeklyDigest: JobHandler = {
     const today = localDate(ctx.now);
     if (today > addDays(week, 6)) return { status: 'nothing-to-send', reason: 'stale' };
     if (!secretariesOf(forum).some((m) => m.userId === userId)) return { status: 'nothing-to-send', reason: 'no longer secretary' };
-    const view = digestView(forum, await ctx.deps.store.followUps.listByForum(forum.id), today, week, forum.locale);
-    const card = digestCard(forum.locale, view);
-    const summary = t(forum.locale, 'digest.summary', { open: view.counts.open, overdue: view.counts.overdue });
+    const since = localInstant(addDays(week, -7), forum.reminderPolicy.digest.at).toISOString();
+    const window = { since, now: ctx.now.toISOString() };
+    const locale = await personLocale(ctx.deps, userId, forum.locale);
+    const view = digestView(forum, await ctx.deps.store.followUps.listByForum(forum.id), today, week, locale, window);
+    const card = digestCard(locale, view);
+    const summary = t(locale, 'digest.summary', { open: view.counts.open, overdue: view.counts.overdue });
     try {
       const conversation = await personalConversation(ctx.deps, ctx.delivery, forum, userId);
       return { status: 'sent', activityId: await ctx.sendOnce(conversation, { cards: [card], summary }, { last: true }) };

@@ -2,6 +2,7 @@
  * 'reminder' job (one per person per day): first keeps the person's chain going (their next reminder
  * day), then sends one card with every follow-up due a reminder today, computed from current data.
  */
+import { personLocale } from '../../app/person-locale';
 import { reminderCard } from '../../cards/reminders';
 import type { FollowUp, Forum } from '../../domain';
 import { localDate } from '../../domain/time';
@@ -56,7 +57,7 @@ export const reminderHandler: JobHandler = {
     const due = dueToday(followUps, forums, userId, date);
     if (due.length === 0) return { status: 'nothing-to-send', reason: 'no follow-up due a reminder' };
     const forum = forums.get(due[0].forumId)!;
-    const locale = forum.locale;
+    const locale = await personLocale(ctx.deps, userId, forum.locale);
     const rows = await Promise.all(due.map((f) => rowView(ctx.cache, forums.get(f.forumId)!, f, { userId, cardDate: date, locale, where: 'personal' })));
     const card = reminderCard(locale, { jobId: ctx.job.id, rows });
     const items = due.map((f) => ({ forumId: f.forumId, followUpId: f.id }));

@@ -1,8 +1,10 @@
 /**
  * conversations: PK 'c|<conversation id>', RK 'c' (the reference); for 1:1 chats also a copy at
  * PK 'p|<user id>', RK 'p', so getPersonal is one point read. Incoming activity ids, for ignoring
- * redeliveries: PK 'a|<conversation id>', RK '<activity id>' (insert-if-absent).
+ * redeliveries: PK 'a|<conversation id>', RK '<activity id>' (insert-if-absent). A person's chosen
+ * language ("sprog dansk"): PK 'l|<user id>', RK 'l', column `locale` ('da' | 'en').
  */
+import type { Locale } from '../../domain';
 import { AppError } from '../../domain/errors';
 import type { ConversationStore, StoredConversation } from '../ports';
 import { jsonProps, readJson } from './codec';
@@ -36,6 +38,15 @@ export function createConversationStore(ctx: StoreContext): ConversationStore {
       if (!row) return null;
       const c = readJson<StoredConversation>(row.entity);
       return c.kind === 'personal' && c.userId === userId ? c : null;
+    },
+    async getLocale(userId) {
+      const row = await table.get(key('l', userId), 'l');
+      const locale = row?.entity.locale;
+      return locale === 'da' || locale === 'en' ? (locale as Locale) : null;
+    },
+    async setLocale(userId, locale) {
+      if (locale) await table.upsert({ partitionKey: key('l', userId), rowKey: 'l', locale });
+      else await table.remove(key('l', userId), 'l');
     },
     async markActivity(conversationId, activityId) {
       try {

@@ -88,9 +88,32 @@ class ItemSection {
   }
 }
 
-export function renderAgenda(root: HTMLElement, view: MeetingView, api: ApiClient): void {
+/** The viewer's language: Dansk / English / as Teams; a change is stored, then the panel reloads. */
+function languagePicker(view: MeetingView, api: ApiClient, reload: () => void): HTMLElement {
+  const locale = view.locale;
+  const label = el('label', { class: 'language' }, `${t(locale, 'tab.page.language')} `);
+  const select = el('select', { id: 'language' });
+  const current = view.language ?? 'auto';
+  for (const value of ['da', 'en', 'auto'] as const) {
+    const option = el('option', { value }, t(locale, `tab.page.language.${value}`));
+    if (value === current) option.selected = true;
+    select.append(option);
+  }
+  select.addEventListener('change', () => {
+    select.disabled = true;
+    void api.language(select.value as Locale | 'auto').then(reload, () => {
+      select.disabled = false;
+      label.append(el('span', { class: 'error', role: 'alert' }, ` ${t(locale, 'tab.page.network')}`));
+    });
+  });
+  label.append(select);
+  return label;
+}
+
+export function renderAgenda(root: HTMLElement, view: MeetingView, api: ApiClient, reload: () => void = () => undefined): void {
   const locale = view.locale;
   const parts: HTMLElement[] = [el('h1', {}, view.forum.name)];
+  if (view.role !== 'guest') parts.push(languagePicker(view, api, reload));
   if (view.canDecide) parts.push(el('p', { class: 'sub' }, t(locale, 'tab.page.role.manager')));
   if (view.role === 'guest') parts.push(el('p', { class: 'sub' }, t(locale, 'tab.page.role.guest')));
   if (view.message) parts.push(el('p', { class: 'notice' }, view.message));
@@ -101,5 +124,10 @@ export function renderAgenda(root: HTMLElement, view: MeetingView, api: ApiClien
     parts.push(overview);
   }
   for (const item of view.items) parts.push(new ItemSection(item, api, locale).root);
+  if (view.followUpStatus) {
+    const status = el('section', { class: 'follow-up-status', id: 'follow-up-status' });
+    status.append(el('h2', {}, t(locale, 'tab.page.follow-up')), renderCard(view.followUpStatus, () => undefined));
+    parts.push(status);
+  }
   root.replaceChildren(...parts);
 }

@@ -19,6 +19,10 @@ export interface MeetingView {
   overview: Card | null;
   items: PanelItem[];
   message: string | null;
+  /** Secretary and chair: the follow-up status card (charts with text fallbacks). */
+  followUpStatus?: Card | null;
+  /** The viewer's own language choice; null: as Teams. */
+  language?: Locale | null;
 }
 
 /** A refused or failed call; `message` is already in the viewer's language. */
@@ -36,6 +40,8 @@ export interface ApiClient {
   meeting(): Promise<MeetingView>;
   decisionForm(ref: { forumId: string; meetingId: string; itemNumber: number }): Promise<{ card: Card }>;
   action(verb: string, data: Record<string, unknown>): Promise<{ card: Card; itemNumber: number }>;
+  /** Stores the viewer's language ('auto': as Teams). */
+  language(choice: Locale | 'auto'): Promise<{ language: Locale | null }>;
 }
 
 export function createApiClient(opts: { token: () => Promise<string>; locale: Locale; conversationId: string | null }): ApiClient {
@@ -70,6 +76,12 @@ export function createApiClient(opts: { token: () => Promise<string>; locale: Lo
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ verb, data, locale: opts.locale, conversationId: opts.conversationId }),
+      }),
+    language: (choice) =>
+      call('/api/tab/language', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ language: choice, locale: opts.locale, conversationId: opts.conversationId }),
       }),
   };
 }

@@ -38,7 +38,7 @@ async function load(locale: Locale, conversationId: string | null): Promise<void
   showMessage('status', t(locale, 'tab.page.loading'));
   const api = createApiClient({ token: ssoToken, locale, conversationId });
   try {
-    renderAgenda(root(), await api.meeting(), api);
+    renderAgenda(root(), await api.meeting(), api, () => void load(locale, conversationId));
   } catch (e) {
     const message = e instanceof ApiError ? e.message : t(locale, 'tab.page.network');
     showMessage('error', message, { label: t(locale, 'tab.page.retry'), run: () => void load(locale, conversationId) });
