@@ -14,7 +14,10 @@ import { errorCardFor } from './errors';
 import { minutesConsentAnswered } from './handlers/minutes-upload';
 import { invokeProtocolError, invokeResponseFor } from './invoke-response';
 import { replyCard } from './outgoing';
+import type { Store } from '../store/ports';
 import { readScope } from '../store/read-scope';
+import { conversationKindOf } from './activity';
+import { prefetchCardReads } from './prefetch';
 import { buildTurnInfo, rememberConversation } from './turn-info';
 import type { MeetingEvent, MeetingEventHandler, TurnInfo } from './types';
 import { z } from 'zod';
@@ -77,6 +80,7 @@ export class FollowUpBot extends TeamsActivityHandler {
     if (!envelope.success) return invokeProtocolError('BadRequest', t(locale, 'bot.bad-action'));
     const { verb, data } = envelope.data.action;
     let answer: InvokeResponse = invokeProtocolError('BadRequest', t(locale, 'bot.bad-action'));
+    const prefetch = (store: Store) => prefetchCardReads(store, verb, data, conversationKindOf(turn.activity) === 'personal');
     await this.withInfo(turn, `verb:${verb}`, async (info) => {
       const outcome = await runVerb(info, this.routes.verbs, verb, data ?? {}, turn.activity.replyToId ?? null);
       answer =
@@ -85,7 +89,7 @@ export class FollowUpBot extends TeamsActivityHandler {
           : invokeResponseFor(outcome.kind === 'error' ? { card: outcome.card } : outcome.result);
     }, (card) => {
       answer = invokeResponseFor({ card });
-    });
+    }, prefetch);
     return answer;
   }
 
@@ -120,8 +124,15 @@ export class FollowUpBot extends TeamsActivityHandler {
    * (src/store/read-scope.ts). If even building the info fails (storage down while looking up the
    * forum), the user gets the error card: as a reply, or through `onErrorCard` for invokes.
    */
-  private async withInfo(turn: TurnContext, doing: string, fn: (info: TurnInfo) => Promise<void>, onErrorCard?: (card: Record<string, unknown>) => void): Promise<void> {
+  private async withInfo(
+    turn: TurnContext,
+    doing: string,
+    fn: (info: TurnInfo) => Promise<void>,
+    onErrorCard?: (card: Record<string, unknown>) => void,
+    prefetch?: (store: Store) => void,
+  ): Promise<void> {
     const reads = readScope(this.deps.store);
+    prefetch?.(reads.store);
     try {
       let info: TurnInfo;
       try {
