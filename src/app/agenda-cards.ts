@@ -43,7 +43,7 @@ export async function itemCardFor(
   if (item.closed && !mayShowClosed(input.where)) {
     return itemCard(item, { ...ref, audience: 'channel', responses: { ...NO_RESPONSES, members: 0 }, canDecide: false }, locale);
   }
-  const responses = (input.responses ?? (await deps.store.responses.listByMeeting(meeting.id))).filter((r) => r.itemNumber === item.number);
+  const responses = (input.responses ?? (await deps.store.responses.listByItem(meeting.id, item.number))).filter((r) => r.itemNumber === item.number);
   const tally = agendaTally(forum, responses);
   const manager = canManageMeetings(viewer ?? undefined);
   const audience: Audience = !viewer ? 'channel' : manager ? 'secretary' : 'member';

@@ -14,6 +14,7 @@ export interface ResponseChange {
   wantsDiscussion?: boolean;
 }
 
+/** Stores the chief's response; `responses` and `tally` are the item's (no other card changes). */
 export async function respondToItem(
   deps: AppDeps,
   input: { forumId: string; meetingId: string; itemNumber: number; actor: ActorRef } & ResponseChange,
@@ -22,7 +23,7 @@ export async function respondToItem(
   const [forum, meeting, all] = await Promise.all([
     loadForum(deps, input.forumId),
     loadMeeting(deps, input.forumId, input.meetingId),
-    deps.store.responses.listByMeeting(input.meetingId),
+    deps.store.responses.listByItem(input.meetingId, input.itemNumber),
   ]);
   const member = requireMember(forum.value, input.actor);
   if (meeting.value.status === 'closed') throw new AppError('invalid-input', 'the meeting has been closed');

@@ -20,7 +20,7 @@ export function prefetchCardReads(store: Store, verb: string, data: unknown, per
   if (!itemCard || !Number.isInteger(itemNumber) || itemNumber < 1) return;
   const reads: Promise<unknown>[] = [
     store.meetings.get(forumId, meetingId),
-    store.responses.listByMeeting(meetingId),
+    store.responses.listByItem(meetingId, itemNumber),
     store.decisions.get(meetingId, itemNumber),
   ];
   // In a channel the turn finds its forum by the conversation; in 1:1 chat by the card.
