@@ -110,9 +110,10 @@ export async function refreshItemCards(deps: AppDeps, forum: Forum, meeting: Mee
   const p = meeting.publication;
   if (!p) return;
   const channelId = p.itemActivityIds[String(itemNumber)];
-  const channel = channelId ? await deps.store.conversations.get(p.conversationId) : null;
-  if (channel && channelId) {
-    const card = await itemCardFor(deps, { forum, meeting, itemNumber, viewer: null, where: 'channel' });
+  const [channel, card] = channelId
+    ? await Promise.all([deps.store.conversations.get(p.conversationId), itemCardFor(deps, { forum, meeting, itemNumber, viewer: null, where: 'channel' })])
+    : [null, null];
+  if (channel && channelId && card) {
     await tryUpdate(deps, `item ${itemNumber}`, () => deps.messenger.update(channel, channelId, { cards: [card] }));
   }
   for (const [key, activityId] of Object.entries(p.personalActivityIds ?? {})) {

@@ -16,7 +16,7 @@ import { invokeProtocolError, invokeResponseFor } from './invoke-response';
 import { replyCard } from './outgoing';
 import type { Store } from '../store/ports';
 import { readScope } from '../store/read-scope';
-import { conversationKindOf } from './activity';
+import { baseConversationId, conversationKindOf } from './activity';
 import { prefetchCardReads } from './prefetch';
 import { buildTurnInfo, rememberConversation } from './turn-info';
 import type { MeetingEvent, MeetingEventHandler, TurnInfo } from './types';
@@ -80,7 +80,8 @@ export class FollowUpBot extends TeamsActivityHandler {
     if (!envelope.success) return invokeProtocolError('BadRequest', t(locale, 'bot.bad-action'));
     const { verb, data } = envelope.data.action;
     let answer: InvokeResponse = invokeProtocolError('BadRequest', t(locale, 'bot.bad-action'));
-    const prefetch = (store: Store) => prefetchCardReads(store, verb, data, conversationKindOf(turn.activity) === 'personal');
+    const where = { id: baseConversationId(turn.activity.conversation.id), personal: conversationKindOf(turn.activity) === 'personal' };
+    const prefetch = (store: Store) => prefetchCardReads(store, verb, data, where);
     await this.withInfo(turn, `verb:${verb}`, async (info) => {
       const outcome = await runVerb(info, this.routes.verbs, verb, data ?? {}, turn.activity.replyToId ?? null);
       answer =

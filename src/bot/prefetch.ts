@@ -6,10 +6,10 @@
  */
 import type { Store } from '../store/ports';
 
-/** Verbs whose handler shows an item card: the meeting, its responses and the item's decision. */
+/** Verbs whose handler answers with an item card: the meeting, the item's responses and its decision. */
 const ITEM_VERBS = new Set(['item.read', 'item.discuss', 'item.comment']);
 
-export function prefetchCardReads(store: Store, verb: string, data: unknown, personal: boolean): void {
+export function prefetchCardReads(store: Store, verb: string, data: unknown, conversation: { id: string; personal: boolean }): void {
   if (typeof data !== 'object' || data === null) return;
   const d = data as Record<string, unknown>;
   const forumId = typeof d.forumId === 'string' ? d.forumId : null;
@@ -17,13 +17,18 @@ export function prefetchCardReads(store: Store, verb: string, data: unknown, per
   if (!forumId || !meetingId) return;
   const itemNumber = Number(d.itemNumber);
   const itemCard = ITEM_VERBS.has(verb) || (verb === 'refresh' && d.view === 'item');
-  if (!itemCard || !Number.isInteger(itemNumber) || itemNumber < 1) return;
+  const decisionSave = verb === 'decision.save';
+  if (!(itemCard || decisionSave) || !Number.isInteger(itemNumber) || itemNumber < 1) return;
   const reads: Promise<unknown>[] = [
     store.meetings.get(forumId, meetingId),
     store.responses.listByItem(meetingId, itemNumber),
     store.decisions.get(meetingId, itemNumber),
   ];
+  // "Gem beslutning" also plans the item's follow-ups against those recorded.
+  // and updates the item's card in the channel (usually this one).
+  if (decisionSave) reads.push(store.followUps.listByMeeting(forumId, meetingId));
+  if (decisionSave && !conversation.personal) reads.push(store.conversations.get(conversation.id));
   // In a channel the turn finds its forum by the conversation; in 1:1 chat by the card.
-  if (personal) reads.push(store.forums.get(forumId));
+  if (conversation.personal) reads.push(store.forums.get(forumId));
   for (const r of reads) r.catch(() => undefined);
 }
