@@ -40,6 +40,12 @@ export class FollowUpBot extends TeamsActivityHandler {
   ) {
     super();
     this.onTurn(async (turn, next) => {
+      // A card action comes from a card the bot posted, so its conversation is known already: the
+      // reference is refreshed alongside the turn rather than before it (one round trip less).
+      if (turn.activity.type === 'invoke') {
+        await Promise.all([this.remember(turn), next()]);
+        return;
+      }
       await this.remember(turn);
       await next();
     });
