@@ -12,6 +12,7 @@ import { cpus, freemem, loadavg, release, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ClicksResult } from './clicks.bench';
+import { decisionRatio, type FloorsResult } from './floors.bench';
 import type { KillResult } from './kill.bench';
 import type { MemoryResult } from './memory.bench';
 import type { TurnLatencyResult } from './turn-latency.bench';
@@ -37,6 +38,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'bench-'));
 
 const runs: Run[] = [
   { name: 'Turn latency (decision.save vs echo bot)', file: 'turn-latency.bench.ts', args: smoke ? ['--smoke'] : [], json: path.join(work, 'turn.json') },
+  { name: 'Against the state-bot floor, 10 ms storage round trip', file: 'floors.bench.ts', args: smoke ? ['--smoke'] : [], json: path.join(work, 'floors.json') },
   { name: 'Reminder sweep cost', file: 'sweep.bench.ts', args: smoke ? ['--max', '1000'] : [] },
   { name: 'Delivery against Teams rate limits', file: 'delivery.bench.ts', args: smoke ? ['--smoke'] : [] },
   { name: 'Import throughput and peak memory', file: 'import.bench.ts', args: [] },
@@ -116,6 +118,26 @@ function summary(outcomes: Outcome[]): Line[] {
       ok: service.non2xx === 0 && service.errors === 0 && service.badBodies === 0,
       correctness: true,
     });
+  }
+  const floors = readJson<FloorsResult>(by('floors.bench.ts')?.run.json);
+  if (floors) {
+    const ratio = decisionRatio(floors);
+    const cell = (target: string, connections: number) => floors.rows.find((x) => x.target === target && x.connections === connections);
+    for (const target of ['state bot (floor)', 'decision.save', 'item.read / item.discuss', 'reminder "Udført"']) {
+      const rows = floors.rows.filter((x) => x.target === target);
+      const one = cell(target, 1);
+      const at10 = cell(target, 10);
+      const limit = target === 'decision.save' ? 4 : target === 'item.read / item.discuss' ? 2 : null;
+      lines.push({
+        what: `Storage +${floors.rttMs} ms per call: ${target}`,
+        result: `${rows.map((x) => `${x.connections} conn p50 ${x.p50} / p99 ${x.p99} ms`).join('; ')}; ${one ? `${one.storageCalls.toFixed(1)} storage calls and ${one.chain?.toFixed(1) ?? '?'} in sequence per request (p50/rtt ${(one.p50 / floors.rttMs).toFixed(1)})` : ''}`,
+        target: target === 'decision.save' ? 'p99 ≤ 1.5× state bot at 10 conns; ≤ 4 in sequence' : limit ? `≤ ${limit} in sequence` : '–',
+        ok: limit === null || !one?.chain ? null : one.chain <= limit && (target !== 'decision.save' || (ratio !== null && ratio <= 1.5)),
+      });
+      if (at10 && (at10.non2xx > 0 || at10.errors > 0 || at10.badBodies > 0)) {
+        lines.push({ what: `Storage +${floors.rttMs} ms: ${target} errors`, result: `${at10.non2xx} non-2xx, ${at10.errors} errors, ${at10.badBodies} bad bodies`, target: '0', ok: false });
+      }
+    }
   }
   const sweep = by('sweep.bench.ts');
   for (const cells of sweep ? tableRows(sweep.output, 6) : []) {

@@ -411,7 +411,7 @@ export interface LatencyRow {
   badBodies: number;
 }
 
-async function cannon(target: string, url: string, connections: number, seconds: number, body: () => string): Promise<LatencyRow> {
+export async function cannon(target: string, url: string, connections: number, seconds: number, body: () => string): Promise<LatencyRow> {
   const errorTitle = JSON.stringify(t('da', 'card.error.title')).slice(1, -1);
   const r = await autocannon({
     url: `${url}/api/messages`,

@@ -45,7 +45,7 @@ export async function itemCardFor(
   if (item.closed && !mayShowClosed(input.where)) {
     return itemCard(item, { ...ref, audience: 'channel', responses: { ...NO_RESPONSES, members: 0 }, canDecide: false }, locale);
   }
-  const responses = (input.responses ?? (await deps.store.responses.listByMeeting(meeting.id))).filter((r) => r.itemNumber === item.number);
+  const responses = (input.responses ?? (await deps.store.responses.listByItem(meeting.id, item.number))).filter((r) => r.itemNumber === item.number);
   const tally = agendaTally(forum, responses);
   const manager = canManageMeetings(viewer ?? undefined);
   const audience: Audience = !viewer ? 'channel' : manager ? 'secretary' : 'member';
@@ -114,9 +114,10 @@ export async function refreshItemCards(deps: AppDeps, forum: Forum, meeting: Mee
   const p = meeting.publication;
   if (!p) return;
   const channelId = p.itemActivityIds[String(itemNumber)];
-  const channel = channelId ? await deps.store.conversations.get(p.conversationId) : null;
-  if (channel && channelId) {
-    const card = await itemCardFor(deps, { forum, meeting, itemNumber, viewer: null, where: 'channel' });
+  const [channel, card] = channelId
+    ? await Promise.all([deps.store.conversations.get(p.conversationId), itemCardFor(deps, { forum, meeting, itemNumber, viewer: null, where: 'channel' })])
+    : [null, null];
+  if (channel && channelId && card) {
     await tryUpdate(deps, `item ${itemNumber}`, () => deps.messenger.update(channel, channelId, { cards: [card] }));
   }
   for (const [key, activityId] of Object.entries(p.personalActivityIds ?? {})) {

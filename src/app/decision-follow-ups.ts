@@ -119,6 +119,8 @@ export interface ApplyOptions {
   beforeDismiss?: (f: FollowUp) => Promise<void>;
   /** Ensure the reminders of every wanted open follow-up, not only of those created now (the repair of a cut-off save). */
   remindAll?: boolean;
+  /** Follow-ups are created only once this has resolved (the decision's audit entry); reminders need not wait. */
+  createAfter?: Promise<unknown>;
 }
 
 /**
@@ -128,12 +130,16 @@ export interface ApplyOptions {
  */
 export async function applyFollowUps(deps: AppDeps, plan: FollowUpChanges, opts: ApplyOptions = {}): Promise<FollowUpChanges> {
   const now = deps.clock.now().toISOString();
-  if (plan.created.length > 0) await deps.store.followUps.createMany(plan.created);
   const createdIds = new Set(plan.created.map((f) => f.id));
   const updatedIds = new Set(plan.updated.map((f) => f.id));
-  for (const f of plan.wanted) {
-    if (createdIds.has(f.id) || (opts.remindAll && !updatedIds.has(f.id))) await scheduleRemindersFor(deps, f);
-  }
+  // A reminder job is only a wake-up call (what it says is worked out when it is sent), so the jobs
+  // are written alongside the follow-ups, not after them; each follow-up's independently of the others'.
+  const remind = plan.wanted.filter((f) => createdIds.has(f.id) || (opts.remindAll && !updatedIds.has(f.id)));
+  const create = async () => {
+    await opts.createAfter;
+    if (plan.created.length > 0) await deps.store.followUps.createMany(plan.created);
+  };
+  await Promise.all([create(), ...remind.map((f) => scheduleRemindersFor(deps, f))]);
   const updated: FollowUp[] = [];
   for (const f of plan.updated) {
     const { before, after } = await updateFollowUp(deps, f.forumId, f.id, (cur) => ({

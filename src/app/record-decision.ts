@@ -154,13 +154,15 @@ export async function recordDecision(deps: AppDeps, input: DecisionInput): Promi
   };
   const { saved, unchanged, before } = await commitOrDetectRetry(deps, decision, input.version, plan);
   const audit: AuditContext = { ...ref, closed: item.closed, actorUserId: manager.userId };
-  if (unchanged) await ensureDecisionAudit(deps, audit, saved.value, plan);
-  else await deps.store.audit.append(decisionAudit(audit, saved.value, before, plan));
+  // The audit entry comes before the follow-ups (its repair plans from them); the reminders need not wait.
+  const audited = unchanged ? ensureDecisionAudit(deps, audit, saved.value, plan) : deps.store.audit.append(decisionAudit(audit, saved.value, before, plan));
+  audited.catch(() => undefined);
   // A retry completes what a cut-off save left: follow-ups changed by someone else since the decision
   // was recorded (a postponement, say) are theirs, not leftovers, and stay as they are.
   const leftover = unchanged ? withoutLaterChanges(plan, saved.value.recordedAt) : plan;
   const changes = await applyFollowUps(deps, leftover, {
     remindAll: unchanged,
+    createAfter: audited,
     beforeDismiss: (f) =>
       deps.store.audit.append({
         forumId: input.forumId,
@@ -172,6 +174,7 @@ export async function recordDecision(deps: AppDeps, input: DecisionInput): Promi
         after: { status: 'dismissed', reason: 'removed from the decision' },
       }),
   });
+  await audited;
   await refreshItemCards(deps, forum, meeting, input.itemNumber);
   return { decision: saved, followUps: changes.wanted, unchanged, previous: before };
 }

@@ -57,7 +57,7 @@ export async function scheduleRemindersFor(deps: AppDeps, followUp: FollowUp): P
   if (followUp.status !== 'open') return;
   const forums = await new ReadCache(deps).forumsById([followUp.forumId]);
   const now = deps.clock.now();
-  for (const userId of recipientsOf(followUp)) await ensureNextReminder(deps, userId, [followUp], forums, now);
+  await Promise.all(recipientsOf(followUp).map((userId) => ensureNextReminder(deps, userId, [followUp], forums, now)));
 }
 
 /** The day the follow-up would next have been reminded if nobody had answered it. */

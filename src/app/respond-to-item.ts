@@ -14,13 +14,18 @@ export interface ResponseChange {
   wantsDiscussion?: boolean;
 }
 
+/** Stores the chief's response; `responses` and `tally` are the item's (no other card changes). */
 export async function respondToItem(
   deps: AppDeps,
   input: { forumId: string; meetingId: string; itemNumber: number; actor: ActorRef } & ResponseChange,
 ): Promise<{ response: ItemResponse; tally: AgendaTally; responses: ItemResponse[] }> {
-  const forum = await loadForum(deps, input.forumId);
+  // Independent reads in one round trip; a failed check wastes the responses read, nothing more.
+  const [forum, meeting, all] = await Promise.all([
+    loadForum(deps, input.forumId),
+    loadMeeting(deps, input.forumId, input.meetingId),
+    deps.store.responses.listByItem(input.meetingId, input.itemNumber),
+  ]);
   const member = requireMember(forum.value, input.actor);
-  const meeting = await loadMeeting(deps, input.forumId, input.meetingId);
   if (meeting.value.status === 'closed') throw new AppError('invalid-input', 'the meeting has been closed');
   findItem(meeting.value, input.itemNumber);
   const comment = input.comment === undefined ? undefined : input.comment?.trim() || null;
@@ -30,7 +35,6 @@ export async function respondToItem(
       messageParams: { max: MAX_COMMENT_CHARS },
     });
   }
-  const all = await deps.store.responses.listByMeeting(input.meetingId);
   const previous = all.find((r) => r.itemNumber === input.itemNumber && r.userId === member.userId);
   const response: ItemResponse = {
     meetingId: input.meetingId,

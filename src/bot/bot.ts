@@ -15,7 +15,10 @@ import { errorCardFor } from './errors';
 import { minutesConsentAnswered } from './handlers/minutes-upload';
 import { invokeProtocolError, invokeResponseFor } from './invoke-response';
 import { replyCard } from './outgoing';
+import type { Store } from '../store/ports';
 import { readScope } from '../store/read-scope';
+import { baseConversationId, conversationKindOf } from './activity';
+import { prefetchCardReads } from './prefetch';
 import { buildTurnInfo, rememberConversation } from './turn-info';
 import type { MeetingEvent, MeetingEventHandler, TurnInfo } from './types';
 import { z } from 'zod';
@@ -38,6 +41,12 @@ export class FollowUpBot extends TeamsActivityHandler {
   ) {
     super();
     this.onTurn(async (turn, next) => {
+      // A card action comes from a card the bot posted, so its conversation is known already: the
+      // reference is refreshed alongside the turn rather than before it (one round trip less).
+      if (turn.activity.type === 'invoke') {
+        await Promise.all([this.remember(turn), next()]);
+        return;
+      }
       await this.remember(turn);
       await next();
     });
@@ -78,6 +87,8 @@ export class FollowUpBot extends TeamsActivityHandler {
     if (!envelope.success) return invokeProtocolError('BadRequest', t(locale, 'bot.bad-action'));
     const { verb, data } = envelope.data.action;
     let answer: InvokeResponse = invokeProtocolError('BadRequest', t(locale, 'bot.bad-action'));
+    const where = { id: baseConversationId(turn.activity.conversation.id), personal: conversationKindOf(turn.activity) === 'personal' };
+    const prefetch = (store: Store) => prefetchCardReads(store, verb, data, where);
     await this.withInfo(turn, `verb:${verb}`, async (info) => {
       const outcome = await runVerb(info, this.routes.verbs, verb, data ?? {}, turn.activity.replyToId ?? null);
       answer =
@@ -86,7 +97,7 @@ export class FollowUpBot extends TeamsActivityHandler {
           : invokeResponseFor(outcome.kind === 'error' ? { card: outcome.card } : outcome.result);
     }, (card) => {
       answer = invokeResponseFor({ card });
-    });
+    }, prefetch);
     return answer;
   }
 
@@ -121,8 +132,15 @@ export class FollowUpBot extends TeamsActivityHandler {
    * (src/store/read-scope.ts). If even building the info fails (storage down while looking up the
    * forum), the user gets the error card: as a reply, or through `onErrorCard` for invokes.
    */
-  private async withInfo(turn: TurnContext, doing: string, fn: (info: TurnInfo) => Promise<void>, onErrorCard?: (card: Record<string, unknown>) => void): Promise<void> {
+  private async withInfo(
+    turn: TurnContext,
+    doing: string,
+    fn: (info: TurnInfo) => Promise<void>,
+    onErrorCard?: (card: Record<string, unknown>) => void,
+    prefetch?: (store: Store) => void,
+  ): Promise<void> {
     const reads = readScope(this.deps.store);
+    prefetch?.(reads.store);
     try {
       let info: TurnInfo;
       try {

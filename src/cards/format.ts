@@ -13,6 +13,21 @@ const DATE_FORMAT: Record<Locale, string> = {
 const TIME_PREFIX: Record<Locale, string> = { da: "'kl.' HH:mm", en: "'at' HH:mm" };
 const SHORT_DATE: Record<Locale, string> = { da: 'd. LLLL yyyy', en: 'd LLLL yyyy' };
 
+/**
+ * Formatting a date with luxon costs a time zone lookup each time, and every card shows the same few
+ * dates again and again: the strings are remembered (a bounded number; they never change).
+ */
+const formatted = new Map<string, string>();
+function remembered(key: string, format: () => string): string {
+  let text = formatted.get(key);
+  if (text === undefined) {
+    if (formatted.size >= 5_000) formatted.clear();
+    text = format();
+    formatted.set(key, text);
+  }
+  return text;
+}
+
 function local(date: string, time?: string | null): DateTime | null {
   const dt = DateTime.fromISO(time ? `${date}T${time}` : date, { zone: ZONE });
   return dt.isValid ? dt : null;
@@ -20,6 +35,10 @@ function local(date: string, time?: string | null): DateTime | null {
 
 /** A meeting date (YYYY-MM-DD) with an optional time (HH:MM): "torsdag d. 10. oktober 2019 kl. 09:00". */
 export function formatDateTime(locale: Locale, date: string, time?: string | null): string {
+  return remembered(`dt|${locale}|${date}|${time ?? ''}`, () => formatDateTimeNow(locale, date, time));
+}
+
+function formatDateTimeNow(locale: Locale, date: string, time?: string | null): string {
   const dt = local(date, time);
   if (!dt) return time ? `${date} ${time}` : date;
   const fmt = time ? `${DATE_FORMAT[locale]} ${TIME_PREFIX[locale]}` : DATE_FORMAT[locale];
@@ -36,8 +55,10 @@ export function formatInstant(locale: Locale, instant: string | Date): string {
 
 /** A date without weekday: "10. oktober 2019" / "10 October 2019". */
 export function formatShortDate(locale: Locale, date: string): string {
-  const dt = local(date);
-  return dt ? dt.setLocale(locale).toFormat(SHORT_DATE[locale]) : date;
+  return remembered(`d|${locale}|${date}`, () => {
+    const dt = local(date);
+    return dt ? dt.setLocale(locale).toFormat(SHORT_DATE[locale]) : date;
+  });
 }
 
 /**

@@ -105,6 +105,8 @@ export interface ItemResponseStore {
   /** Insert or replace the user's response to the item. */
   upsert(response: ItemResponse): Promise<void>;
   listByMeeting(meetingId: string): Promise<ItemResponse[]>;
+  /** One item's responses (a click needs only its item's tally). */
+  listByItem(meetingId: string, itemNumber: number): Promise<ItemResponse[]>;
 }
 
 export interface FollowUpStore {

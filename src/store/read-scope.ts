@@ -14,7 +14,7 @@ const READS: { readonly [K in keyof Store]?: readonly string[] } = {
   conversations: ['get', 'getPersonal', 'getLocale'],
   meetings: ['get', 'listByForum'],
   decisions: ['get', 'listByMeeting', 'history'],
-  responses: ['listByMeeting'],
+  responses: ['listByMeeting', 'listByItem'],
   followUps: ['get', 'listByForum', 'listByMeeting', 'listOpenByAssignee'],
   cascade: ['get', 'listByMeeting'],
   jobs: ['get', 'listByForum'],

@@ -57,7 +57,7 @@ describe('before the meeting: comments, read, wants discussion', () => {
     const culture = responses.filter((r) => r.userId === members.culture.userId);
     expect(culture).toHaveLength(1);
     expect(culture[0].comment).toBe('Vi mangler en tidsplan for afprøvningen.');
-    expect(tally.items[1]).toEqual({ comments: 1, wantsDiscussion: 1, read: 0 });
+    expect(tally.items[2]).toEqual({ comments: 0, wantsDiscussion: 0, read: 1 });
     expect(tally.members).toBe(4);
     const overview = posted(w, meeting.publication?.overviewActivityId);
     expect(overview).toContain('Kommentarer: 1 · Ønsker drøftelse: 1 · Læst: 0 af 4');

@@ -14,12 +14,22 @@ import { key } from './keys';
 /** Teams sends the same reference with every activity: one this instance wrote lately is not written again. */
 const REWRITE_AFTER_MS = 60_000;
 
+/**
+ * What makes two saves the same: in a channel or group chat the reference's user and locale are the
+ * clicker's and say nothing about how to reach the conversation, so they do not force a rewrite.
+ */
+function sameKey(conversation: StoredConversation): string {
+  if (conversation.kind === 'personal') return JSON.stringify({ ...conversation, updatedAt: '' });
+  const { user: _user, locale: _locale, ...reference } = conversation.reference;
+  return JSON.stringify({ ...conversation, reference, updatedAt: '' });
+}
+
 export function createConversationStore(ctx: StoreContext): ConversationStore {
   const table = ctx.tables.conversations;
   const written = new RecentMemo<string>(ctx.now, REWRITE_AFTER_MS);
   return {
     async save(conversation) {
-      const same = JSON.stringify({ ...conversation, updatedAt: '' });
+      const same = sameKey(conversation);
       if (written.get(conversation.conversationId) === same) return;
       written.delete(conversation.conversationId);
       const props = { kind: conversation.kind, ...jsonProps(conversation, 'Conversation') };

@@ -11,6 +11,12 @@ import { key, keyPart, odata } from './keys';
 import type { Entity, Row } from './table';
 
 const RK = 'forum';
+/**
+ * A forum read stays good this long for this instance's next reads: a burst of clicks reads it once.
+ * Writes through this instance replace it at once; another instance's roster change shows here within
+ * this time (every write still checks the ETag, so nothing is written over a newer forum).
+ */
+const FRESH_MS = 2_000;
 
 function indexKeys(forum: Forum): string[] {
   return [key('c', forum.conversationId), ...forum.members.map((m) => key('m', m.userId))];
@@ -44,9 +50,34 @@ export function createForumStore(ctx: StoreContext): ForumStore & { put(forum: F
     await Promise.all(stale.map((pk) => dropIndexRowUnlessNewer(forumindex, pk, keyPart(after.id), rev)));
   };
 
+  const recent = new RecentMemo<Promise<Versioned<Forum> | null>>(ctx.now, FRESH_MS, 1_000);
+  const remember = (forum: Versioned<Forum>) => recent.set(forum.value.id, Promise.resolve(structuredClone(forum)));
+
   const get = async (forumId: string): Promise<Versioned<Forum> | null> => {
-    const row = await forums.get(keyPart(forumId), RK);
-    return row ? fromRow(row) : null;
+    let pending = recent.get(forumId);
+    if (!pending) {
+      const read = forums.get(keyPart(forumId), RK).then((row) => (row ? fromRow(row) : null));
+      pending = read;
+      recent.set(forumId, read);
+      read.catch(() => {
+        if (recent.get(forumId) === read) recent.delete(forumId);
+      });
+    }
+    // Callers may change what they get: each gets its own copy.
+    return structuredClone(await pending);
+  };
+
+  /** A write: what is remembered is dropped first, and replaced by what was written once it is stored. */
+  const writing = async <T extends Versioned<Forum>>(forumId: string, write: () => Promise<T>): Promise<T> => {
+    recent.delete(forumId);
+    try {
+      const written = await write();
+      remember(written);
+      return written;
+    } catch (e) {
+      recent.delete(forumId);
+      throw e;
+    }
   };
 
   const lookup = async (indexPk: string): Promise<Versioned<Forum>[]> => {
@@ -57,20 +88,22 @@ export function createForumStore(ctx: StoreContext): ForumStore & { put(forum: F
 
   return {
     get,
-    async create(forum) {
-      await writeIndex(forum, 1);
-      const etag = await forums.insert(forumEntity(forum, 1));
-      return { value: forum, etag };
-    },
-    async update(forum, etag) {
-      const current = await forums.get(keyPart(forum.id), RK);
-      if (!current || current.etag !== etag) throw new AppError('conflict', 'The forum was changed by someone else meanwhile');
-      const rev = Number(current.entity.rev ?? '1') + 1;
-      await writeIndex(forum, rev);
-      const newEtag = await forums.replace(forumEntity(forum, rev), etag);
-      await dropStale(readJson<Forum>(current.entity), forum, rev);
-      return { value: forum, etag: newEtag };
-    },
+    create: (forum) =>
+      writing(forum.id, async () => {
+        await writeIndex(forum, 1);
+        const etag = await forums.insert(forumEntity(forum, 1));
+        return { value: forum, etag };
+      }),
+    update: (forum, etag) =>
+      writing(forum.id, async () => {
+        const current = await forums.get(keyPart(forum.id), RK);
+        if (!current || current.etag !== etag) throw new AppError('conflict', 'The forum was changed by someone else meanwhile');
+        const rev = Number(current.entity.rev ?? '1') + 1;
+        await writeIndex(forum, rev);
+        const newEtag = await forums.replace(forumEntity(forum, rev), etag);
+        await dropStale(readJson<Forum>(current.entity), forum, rev);
+        return { value: forum, etag: newEtag };
+      }),
     async findByConversation(conversationId) {
       const hinted = forumOfConversation.get(conversationId);
       const likely = hinted ? await get(hinted) : null;
@@ -91,11 +124,16 @@ export function createForumStore(ctx: StoreContext): ForumStore & { put(forum: F
     },
     /** Insert or replace without a version check (restore from backup). */
     async put(forum) {
-      const current = await forums.get(keyPart(forum.id), RK);
-      const rev = Number(current?.entity.rev ?? '0') + 1;
-      await writeIndex(forum, rev);
-      await forums.upsert(forumEntity(forum, rev));
-      if (current) await dropStale(readJson<Forum>(current.entity), forum, rev);
+      recent.delete(forum.id);
+      try {
+        const current = await forums.get(keyPart(forum.id), RK);
+        const rev = Number(current?.entity.rev ?? '0') + 1;
+        await writeIndex(forum, rev);
+        await forums.upsert(forumEntity(forum, rev));
+        if (current) await dropStale(readJson<Forum>(current.entity), forum, rev);
+      } finally {
+        recent.delete(forum.id);
+      }
     },
   };
 }

@@ -13,7 +13,7 @@ import type { Job } from '../../domain';
 import { AppError } from '../../domain/errors';
 import type { JobStore, Versioned } from '../ports';
 import { jsonProps, readJson } from './codec';
-import { dropIndexRowUnlessNewer, type StoreContext } from './context';
+import { dropIndexRowUnlessNewer, RecentMemo, type StoreContext } from './context';
 import { dueEntry, dueRowKey, eligibleAt, readDue, shardOf } from './due-index';
 import { keyPart, odata, shortHash } from './keys';
 import type { Entity, Row } from './table';
@@ -64,6 +64,8 @@ class KnownVersions {
 export function createJobStore(ctx: StoreContext): JobStore {
   const { jobs, jobids, jobsdue } = ctx.tables;
   const known = new KnownVersions();
+  // Jobs just read as absent: scheduling one of them next ("get, then schedule if absent") need not look again.
+  const absent = new RecentMemo<true>(ctx.now, 1_000, 1_000);
 
   /** Removing index rows the committed change no longer needs: a failure leaves an extra row, which claimers ignore. */
   const tidy = async (what: Promise<void>): Promise<void> => {
@@ -128,18 +130,22 @@ export function createJobStore(ctx: StoreContext): JobStore {
 
   return {
     async schedule(job) {
-      const previous = await findRow(job.id);
+      const previous = absent.get(job.id) ? null : await findRow(job.id);
+      absent.delete(job.id);
       const before = previous ? readJson<Job>(previous.entity) : null;
       const rev = (previous ? revOf(previous) : 0) + 1;
-      await jobids.upsert(jobIdEntity(job));
-      await writeDue(job, rev);
+      // Both index rows, then the job itself (the commit): an index row without its job is ignored.
+      await Promise.all([jobids.upsert(jobIdEntity(job)), writeDue(job, rev)]);
       await jobs.upsert(jobEntity(job, rev));
       await dropOldDue(before, job, rev);
       if (before && before.forumId !== job.forumId) await jobs.remove(keyPart(before.forumId), keyPart(before.id));
     },
     async get(jobId) {
       const row = await findRow(jobId);
-      if (!row) return null;
+      if (!row) {
+        absent.set(jobId, true);
+        return null;
+      }
       const value = readJson<Job>(row.entity);
       known.remember(value, revOf(row), row.etag);
       return { value, etag: row.etag };

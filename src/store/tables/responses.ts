@@ -3,7 +3,7 @@ import type { ItemResponse } from '../../domain';
 import type { ItemResponseStore } from '../ports';
 import { jsonProps, readJson } from './codec';
 import type { StoreContext } from './context';
-import { keyPart, odata, pad } from './keys';
+import { keyPart, odata, pad, rowKeyPrefix } from './keys';
 
 export function createItemResponseStore(ctx: StoreContext): ItemResponseStore {
   const table = ctx.tables.responses;
@@ -17,6 +17,10 @@ export function createItemResponseStore(ctx: StoreContext): ItemResponseStore {
     },
     async listByMeeting(meetingId) {
       const rows = await table.query(`PartitionKey eq '${odata(keyPart(meetingId))}'`);
+      return rows.map((row) => readJson<ItemResponse>(row.entity));
+    },
+    async listByItem(meetingId, itemNumber) {
+      const rows = await table.query(`PartitionKey eq '${odata(keyPart(meetingId))}' and ${rowKeyPrefix(`${pad(itemNumber, 5)}|`)}`);
       return rows.map((row) => readJson<ItemResponse>(row.entity));
     },
   };

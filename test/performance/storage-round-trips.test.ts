@@ -1,0 +1,124 @@
+/**
+ * How many storage calls a click makes before it is answered, and how many of them in sequence:
+ * with a fixed round trip per call (test/support/delay-proxy.ts, as in Azure), every call in sequence
+ * is that much more waiting for the person who clicked. Targets (issue 17): "Læst" / "Ønsker
+ * drøftelse" at most 2 sequential round trips; "Gem beslutning" at most 4 (5 reached so far).
+ */
+import type { Forum } from '../../src/domain';
+import { createDelivery } from '../../src/scheduler/delivery';
+import { scheduleRemindersFor } from '../../src/scheduler/reminders';
+import { sweepOnce } from '../../src/scheduler/sweep';
+import { aFollowUp } from '../scheduler/support';
+import { TEST_BOT, TEST_TENANT, USERS } from '../support/activities';
+import { startAzurite, type TestAzurite } from '../support/azurite';
+import { type DelayProxy, type ProxiedCall, sequentialDepth, startDelayProxy } from '../support/delay-proxy';
+import { type Harness, startHarness } from '../support/harness';
+import { actionOf, aDraftMeeting, CHANNEL, cardOf, decisionForm, press, publish, settle, textOf } from '../resilience/support';
+
+jest.setTimeout(60_000);
+
+/** Long enough that calls made together overlap and calls made in turn do not. */
+const ROUND_TRIP_MS = 25;
+
+let azurite: TestAzurite;
+let proxy: DelayProxy;
+let h: Harness;
+let forum: Forum;
+
+beforeAll(async () => {
+  azurite = await startAzurite();
+  proxy = await startDelayProxy(azurite.connectionString, ROUND_TRIP_MS);
+  h = await startHarness({ connectionString: proxy.connectionString });
+  forum = await h.seedForum();
+  await h.store.meetings.create(aDraftMeeting(forum, 'm-1'));
+  await publish(h, forum, 'm-1');
+});
+afterAll(async () => {
+  await h?.stop();
+  await proxy?.close();
+  await azurite?.stop();
+});
+
+/** The storage calls `act` made before its answer came back (later ones are background work). */
+async function callsBeforeAnswer<T>(act: () => Promise<T>): Promise<{ answer: T; calls: ProxiedCall[] }> {
+  await settle(h, forum.id);
+  proxy.reset();
+  const answer = await act();
+  const answeredAt = performance.now();
+  return { answer, calls: proxy.calls().filter((c) => c.end <= answeredAt) };
+}
+
+/** Fails naming the calls made, so a creeping count shows what crept in. */
+function expectAtMost(calls: ProxiedCall[], most: { sequential: number; calls: number }): void {
+  const made = { sequential: sequentialDepth(calls), calls: calls.length };
+  const within = made.sequential <= most.sequential && made.calls <= most.calls;
+  if (!within) throw new Error(`storage: ${made.sequential} in sequence, ${made.calls} calls (at most ${most.sequential} and ${most.calls}): ${calls.map((c) => `${c.method} ${c.table}`).join(', ')}`);
+  expect(within).toBe(true);
+}
+
+test.each([
+  ['item.read', { read: 'true' }],
+  ['item.discuss', { wantsDiscussion: 'true' }],
+])('%s in the channel is answered after at most 2 storage round trips in sequence', async (verb, value) => {
+  const click = (from = USERS.chiefCulture) => h.post(h.anInvoke(verb, { forumId: forum.id, meetingId: 'm-1', itemNumber: 1, ...value }, { from, ...CHANNEL }));
+  await click(USERS.chiefTech); // another chief first: the channel is known, as it is for every click but the first
+  const { answer, calls } = await callsBeforeAnswer(() => click());
+  expect(answer.status).toBe(200);
+  expect(textOf(cardOf(answer))).toContain('Ny model for borgerhenvendelser');
+  expectAtMost(calls, { sequential: 2, calls: 5 });
+});
+
+test('"Gem beslutning" with two new follow-ups is answered after at most 5 storage round trips in sequence', async () => {
+  const form = await decisionForm(h, forum, 'm-1', 2);
+  const owners = (actionOf(form, 'decision.save').data as { owners: string[] }).owners;
+  const owner = (id: string) => `o${owners.indexOf(`m:${id}`)}`;
+  const typed = {
+    decisionText: 'Orienteringen blev taget til efterretning.',
+    newRows: '2',
+    new_0_text: 'Kultur & Fritid laver en bemandingsplan',
+    new_0_owner: owner(USERS.chiefCulture.id),
+    new_0_due: '2026-03-20',
+    new_1_text: 'Miljø & Teknik melder kontaktpersoner ind',
+    new_1_owner: owner(USERS.chiefTech.id),
+    new_1_due: '2026-03-27',
+  };
+  const { answer, calls } = await callsBeforeAnswer(() => press(h, form, 'decision.save', USERS.secretary, typed, { channel: true }));
+  expect(textOf(cardOf(answer))).toContain('Orienteringen blev taget til efterretning.');
+  expect((await h.store.followUps.listByMeeting(forum.id, 'm-1')).filter((f) => f.itemNumber === 2)).toHaveLength(2);
+  // Issue 17 asks for 4; 5 today (was 20): after the reads and the decision's commit, a follow-up's
+  // reminder job is read, its index rows written, then the job row; its rows and its audit entry too.
+  expectAtMost(calls, { sequential: 5, calls: 18 });
+});
+
+test('one reminder card sent by the sweep costs at most 18 storage requests', async () => {
+  const chat = 'a:personal-chief-culture-round-trips';
+  const chief = USERS.chiefCulture;
+  await h.store.conversations.save({
+    conversationId: chat,
+    kind: 'personal',
+    tenantId: TEST_TENANT,
+    userId: chief.id,
+    reference: {
+      channelId: 'msteams',
+      serviceUrl: h.fake.url,
+      bot: { ...TEST_BOT },
+      user: { id: chief.id },
+      conversation: { id: chat, conversationType: 'personal', tenantId: TEST_TENANT },
+    },
+    updatedAt: h.clock.now().toISOString(),
+  });
+  const followUp = aFollowUp(forum.id, 'fu-round-trips', chief.id, '2026-03-16', { meetingId: 'm-1', text: 'Kultur & Fritid laver en bemandingsplan' });
+  await h.store.followUps.createMany([followUp]);
+  await scheduleRemindersFor(h.app.deps, followUp);
+  const [first] = (await h.store.jobs.listByForum(forum.id)).filter((j) => j.kind === 'reminder' && j.status === 'pending');
+  h.clock.set(first.dueAt);
+  const before = h.fake.sent().length;
+  const { answer, calls } = await callsBeforeAnswer(() =>
+    sweepOnce(h.app.deps, { owner: 'round-trips', delivery: createDelivery(h.app.deps.messenger, { limits: { perConversation: [], global: [] } }) }),
+  );
+  expect(answer.sent).toBe(1);
+  expect(h.fake.sent().slice(before).filter((x) => x.conversationId === chat)).toHaveLength(1);
+  // Issue 17 asks for 8 per card; 18 today (was 23): the claim moves the job's due entry to its lease
+  // (5 calls), planning the next reminder day writes a job (6), recording the send moves it again (3).
+  expectAtMost(calls, { sequential: 17, calls: 18 });
+});
