@@ -39,7 +39,8 @@ function fromDecision(item: AgendaItem, decision: string, meetingDate: string, o
   const out: FollowUpSuggestion[] = [];
   for (const sentence of sentences(decision)) {
     for (const clause of clauses(sentence)) {
-      const due = findDueDates(clause, meetingDate)[0]?.due ?? null;
+      // Without the meeting's date no due date can be placed in time: none is invented.
+      const due = meetingDate === '' ? null : (findDueDates(clause, meetingDate)[0]?.due ?? null);
       const { kind, strong, weak } = clauseSignals(clause, due, opts.forumName);
       if (!kind) continue;
       let owner = findOwner(clause, opts);
@@ -81,7 +82,7 @@ export function suggestFollowUps(item: AgendaItem, meetingDate: string, opts: Su
   const decision = (decisionText ?? item.decision ?? '').trim();
   if (NO_DECISION.test(decision)) return [];
   const found = fromDecision(item, decision, meetingDate, opts);
-  if (approvesTimeline(decision)) found.push(...timelineFollowUps(item, meetingDate, opts));
+  if (meetingDate !== '' && approvesTimeline(decision)) found.push(...timelineFollowUps(item, meetingDate, opts));
   return dedupe(found);
 }
 

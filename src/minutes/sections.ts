@@ -62,8 +62,10 @@ function decisionHeading(text: string, ctx: HeadingContext): SectionStart | null
   }
   const own = normalize(ctx.forumName);
   const otherForum = forum !== null && own !== '' && !forum.startsWith(own) && !own.startsWith(forum) && !/^(?:mødet|dag)$/.test(forum);
-  if (otherForum || (dated && dated.date < ctx.meetingDate)) return { kind: 'history', heading, inline: null };
-  return { kind: 'decision', heading, inline: null, futureDate: dated !== null && dated.date > ctx.meetingDate };
+  // Without the meeting's date (a document without a header), a dated decision heading is this meeting's.
+  const known = ctx.meetingDate !== '';
+  if (otherForum || (known && dated && dated.date < ctx.meetingDate)) return { kind: 'history', heading, inline: null };
+  return { kind: 'decision', heading, inline: null, futureDate: known && dated !== null && dated.date > ctx.meetingDate };
 }
 
 /** The section a line starts, or null when it is body text. */
