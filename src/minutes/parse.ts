@@ -9,7 +9,8 @@ import { AppError } from '../domain/errors';
 import { type Header, parseHeader } from './header';
 import { closedWarning, mentionsClosed, partHeading } from './closed-marker';
 import { buildItem } from './item-body';
-import { type ItemHeading, isTocLine, parseItemHeading } from './item-heading';
+import { type ItemHeading, isTocLine } from './item-heading';
+import { chooseLayout } from './layouts';
 import { type Line, toLines } from './lines';
 import { type HeadingContext, sectionStart } from './sections';
 import type { RefusalReason } from './warnings';
@@ -70,8 +71,10 @@ function splitItems(lines: Line[]): { headerLines: Line[]; items: RawItem[]; dro
   const items: RawItem[] = [];
   let part: 'open' | 'closed' = 'open';
   let droppedClosedText = false;
-  for (const line of lines) {
-    const heading = line.text.length < 400 && /^p/i.test(line.text) ? parseItemHeading(line.text) : null;
+  const { headings, consumed } = chooseLayout(lines);
+  for (const [index, line] of lines.entries()) {
+    if (consumed.has(index)) continue;
+    const heading = headings.get(index) ?? null;
     const starts = heading ? null : partHeading(line.text);
     const current = items.length > 0 ? items[items.length - 1] : null;
     if (heading) items.push({ heading: part === 'closed' ? closedBy(heading, 'section') : heading, lines: [] });

@@ -68,16 +68,51 @@ function decisionHeading(text: string, ctx: HeadingContext): SectionStart | null
   return { kind: 'decision', heading, inline: null, futureDate: known && dated !== null && dated.date > ctx.meetingDate };
 }
 
+const WEEKDAY = '(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)';
+const DATED_HEADING = /^(beslutning|behandling(?=\s+i\s))[\s,:]+(?:i\s+)?(.*)$/;
+const FORUM_WORDS = /^[\p{L}\d&./-]+(?:\s[\p{L}\d&./-]+){0,11}$/u;
+const AFTER_DATE = /^[\s.]*(?:,?\s*(?:pkt|punkt)\.?\s*\d{1,4}\.?)?\s*$/;
+const BEFORE_DATE = new RegExp(`\\s*(?:${WEEKDAY}\\s*)?(?:den|d\\.)?\\s*$`);
+
+/**
+ * The agenda systems' dated decision headings: "Beslutning i Udvalget for Ældre og Sundhed den
+ * 04-06-2020", "Beslutning Teknik, Erhverv, Plan og Miljøudvalget 2018-2021 den 06-11-2018", "Behandling
+ * i Politisk styregruppe mandag den 13. maj 2019, pkt. 1". The date ends the heading; before it only
+ * the forum's words.
+ */
+function datedDecisionHeading(text: string, ctx: HeadingContext): SectionStart | null {
+  const m = DATED_HEADING.exec(normalize(text));
+  const dated = m ? findAbsoluteDate(m[2]) : null;
+  if (!m || !dated || !AFTER_DATE.test(m[2].slice(dated.index + dated.length))) return null;
+  const forum = m[2]
+    .slice(0, dated.index)
+    .replace(/,/g, ' ')
+    .replace(BEFORE_DATE, '')
+    .trim();
+  // "Beslutning fra Direktørforum, 17. maj 2021, pkt. 3:" quotes another body's decision inside a section.
+  if (forum !== '' && (!FORUM_WORDS.test(forum) || /^fra\s/.test(forum))) return null;
+  const own = normalize(ctx.forumName);
+  const otherForum = forum !== '' && own !== '' && !forum.startsWith(own) && !own.startsWith(forum);
+  const known = ctx.meetingDate !== '';
+  const heading = stripColon(text);
+  if (otherForum || (known && dated.date < ctx.meetingDate)) return { kind: 'history', heading, inline: null };
+  return { kind: 'decision', heading, inline: null, futureDate: known && dated.date > ctx.meetingDate };
+}
+
 /** The section a line starts, or null when it is body text. */
 export function sectionStart(text: string, ctx: HeadingContext): SectionStart | null {
   if (text === '') return null;
   const inline = INLINE.exec(text);
   if (inline) {
     const k = inline[1].toLowerCase() === 'beslutning' ? 'decision' : known(inline[1].toLowerCase());
+    // "BESLUTNING: Kommunalbestyrelsen den 26-05-2011" names the meeting; the decision follows below.
+    const dated = k === 'decision' && text.length <= 140 ? datedDecisionHeading(text, ctx) : null;
+    if (dated) return dated;
     if (k) return { kind: k, heading: inline[1], inline: inline[2].trim() };
   }
-  if (text.length > 90) return null;
-  const decision = decisionHeading(text, ctx);
+  if (text.length > 140) return null;
+  if (text.length > 90) return datedDecisionHeading(text, ctx);
+  const decision = decisionHeading(text, ctx) ?? datedDecisionHeading(text, ctx);
   if (decision) return decision;
   const kind = known(normalize(text));
   return kind ? { kind, heading: stripColon(text), inline: null } : null;
