@@ -9,6 +9,7 @@ import { findDueDates } from './dates';
 import { findOwner } from './owners';
 import { clauses, sentences } from './sentences';
 import { approvesTimeline, timelineFollowUps } from './timeline';
+import { withoutFallenMotions } from './votes';
 
 export interface SuggestOptions {
   /** The forum's department names ("Kultur & Fritid"); abbreviations of them ("KF") are recognised too. */
@@ -79,7 +80,7 @@ function dedupe(list: FollowUpSuggestion[]): FollowUpSuggestion[] {
  */
 export function suggestFollowUps(item: AgendaItem, meetingDate: string, opts: SuggestOptions = {}, decisionText?: string): FollowUpSuggestion[] {
   if (item.closed || item.standing === 'approval' || item.standing === 'communication') return [];
-  const decision = (decisionText ?? item.decision ?? '').trim();
+  const decision = withoutFallenMotions((decisionText ?? item.decision ?? '').trim());
   if (NO_DECISION.test(decision)) return [];
   const found = fromDecision(item, decision, meetingDate, opts);
   if (meetingDate !== '' && approvesTimeline(decision)) found.push(...timelineFollowUps(item, meetingDate, opts));

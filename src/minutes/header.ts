@@ -27,7 +27,9 @@ const PLACE_LINE = /^(?:mødested|sted)\b\s*:?\s*(.*)$/i;
 const TIME_LINE = /^(?:mødestart|mødetidspunkt|starttidspunkt|tidspunkt|tid)\b\s*:?\s*(.*)$/i;
 const FORUM_LINE = /^(?:udvalg|forum|organ)\s*[:\t]\s*(\S.*)$/i;
 /** Header fields the meeting has no place for: known, so no warning. */
-const KNOWN_FIELD = /^(?:sluttidspunkt|fraværende|afbud|medlemmer|deltagere|til stede|tilstede|mødeleder|referent|sekretær|bemærkninger?)\b\s*[:\t]?/i;
+const KNOWN_FIELD = /^(?:sluttidspunkt|fraværende|afbud(?:\s+fra)?|medlemmer|deltagere|til stede|tilstede|mødeleder|referent|sekretær|bemærkninger?)\b\s*[:\t]?/i;
+/** A list of people under its label ("Deltagere:", "Medlemmer"): its lines are names, not header fields. */
+const PEOPLE_LABEL = /^(?:fraværende|afbud(?:\s+fra)?|medlemmer|deltagere|til stede|tilstede)\s*:?$/i;
 /** A date line of its own ("Torsdag den 26. maj 2011 kl. 19:30"): short, so not a sentence about a date. */
 const MAX_DATE_LINE = 80;
 const CLOCK = /(?:kl\.?\s*)?(?<![\d.:])([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d])/;
@@ -44,8 +46,8 @@ function forumAndDate(rest: string): { forum: string; date: string | null } {
   const found = findAbsoluteDate(rest);
   const before = (found ? rest.slice(0, found.index) : rest).slice(0, 200);
   const forum = before
-    .replace(/^(?:af|fra|for)\s+(?:mødet\s+i\s+|møde\s+i\s+)?/i, '')
-    .replace(/[\s,–-]*(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s*)?(?:den|d\.?)?\s*$/i, '')
+    .replace(/^(?:(?:af|fra|for)\s+)?(?:mødet\s+i\s+|møde\s+i\s+)?/i, '')
+    .replace(/[\s,–-]*(?<!\p{L})(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s*)?(?:den|d\.?)?\s*$/iu, '')
     .trim();
   // "Referat af tillægsdagsorden": the document's kind, not a forum.
   return { forum: /^(?:tillægs|ekstraordinær\s+)?dagsorden$/i.test(forum) ? '' : forum, date: found?.date ?? null };
@@ -61,6 +63,7 @@ export function parseHeader(lines: Line[], warnings: ParseWarning[], kind: Docum
 
 function parseTitledHeader(lines: Line[], warnings: ParseWarning[]): Header | null {
   let header: Header | null = null;
+  let people = false;
   let expectPlace = false;
   let expectForum = false;
   let headerDate: string | null = null;
@@ -100,12 +103,15 @@ function parseTitledHeader(lines: Line[], warnings: ParseWarning[]): Header | nu
       const { forum, date } = forumAndDate(text);
       header.forumName = forum;
       headerDate = headerDate ?? date;
+      if (forum === '' && date) header.start = header.start ?? timeOf(text);
     } else if (!headerDate && !dateLineDate && text.length <= MAX_DATE_LINE && findAbsoluteDate(text)) {
       dateLineDate = findAbsoluteDate(text)?.date ?? null;
       header.start = header.start ?? timeOf(text);
     } else if (FORUM_LINE.test(text) && header.forumName === '') {
       header.forumName = FORUM_LINE.exec(text)![1].trim();
-    } else if (!TOC_HEADING.test(text) && !KNOWN_FIELD.test(text)) {
+    } else if (PEOPLE_LABEL.test(text)) {
+      people = true;
+    } else if (!people && !TOC_HEADING.test(text) && !KNOWN_FIELD.test(text)) {
       warnings.push({ code: 'unparsed-line', item: null, text: text.slice(0, 120) });
     }
     expectForum = false;
@@ -126,6 +132,7 @@ function parseTitledHeader(lines: Line[], warnings: ParseWarning[]): Header | nu
 export function parseHeaderFields(lines: Line[], kind: DocumentKind, warnings: ParseWarning[] = []): Header | null {
   const header: Header = { kind, forumName: '', date: null, start: null, location: null, tocEntries: 0 };
   let found = false;
+  let people = false;
   const unparsed: string[] = [];
   for (const { text } of lines) {
     if (text === '' || IGNORED.test(text)) continue;
@@ -147,7 +154,8 @@ export function parseHeaderFields(lines: Line[], kind: DocumentKind, warnings: P
       header.date = findAbsoluteDate(text)?.date ?? null;
       header.start = header.start ?? timeOf(text);
     } else {
-      if (!KNOWN_FIELD.test(text) && !TOC_HEADING.test(text)) unparsed.push(text);
+      people ||= PEOPLE_LABEL.test(text);
+      if (!people && !KNOWN_FIELD.test(text) && !TOC_HEADING.test(text)) unparsed.push(text);
       continue;
     }
     found = true;

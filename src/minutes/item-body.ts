@@ -13,7 +13,7 @@ export interface ItemContext extends HeadingContext {
   kind: DocumentKind;
 }
 
-const KLE = /^\d{2}\.\d{2}(?:\.\d{2})?-?[A-ZÆØÅ]\d{2}-\d{1,6}-\d{2,4}$/;
+const KLE = /^\d{2}\.\d{2}(?:\.\d{2})?-?[A-ZÆØÅ]\d{2}(?:-\d{1,6}){1,3}$/;
 const OLD_STYLE = /^\d{2,4}\/\d{1,7}(?:-\d{1,4})?$/;
 const CASE_LABEL = /^(?:sagsnr|sagsnummer|journalnr|journalnummer|j\.\s?nr|sag)\.?\s*:?\s*/i;
 /**

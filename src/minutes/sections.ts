@@ -22,10 +22,10 @@ export interface HeadingContext {
 }
 
 const KNOWN: [RegExp, SectionKind][] = [
-  [/^(?:anledning|baggrund)$/, 'occasion'],
+  [/^(?:anledning|baggrund|resume|resumé)$/, 'occasion'],
   [/^supplerende sagsfremstilling$/, 'supplementaryCase'],
-  [/^(?:sagsfremstilling|sagsbeskrivelse|sagen)$/, 'case'],
-  [/^indstilling(?:er)?$/, 'recommendation'],
+  [/^(?:sagsfremstilling|sagsbeskrivelse|sagen|beskrivelse af sagen)$/, 'case'],
+  [/^(?:administrativ |forvaltningens |direktionens )?indstilling(?:er)?$/, 'recommendation'],
   [/^(?:historik|sagens historik|tidligere beslutninger?)$/, 'history'],
   [/^(?:bilag|bilagsliste|bilag til punktet)$/, 'attachments'],
   [/^(?:videre proces|den videre proces|proces)$/, 'process'],
