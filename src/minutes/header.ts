@@ -7,7 +7,7 @@
  */
 import type { DocumentKind, ParseWarning } from '../domain';
 import { findAbsoluteDate } from './absolute-date';
-import { pad2 } from './calendar';
+import { isoDate, isValidDay, pad2 } from './calendar';
 import { isTocLine } from './item-heading';
 import type { Line } from './lines';
 
@@ -35,6 +35,20 @@ const MAX_DATE_LINE = 80;
 const CLOCK = /(?:kl\.?\s*)?(?<![\d.:])([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d])/;
 const TOC_HEADING = /^(?:indholdsfortegnelse|indhold|dagsordenpunkter)\s*:?$/i;
 const IGNORED = /^(?:side\s+\d+|\d{1,3})$/i;
+
+const ENGLISH_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** "December 5, 2017": agenda web pages printed with an English date format. */
+const ENGLISH_DATE = /(?<!\p{L})(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2}),?\s+(\d{4})(?!\d)/iu;
+
+/** A header date: the Danish grammar's, else an English month-day-year. */
+function dateIn(text: string): string | null {
+  const danish = findAbsoluteDate(text)?.date;
+  if (danish) return danish;
+  const m = ENGLISH_DATE.exec(text);
+  if (!m) return null;
+  const month = ENGLISH_MONTHS.indexOf(m[1].toLowerCase()) + 1;
+  return isValidDay(Number(m[3]), month, Number(m[2])) ? isoDate(Number(m[3]), month, Number(m[2])) : null;
+}
 
 function timeOf(text: string): string | null {
   const m = CLOCK.exec(text);
@@ -90,7 +104,7 @@ function parseTitledHeader(lines: Line[], warnings: ParseWarning[]): Header | nu
     const placeLine = PLACE_LINE.exec(text);
     const timeLine = TIME_LINE.exec(text);
     if (dateLine) {
-      dateLineDate = findAbsoluteDate(dateLine[1])?.date ?? null;
+      dateLineDate = dateIn(dateLine[1]);
       header.start = header.start ?? timeOf(dateLine[1]);
     } else if (placeLine) {
       header.location = placeLine[1].trim() || null;
@@ -146,7 +160,7 @@ export function parseHeaderFields(lines: Line[], kind: DocumentKind, warnings: P
     const timeLine = TIME_LINE.exec(text);
     if (forum && header.forumName === '') header.forumName = forum[1].trim();
     else if (dateLine && !header.date) {
-      header.date = findAbsoluteDate(dateLine[1])?.date ?? null;
+      header.date = dateIn(dateLine[1]);
       header.start = header.start ?? timeOf(dateLine[1]);
     } else if (placeLine && /[:\t]/.test(text.slice(0, 12)) && !header.location) header.location = placeLine[1].trim() || null;
     else if (timeLine && /[:\t]/.test(text.slice(0, 16))) header.start = header.start ?? timeOf(timeLine[1]);

@@ -72,6 +72,7 @@ const WEEKDAY = '(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)';
 const DATED_HEADING = /^(beslutning|behandling(?=\s+i\s))[\s,:]+(?:i\s+)?(.*)$/;
 const FORUM_WORDS = /^[\p{L}\d&./-]+(?:\s[\p{L}\d&./-]+){0,11}$/u;
 const AFTER_DATE = /^[\s.]*(?:,?\s*(?:pkt|punkt)\.?\s*\d{1,4}\.?)?\s*$/;
+const MEETING_REFERENCE = /^([^,]{2,80}),\s*([^,]{6,40}?),?\s*(?:pkt|punkt)\.?\s*\d{1,4}\.?$/;
 const BEFORE_DATE = new RegExp(`\\s*(?:${WEEKDAY}\\s*)?(?:den|d\\.)?\\s*$`);
 
 /**
@@ -80,23 +81,37 @@ const BEFORE_DATE = new RegExp(`\\s*(?:${WEEKDAY}\\s*)?(?:den|d\\.)?\\s*$`);
  * i Politisk styregruppe mandag den 13. maj 2019, pkt. 1". The date ends the heading; before it only
  * the forum's words.
  */
-function datedDecisionHeading(text: string, ctx: HeadingContext): SectionStart | null {
-  const m = DATED_HEADING.exec(normalize(text));
+function decisionWords(norm: string): { forum: string; date: string } | null {
+  const m = DATED_HEADING.exec(norm);
   const dated = m ? findAbsoluteDate(m[2]) : null;
   if (!m || !dated || !AFTER_DATE.test(m[2].slice(dated.index + dated.length))) return null;
-  const forum = m[2]
-    .slice(0, dated.index)
-    .replace(/,/g, ' ')
-    .replace(BEFORE_DATE, '')
-    .trim();
+  const forum = m[2].slice(0, dated.index).replace(/,/g, ' ').replace(BEFORE_DATE, '').trim();
   // "Beslutning fra Direktørforum, 17. maj 2021, pkt. 3:" quotes another body's decision inside a section.
   if (forum !== '' && (!FORUM_WORDS.test(forum) || /^fra\s/.test(forum))) return null;
+  return { forum, date: dated.date };
+}
+
+/** "Klima- og Miljøudvalget, 05-12-2017 pkt. 188": the meeting that decided, as a heading of its own. */
+function meetingReference(norm: string): { forum: string; date: string } | null {
+  const m = MEETING_REFERENCE.exec(norm);
+  const dated = m ? findAbsoluteDate(m[2]) : null;
+  if (!m || !dated || m[2].trim().length - dated.length > 2 || !FORUM_WORDS.test(m[1].trim())) return null;
+  // "Beslutning fra Direktørforum, 17. maj 2021, pkt. 3": a quoted decision (decisionWords decides those).
+  if (/^(?:beslutning|behandling)\b/.test(m[1])) return null;
+  return { forum: m[1].trim(), date: dated.date };
+}
+
+function datedDecisionHeading(text: string, ctx: HeadingContext): SectionStart | null {
+  const norm = normalize(text);
+  const found = decisionWords(norm) ?? meetingReference(norm);
+  if (!found) return null;
+  const { forum, date } = found;
   const own = normalize(ctx.forumName);
   const otherForum = forum !== '' && own !== '' && !forum.startsWith(own) && !own.startsWith(forum);
   const known = ctx.meetingDate !== '';
   const heading = stripColon(text);
-  if (otherForum || (known && dated.date < ctx.meetingDate)) return { kind: 'history', heading, inline: null };
-  return { kind: 'decision', heading, inline: null, futureDate: known && dated.date > ctx.meetingDate };
+  if (otherForum || (known && date < ctx.meetingDate)) return { kind: 'history', heading, inline: null };
+  return { kind: 'decision', heading, inline: null, futureDate: known && date > ctx.meetingDate };
 }
 
 /** The section a line starts, or null when it is body text. */
