@@ -69,10 +69,16 @@ function forumAndDate(rest: string): { forum: string; date: string | null } {
 
 /** The header, titled or label/value; null when there is none. `kind` is used when no title says it. */
 export function parseHeader(lines: Line[], warnings: ParseWarning[], kind: DocumentKind = 'agenda'): Header | null {
-  const own: ParseWarning[] = [];
-  const header = parseTitledHeader(lines, own) ?? parseHeaderFields(lines, kind, own);
-  if (header) warnings.push(...own);
-  return header;
+  const titled: ParseWarning[] = [];
+  const fields: ParseWarning[] = [];
+  const header = parseTitledHeader(lines, titled);
+  if (header) {
+    warnings.push(...titled);
+    return header;
+  }
+  const found = parseHeaderFields(lines, kind, fields);
+  if (found) warnings.push(...fields);
+  return found;
 }
 
 function parseTitledHeader(lines: Line[], warnings: ParseWarning[]): Header | null {
