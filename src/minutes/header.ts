@@ -119,6 +119,8 @@ function parseTitledHeader(lines: Line[], warnings: ParseWarning[]): Header | nu
       header.start = header.start ?? timeOf(timeLine[1]);
     } else if (expectPlace) {
       header.location = text;
+    } else if (FORUM_LINE.test(text) && header.forumName === '') {
+      header.forumName = FORUM_LINE.exec(text)![1].trim();
     } else if (expectForum) {
       const { forum, date } = forumAndDate(text);
       header.forumName = forum;
@@ -127,8 +129,6 @@ function parseTitledHeader(lines: Line[], warnings: ParseWarning[]): Header | nu
     } else if (!headerDate && !dateLineDate && text.length <= MAX_DATE_LINE && findAbsoluteDate(text)) {
       dateLineDate = findAbsoluteDate(text)?.date ?? null;
       header.start = header.start ?? timeOf(text);
-    } else if (FORUM_LINE.test(text) && header.forumName === '') {
-      header.forumName = FORUM_LINE.exec(text)![1].trim();
     } else if (PEOPLE_LABEL.test(text)) {
       people = true;
     } else if (!people && !TOC_HEADING.test(text) && !KNOWN_FIELD.test(text)) {
