@@ -2,7 +2,7 @@
 import type { Forum, Meeting, ParseWarning } from '../domain';
 import { AppError } from '../domain';
 import { parseDocument } from '../minutes/parse';
-import { readDocument } from '../minutes/readers';
+import { readDocument, readPastedText } from '../minutes/readers';
 import type { Versioned } from '../store/ports';
 import { type ActorRef, requireManager } from './access';
 import type { AppDeps } from './deps';
@@ -21,7 +21,7 @@ export interface ImportedAgenda {
 }
 
 async function textOf(document: AgendaDocument): Promise<string> {
-  const text = 'text' in document ? document.text : await readDocument(document);
+  const text = 'text' in document ? readPastedText(document.text) : await readDocument(document);
   if (text.length > MAX_AGENDA_CHARS) {
     const mb = (text.length / 1_000_000).toFixed(1);
     const max = MAX_AGENDA_CHARS / 1_000_000;

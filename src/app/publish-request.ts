@@ -9,6 +9,7 @@ import { AppError } from '../domain';
 import { t } from '../i18n';
 import { newJob } from '../domain/scheduled-jobs';
 import { type ActorRef, channelOf, loadForum, loadMeeting, requireManager } from './access';
+import { requireMeetingDate } from './agenda-details';
 import { kick, scheduleNow } from './background';
 import type { AppDeps } from './deps';
 import { type Answer, noteMessage, notify } from './notify';
@@ -31,6 +32,7 @@ export async function requestPublish(
   const meeting = (await loadMeeting(deps, input.forumId, input.meetingId)).value;
   if (meeting.status === 'closed') throw new AppError('invalid-input', 'the meeting has been closed');
   if (meeting.status === 'published') return { meeting, alreadyPublished: true, done: Promise.resolve() };
+  requireMeetingDate(meeting);
   await channelOf(deps, forum); // no channel known: say so now, not in the background
   const target = (await input.answer?.()) ?? null;
   const payload = { forumId: forum.id, meetingId: meeting.id, requestedBy: input.actor.userId, ...(target ? { notify: target } : {}) };

@@ -4,6 +4,7 @@ import { AppError, isIsoDate, localInstant } from '../domain';
 import { newJob } from '../domain/scheduled-jobs';
 import type { Versioned } from '../store/ports';
 import { type ActorRef, loadForum, loadMeeting, requireManager } from './access';
+import { requireMeetingDate } from './agenda-details';
 import type { AppDeps } from './deps';
 import type { NotifyTarget } from './notify';
 
@@ -35,6 +36,7 @@ export async function scheduleAgenda(
   }
   const meeting = await loadMeeting(deps, input.forumId, input.meetingId);
   assertNotPublished(meeting.value);
+  requireMeetingDate(meeting.value);
   const saved = await deps.store.meetings.update(
     { ...meeting.value, status: 'scheduled', publishAt: dueAt.toISOString() },
     meeting.etag,

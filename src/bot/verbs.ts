@@ -3,6 +3,7 @@
  * against the verb's schema, and the verb's access rule checked, before the handler runs
  * (dispatch-verb.ts).
  */
+import { agendaDetailsVerb } from './handlers/agenda-details';
 import { agendaDiscardVerb } from './handlers/agenda-discard';
 import { agendaPublishVerb } from './handlers/agenda-publish';
 import { agendaScheduleVerb } from './handlers/agenda-schedule';
@@ -25,6 +26,7 @@ export const verbs: VerbTable = {
   'agenda.publish': agendaPublishVerb,
   'agenda.schedule': agendaScheduleVerb,
   'agenda.discard': agendaDiscardVerb,
+  'agenda.details': agendaDetailsVerb,
   'item.comment': itemRespond,
   'item.read': itemRespond,
   'item.discuss': itemRespond,

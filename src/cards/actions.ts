@@ -10,6 +10,8 @@
  * | agenda.publish      | forumId, meetingId                                                               | secretary/chair |
  * | agenda.schedule     | forumId, meetingId, publishDate YYYY-MM-DD, publishTime HH:MM (Copenhagen)       | secretary/chair |
  * | agenda.discard      | forumId, meetingId                                                               | secretary/chair |
+ * | agenda.details      | forumId, meetingId, meetingForum, meetingDate YYYY-MM-DD, meetingTime HH:MM or '', | secretary/chair |
+ * |                     | meetingPlace → { forumName, date, start: string or null, location: string or null } |     |
  * | item.comment        | forumId, meetingId, itemNumber, comment ('' removes) → comment: string or null   | roster member |
  * | item.read           | forumId, meetingId, itemNumber, read (target state, default true)                | roster member |
  * | item.discuss        | forumId, meetingId, itemNumber, wantsDiscussion (target state: idempotent toggle)| roster member |
@@ -28,7 +30,7 @@
 import { z } from 'zod';
 import { type FieldProblem, fieldProblems } from './field-problems';
 import { communicationsSaveSchema, decisionSaveSchema, forumSetupSchema } from './form-verbs';
-import { id, isoDate, itemNumber, localTime, optionalIsoDate, targetState, text } from './fields';
+import { id, isoDate, itemNumber, localTime, optionalIsoDate, optionalLocalTime, requiredText, targetState, text } from './fields';
 
 const meetingRef = { forumId: id, meetingId: id };
 const itemRef = { ...meetingRef, itemNumber };
@@ -67,6 +69,16 @@ export const verbSchemas = {
   'agenda.publish': z.object(meetingRef),
   'agenda.schedule': z.object({ ...meetingRef, publishDate: isoDate, publishTime: localTime }),
   'agenda.discard': z.object(meetingRef),
+  'agenda.details': z
+    .object({ ...meetingRef, meetingForum: requiredText(200), meetingDate: isoDate, meetingTime: optionalLocalTime, meetingPlace: text(200) })
+    .transform((d) => ({
+      forumId: d.forumId,
+      meetingId: d.meetingId,
+      forumName: d.meetingForum,
+      date: d.meetingDate,
+      start: d.meetingTime,
+      location: d.meetingPlace ? d.meetingPlace : null,
+    })),
   'item.comment': z
     .object({ ...itemRef, comment: text(MAX_COMMENT_CHARS) })
     .transform((d) => ({ ...d, comment: d.comment ? d.comment : null })),
@@ -106,6 +118,7 @@ export const VERB_ACCESS: Record<Verb, VerbAccess> = {
   'agenda.publish': 'manager',
   'agenda.schedule': 'manager',
   'agenda.discard': 'manager',
+  'agenda.details': 'manager',
   'item.comment': 'member',
   'item.read': 'member',
   'item.discuss': 'member',

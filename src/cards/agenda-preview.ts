@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Locale, Meeting, ParseWarning } from '../domain';
-import { ZONE } from '../domain/time';
+import { isIsoDate, ZONE } from '../domain/time';
 import { t } from '../i18n';
 import { fitLargest } from './budget';
 import { itemHeading, itemMeta, meetingFacts } from './common';
@@ -25,9 +25,48 @@ function defaultPublishAt(meeting: Meeting): { date: string; time: string } {
   return { date: d.isValid ? (d.toISODate() ?? meeting.date) : meeting.date, time: '08:00' };
 }
 
+/** A document without a header leaves the date empty until the secretary gives it. */
+function lacksDate(meeting: Meeting): boolean {
+  return !isIsoDate(meeting.date);
+}
+
+function editable(meeting: Meeting): boolean {
+  return meeting.status !== 'published' && meeting.status !== 'closed';
+}
+
+/** Forum, date, start and place as inputs, prefilled with what the document gave. */
+function detailsInputs(meeting: Meeting, locale: Locale): CardJson[] {
+  const required = { isRequired: true, errorMessage: t(locale, 'card.input.required') };
+  return [
+    { type: 'Input.Text', id: 'meetingForum', label: t(locale, 'card.preview.detailsForum'), value: meeting.forumName, maxLength: 200, ...required },
+    { type: 'Input.Date', id: 'meetingDate', label: t(locale, 'card.preview.detailsDate'), value: lacksDate(meeting) ? '' : meeting.date, ...required },
+    { type: 'Input.Time', id: 'meetingTime', label: t(locale, 'card.preview.detailsTime'), value: meeting.start ?? '' },
+    { type: 'Input.Text', id: 'meetingPlace', label: t(locale, 'card.preview.detailsPlace'), value: meeting.location ?? '', maxLength: 200 },
+  ];
+}
+
+function saveDetails(meeting: Meeting, locale: Locale): CardJson {
+  return executeAction('saveDetails', t(locale, 'card.preview.saveDetails'), 'agenda.details', { forumId: meeting.forumId, meetingId: meeting.id });
+}
+
+/** Asked in the card's body when the document did not give the forum, the day, the time or the place. */
+function missingDetails(meeting: Meeting, locale: Locale): CardJson[] {
+  const complete = !lacksDate(meeting) && meeting.forumName.trim() !== '' && meeting.start !== null && meeting.location !== null;
+  if (!editable(meeting) || complete) return [];
+  return [
+    { type: 'TextBlock', text: t(locale, 'card.preview.details'), weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', text: t(locale, 'card.preview.detailsMissing'), wrap: true, size: 'Small', spacing: 'None' },
+    ...detailsInputs(meeting, locale),
+    { type: 'ActionSet', actions: [saveDetails(meeting, locale)] },
+  ];
+}
+
 function previewActions(meeting: Meeting, locale: Locale): CardJson[] {
-  if (meeting.status === 'published' || meeting.status === 'closed') return [];
+  if (!editable(meeting)) return [];
   const ref = { forumId: meeting.forumId, meetingId: meeting.id };
+  const discard = executeAction('discard', t(locale, 'card.preview.discard'), 'agenda.discard', ref, { style: 'destructive', associatedInputs: 'none' });
+  // No date, no publishing: the details are asked for in the body first.
+  if (lacksDate(meeting)) return [discard];
   const at = defaultPublishAt(meeting);
   const scheduleCard = {
     type: 'AdaptiveCard',
@@ -40,7 +79,7 @@ function previewActions(meeting: Meeting, locale: Locale): CardJson[] {
   return [
     executeAction('publish', t(locale, 'card.preview.publish'), 'agenda.publish', ref, { style: 'positive', associatedInputs: 'none' }),
     { type: 'Action.ShowCard', id: 'schedule', title: t(locale, 'card.preview.schedule'), card: scheduleCard },
-    executeAction('discard', t(locale, 'card.preview.discard'), 'agenda.discard', ref, { style: 'destructive', associatedInputs: 'none' }),
+    discard,
   ];
 }
 
@@ -61,10 +100,15 @@ export function agendaPreviewCard(meeting: Meeting, warnings: readonly ParseWarn
   if (warnings.length > MAX_PREVIEW_WARNINGS) {
     shownWarnings.push({ text: t(locale, 'card.followUp.more', { count: warnings.length - MAX_PREVIEW_WARNINGS }) });
   }
+  const details = missingDetails(meeting, locale);
+  const facts = meetingFacts(meeting, locale);
   const base = {
     title: t(locale, 'card.preview.title'),
     forumName: meeting.forumName,
-    ...meetingFacts(meeting, locale),
+    ...facts,
+    when: lacksDate(meeting) ? t(locale, 'card.meeting.noDate') : facts.when,
+    hasDetails: details.length > 0,
+    details,
     scheduled: meeting.status === 'scheduled' && meeting.publishAt
       ? t(locale, 'card.preview.scheduled', { when: formatInstant(locale, meeting.publishAt) })
       : '',

@@ -46,3 +46,11 @@ export const toggle = z
 
 /** `'true'`/`true` for an explicit target state (idempotent under retries, unlike a toggle). */
 export const targetState = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true');
+
+/** An optional time input: '' or missing → null. */
+export const optionalLocalTime = z
+  .string()
+  .trim()
+  .optional()
+  .refine((s) => !s || /^([01]\d|2[0-3]):[0-5]\d$/.test(s), 'expected a time HH:MM or nothing')
+  .transform((s) => (s ? s : null));

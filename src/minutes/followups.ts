@@ -9,6 +9,7 @@ import { findDueDates } from './dates';
 import { findOwner } from './owners';
 import { clauses, sentences } from './sentences';
 import { approvesTimeline, timelineFollowUps } from './timeline';
+import { withoutFallenMotions } from './votes';
 
 export interface SuggestOptions {
   /** The forum's department names ("Kultur & Fritid"); abbreviations of them ("KF") are recognised too. */
@@ -39,7 +40,8 @@ function fromDecision(item: AgendaItem, decision: string, meetingDate: string, o
   const out: FollowUpSuggestion[] = [];
   for (const sentence of sentences(decision)) {
     for (const clause of clauses(sentence)) {
-      const due = findDueDates(clause, meetingDate)[0]?.due ?? null;
+      // Without the meeting's date no due date can be placed in time: none is invented.
+      const due = meetingDate === '' ? null : (findDueDates(clause, meetingDate)[0]?.due ?? null);
       const { kind, strong, weak } = clauseSignals(clause, due, opts.forumName);
       if (!kind) continue;
       let owner = findOwner(clause, opts);
@@ -78,10 +80,10 @@ function dedupe(list: FollowUpSuggestion[]): FollowUpSuggestion[] {
  */
 export function suggestFollowUps(item: AgendaItem, meetingDate: string, opts: SuggestOptions = {}, decisionText?: string): FollowUpSuggestion[] {
   if (item.closed || item.standing === 'approval' || item.standing === 'communication') return [];
-  const decision = (decisionText ?? item.decision ?? '').trim();
+  const decision = withoutFallenMotions((decisionText ?? item.decision ?? '').trim());
   if (NO_DECISION.test(decision)) return [];
   const found = fromDecision(item, decision, meetingDate, opts);
-  if (approvesTimeline(decision)) found.push(...timelineFollowUps(item, meetingDate, opts));
+  if (meetingDate !== '' && approvesTimeline(decision)) found.push(...timelineFollowUps(item, meetingDate, opts));
   return dedupe(found);
 }
 

@@ -13,13 +13,34 @@ export interface ItemContext extends HeadingContext {
   kind: DocumentKind;
 }
 
-const KLE = /^\d{2}\.\d{2}(?:\.\d{2})?-[A-ZÆØÅ]\d{2}-\d{1,6}-\d{2,4}$/;
+const KLE = /^\d{2}\.\d{2}(?:\.\d{2})?-?[A-ZÆØÅ]\d{2}(?:-\d{1,6}){1,3}$/;
 const OLD_STYLE = /^\d{2,4}\/\d{1,7}(?:-\d{1,4})?$/;
 const CASE_LABEL = /^(?:sagsnr|sagsnummer|journalnr|journalnummer|j\.\s?nr|sag)\.?\s*:?\s*/i;
+/**
+ * A labelled case number anywhere on a line, alone or among other fields: "Sagsnr.: 00.00.00-P19-560-06
+ * Sagsbehandler: L. Hansen", "Sagsid.: 11/565", "Acadre sagsnr. 18/1234", "Sags nr. 330-2018-3619", "J.nr. 2019-12".
+ */
+const CASE_FIELD = /(?<![\p{L}])(?:acadre[\s-]*sagsnr|sags\s?nr|sagsnummer|sags-?id|journalnr|journalnummer|j\.\s?nr)\.?\s*:?\s*([\p{L}\d][\p{L}\d./-]{0,38}\d[\p{L}\d/-]*)/iu;
+/** Lines under an item's heading searched for a labelled case number. */
+const CASE_FIELD_LINES = 6;
 
 export function caseNumberOf(text: string): string | null {
   const t = text.replace(CASE_LABEL, '').trim();
   return KLE.test(t) || OLD_STYLE.test(t) ? t : null;
+}
+
+/** A labelled case number in the first lines under the heading (before any section), and its line. */
+function labelledCaseNumber(lines: Line[], from: number, ctx: HeadingContext): { value: string; index: number } | null {
+  let seen = 0;
+  for (let i = from; i < lines.length && seen < CASE_FIELD_LINES; i++) {
+    const { text } = lines[i];
+    if (text === '') continue;
+    seen++;
+    const m = text.length < 400 ? CASE_FIELD.exec(text) : null;
+    if (m) return { value: m[1], index: i };
+    if (sectionStart(text, ctx)) return null;
+  }
+  return null;
 }
 
 interface Draft {
@@ -136,14 +157,26 @@ function recommendationOf(sections: Section[], warn: (code: WarningCode, text: s
   return { recommendedBy: null, proposals: [] };
 }
 
+/** "Pkt. 42" or "42." alone under the heading of item 42 (web pages repeat it): not body text. */
+function repeatsNumber(text: string, number: number): boolean {
+  const m = /^(?:(?:punkt|pkt)\.?\s*)?(\d{1,4})\.?$/i.exec(text);
+  return m !== null && Number(m[1]) === number;
+}
+
 /** Builds the item; warnings for closed items never carry their content. */
 export function buildItem(h: ItemHeading, lines: Line[], ctx: ItemContext, warnings: ParseWarning[]): AgendaItem {
   const warn = (code: WarningCode, text: string) => warnings.push({ code, item: h.number, text: h.closed ? '' : shorten(text) });
   let i = 0;
-  while (i < lines.length && lines[i].text === '') i++;
-  const caseNumber = i < lines.length ? caseNumberOf(lines[i].text) : null;
+  while (i < lines.length && (lines[i].text === '' || repeatsNumber(lines[i].text, h.number))) i++;
+  let caseNumber = i < lines.length ? caseNumberOf(lines[i].text) : null;
   if (caseNumber) i++;
-  else warn('missing-case-number', h.title);
+  else {
+    const labelled = labelledCaseNumber(lines, i, ctx);
+    if (labelled) {
+      caseNumber = labelled.value;
+      lines = lines.filter((_, k) => k !== labelled.index);
+    } else warn('missing-case-number', h.title);
+  }
   if (h.duration) warn('duration-removed', h.duration);
   if (h.title === '') warn('missing-title', `Punkt ${h.number}`);
   const base = {

@@ -46,7 +46,12 @@ function clock(h: string, m: string | undefined): string | null {
 export function parseItemHeading(text: string): ItemHeading | null {
   const m = ITEM.exec(text) ?? ITEM_CLOSED.exec(text);
   if (!m || isTocLine(text)) return null;
-  let rest = m[2].trim();
+  return headingOf(Number(m[1]), m[2]);
+}
+
+/** What follows an item's number: forum prefix, title, time slot or duration, closed marker. */
+export function headingOf(number: number, text: string): ItemHeading {
+  let rest = text.trim();
   let prefix: string | null = null;
   const p = PREFIX.exec(rest);
   if (p) {
@@ -74,9 +79,9 @@ export function parseItemHeading(text: string): ItemHeading | null {
   if (prefix && mentionsClosed(prefix)) {
     // "LUKKET - Personalesag": the marker was read as a forum prefix.
     prefix = null;
-    if (!c.closed) return { number: Number(m[1]), prefix, title: c.title, timeSlot, duration, closed: true, closedReason: 'marker' };
+    if (!c.closed) return { number, prefix, title: c.title, timeSlot, duration, closed: true, closedReason: 'marker' };
   }
-  return { number: Number(m[1]), prefix, title: c.title, timeSlot, duration, closed: c.closed, closedReason: c.reason };
+  return { number, prefix, title: c.title, timeSlot, duration, closed: c.closed, closedReason: c.reason };
 }
 
 export function standingKind(title: string): StandingItemKind | null {

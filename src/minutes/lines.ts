@@ -12,7 +12,8 @@ export interface Line {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—' };
 
-const TAG = /<\/?[a-zA-Z][^<>]{0,400}>/g;
+/** An HTML tag; "<https://...>" and "<mailto:...>" are links written in angle brackets and stay. */
+const TAG = /<\/?(?!(?:https?|ftp|mailto):)[a-zA-Z][^<>]{0,400}>/g;
 const ENTITY = /&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});/g;
 const ESCAPE = /\\([\\`*_{}[\]()#+\-.!|>~])/g;
 const HEADING = /^#{1,6}(?:\s+|$)/;

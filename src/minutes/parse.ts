@@ -1,14 +1,16 @@
 /**
  * Agenda and minutes documents (plain text from PDF, Markdown, the text of .docx) into the domain model.
- * One linear pass over the lines; anything not understood becomes a warning, not an error. The only
- * errors are DocumentError: empty, binary, too large, no header, no date, no items.
+ * One linear pass over the lines; anything not understood becomes a warning, not an error. A missing
+ * header, forum name or date is a warning too (the secretary fills them in on the preview card); the
+ * only errors are DocumentError: empty, binary, too large, no items.
  */
-import type { ParsedMeeting, ParseWarning } from '../domain';
+import type { DocumentKind, ParsedMeeting, ParseWarning } from '../domain';
 import { AppError } from '../domain/errors';
-import { parseHeader } from './header';
+import { type Header, parseHeader } from './header';
 import { closedWarning, mentionsClosed, partHeading } from './closed-marker';
 import { buildItem } from './item-body';
-import { type ItemHeading, isTocLine, parseItemHeading } from './item-heading';
+import { type ItemHeading, isTocLine } from './item-heading';
+import { chooseLayout } from './layouts';
 import { type Line, toLines } from './lines';
 import { type HeadingContext, sectionStart } from './sections';
 import type { RefusalReason } from './warnings';
@@ -69,8 +71,10 @@ function splitItems(lines: Line[]): { headerLines: Line[]; items: RawItem[]; dro
   const items: RawItem[] = [];
   let part: 'open' | 'closed' = 'open';
   let droppedClosedText = false;
-  for (const line of lines) {
-    const heading = line.text.length < 400 && /^p/i.test(line.text) ? parseItemHeading(line.text) : null;
+  const { headings, consumed } = chooseLayout(lines);
+  for (const [index, line] of lines.entries()) {
+    if (consumed.has(index)) continue;
+    const heading = headings.get(index) ?? null;
     const starts = heading ? null : partHeading(line.text);
     const current = items.length > 0 ? items[items.length - 1] : null;
     if (heading) items.push({ heading: part === 'closed' ? closedBy(heading, 'section') : heading, lines: [] });
@@ -113,28 +117,32 @@ function checkNumbering(items: RawItem[], warnings: ParseWarning[]): void {
   }
 }
 
-/** Parses an agenda or minutes; throws only DocumentError. */
+/** No header was recognised: the items are kept, with a warning (a decision anywhere makes it minutes). */
+function headerless(kind: DocumentKind, warnings: ParseWarning[]): Header {
+  warnings.push({ code: 'missing-header', item: null, text: '' });
+  return { kind, forumName: '', date: null, start: null, location: null, tocEntries: 0 };
+}
+
+/** Parses an agenda or minutes; throws only DocumentError. `meeting.date` is '' when no date was found. */
 export function parseDocument(text: string): ParseResult {
   checkText(text);
   const warnings: ParseWarning[] = [];
   const { headerLines, items, droppedClosedText } = splitItems(toLines(text.normalize('NFC')));
-  const header = parseHeader(headerLines, warnings);
-  if (!header) {
-    throw new DocumentError('parse-failed', 'No document header ("REFERAT <forum> d. DD-MM-YYYY" or "DAGSORDEN ...") was found', { reason: 'no-header' });
-  }
-  if (!header.date) throw new DocumentError('parse-failed', 'The document header has no meeting date', { reason: 'no-date' });
-  if (items.length === 0) throw new DocumentError('parse-failed', 'No agenda items ("Punkt 1: ...") were found', { reason: 'no-items' });
+  if (items.length === 0) throw new DocumentError('parse-failed', 'No agenda items ("Punkt 1: ...", "1. ...") were found', { reason: 'no-items' });
+  const kind = items.some((raw) => raw.lines.some((l) => /^beslutning\b/i.test(l.text))) ? 'minutes' : 'agenda';
+  const header = parseHeader(headerLines, warnings, kind) ?? headerless(kind, warnings);
+  if (!header.date) warnings.push({ code: 'missing-date', item: null, text: '' });
   if (header.forumName === '') warnings.push({ code: 'missing-forum-name', item: null, text: '' });
   if (header.tocEntries > 0 && header.tocEntries !== items.length) {
     warnings.push({ code: 'toc-mismatch', item: null, text: `${header.tocEntries} / ${items.length}` });
   }
   checkNumbering(items, warnings);
   if (droppedClosedText) warnings.push({ code: 'closed-content-dropped', item: null, text: '' });
-  const ctx = { kind: header.kind, forumName: header.forumName, meetingDate: header.date };
+  const ctx = { kind: header.kind, forumName: header.forumName, meetingDate: header.date ?? '' };
   const meeting: ParsedMeeting = {
     kind: header.kind,
     forumName: header.forumName,
-    date: header.date,
+    date: header.date ?? '',
     start: header.start,
     location: header.location,
     items: items.map((raw) => buildItem(settleClosed(raw, ctx, warnings), raw.lines, ctx, warnings)),

@@ -14,6 +14,7 @@ const RECOMMENDS = /^(.{2,120}?)\s+indstiller\b[\s,:;]*(.*)$/i;
 const IMPERSONAL = /^det\s+indstilles\b[\s,:;]*(.*)$/i;
 const NUMBERED = /^(?:\d{1,2}|[a-h])\s*[.)]\s+(\S.*)$/i;
 const BULLET_AT = /^[-•*–]\s+(at\s.*)$/i;
+const BULLET = /^[-•*–·▪]\s*(\S.*)$/;
 
 /** True when the text holds a recommendation sentence ("X indstiller", "Det indstilles"). */
 export function mentionsRecommendation(body: string): boolean {
@@ -34,6 +35,7 @@ export function parseRecommendation(body: string): Recommendation {
   let recommendedBy: string | null = null;
   const texts: string[] = [];
   let open = false;
+  let listAfterAt = false;
   for (const raw of body.split('\n')) {
     const line = raw.trim();
     if (line === '') {
@@ -45,13 +47,17 @@ export function parseRecommendation(body: string): Recommendation {
     if (who || impersonal) {
       if (who) recommendedBy = who[1].replace(/^[-•*\s]+/, '').trim();
       const tail = (who ? who[2] : impersonal![1]).trim();
+      listAfterAt = /^at\s*:?$/i.test(tail);
       if (/^at\s+\S/i.test(tail)) {
         texts.push(tail);
         open = true;
       }
       continue;
     }
-    const numbered = NUMBERED.exec(line) ?? BULLET_AT.exec(line);
+    // "... indstiller, at" and then a bulleted list: each bullet is a proposal, "at" written once.
+    const bullet = listAfterAt ? BULLET.exec(line) : null;
+    const numbered = NUMBERED.exec(line) ?? BULLET_AT.exec(line) ?? bullet;
+    if (!numbered) listAfterAt = false;
     if (numbered) {
       texts.push(numbered[1].trim());
       open = true;

@@ -4,6 +4,7 @@
  * its first bytes; the file name only decides between text and Markdown.
  */
 import { readDocx } from './formats/docx';
+import { htmlToMarkdown } from './formats/html-markdown';
 import { readPdf } from './formats/pdf';
 import { decodeText } from './formats/text';
 import { DocumentError } from './parse';
@@ -37,6 +38,16 @@ export function checkSize(name: string, size: number): void {
     const mb = (size / 1_000_000).toFixed(1);
     throw new DocumentError('too-large', `${name} is ${mb} MB; documents must be smaller than ${MAX_DOCUMENT_BYTES / 1_000_000} MB`);
   }
+}
+
+const HTML_BLOCK = /<(?:p|div|br|li|h[1-6]|table|tr|ol|ul)\b[^>]*>/i;
+
+/**
+ * Text pasted into a Teams message: Teams sends it as HTML paragraphs ("<p>Punkt 1: ...</p><p>...</p>"),
+ * which become lines and blank lines here; plain text is returned as it is.
+ */
+export function readPastedText(text: string): string {
+  return HTML_BLOCK.test(text.slice(0, 20_000)) ? htmlToMarkdown(text) : text;
 }
 
 /** The document's text; throws DocumentError with a one-line reason when it cannot be read. */

@@ -22,10 +22,10 @@ export interface HeadingContext {
 }
 
 const KNOWN: [RegExp, SectionKind][] = [
-  [/^(?:anledning|baggrund)$/, 'occasion'],
+  [/^(?:anledning|baggrund|resume|resumé)$/, 'occasion'],
   [/^supplerende sagsfremstilling$/, 'supplementaryCase'],
-  [/^(?:sagsfremstilling|sagsbeskrivelse|sagen)$/, 'case'],
-  [/^indstilling(?:er)?$/, 'recommendation'],
+  [/^(?:sagsfremstilling|sagsbeskrivelse|sagen|beskrivelse af sagen)$/, 'case'],
+  [/^(?:administrativ |forvaltningens |direktionens )?indstilling(?:er)?$/, 'recommendation'],
   [/^(?:historik|sagens historik|tidligere beslutninger?)$/, 'history'],
   [/^(?:bilag|bilagsliste|bilag til punktet)$/, 'attachments'],
   [/^(?:videre proces|den videre proces|proces)$/, 'process'],
@@ -62,8 +62,56 @@ function decisionHeading(text: string, ctx: HeadingContext): SectionStart | null
   }
   const own = normalize(ctx.forumName);
   const otherForum = forum !== null && own !== '' && !forum.startsWith(own) && !own.startsWith(forum) && !/^(?:mødet|dag)$/.test(forum);
-  if (otherForum || (dated && dated.date < ctx.meetingDate)) return { kind: 'history', heading, inline: null };
-  return { kind: 'decision', heading, inline: null, futureDate: dated !== null && dated.date > ctx.meetingDate };
+  // Without the meeting's date (a document without a header), a dated decision heading is this meeting's.
+  const known = ctx.meetingDate !== '';
+  if (otherForum || (known && dated && dated.date < ctx.meetingDate)) return { kind: 'history', heading, inline: null };
+  return { kind: 'decision', heading, inline: null, futureDate: known && dated !== null && dated.date > ctx.meetingDate };
+}
+
+const WEEKDAY = '(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)';
+const DATED_HEADING = /^(beslutning|behandling(?=\s+i\s))[\s,:]+(?:i\s+)?(.*)$/;
+const FORUM_WORDS = /^[\p{L}\d&./-]+(?:\s[\p{L}\d&./-]+){0,11}$/u;
+const AFTER_DATE = /^[\s.]*(?:,?\s*(?:pkt|punkt)\.?\s*\d{1,4}\.?)?\s*$/;
+const MEETING_REFERENCE = /^([^,]{2,80}),\s*([^,]{6,40}?),?\s*(?:pkt|punkt)\.?\s*\d{1,4}\.?$/;
+const BEFORE_DATE = new RegExp(`\\s*(?:${WEEKDAY}\\s*)?(?:den|d\\.)?\\s*$`);
+
+/**
+ * The agenda systems' dated decision headings: "Beslutning i Udvalget for Ældre og Sundhed den
+ * 04-06-2020", "Beslutning Teknik, Erhverv, Plan og Miljøudvalget 2018-2021 den 06-11-2018", "Behandling
+ * i Politisk styregruppe mandag den 13. maj 2019, pkt. 1". The date ends the heading; before it only
+ * the forum's words.
+ */
+function decisionWords(norm: string): { forum: string; date: string } | null {
+  const m = DATED_HEADING.exec(norm);
+  const dated = m ? findAbsoluteDate(m[2]) : null;
+  if (!m || !dated || !AFTER_DATE.test(m[2].slice(dated.index + dated.length))) return null;
+  const forum = m[2].slice(0, dated.index).replace(/,/g, ' ').replace(BEFORE_DATE, '').trim();
+  // "Beslutning fra Direktørforum, 17. maj 2021, pkt. 3:" quotes another body's decision inside a section.
+  if (forum !== '' && (!FORUM_WORDS.test(forum) || /^fra\s/.test(forum))) return null;
+  return { forum, date: dated.date };
+}
+
+/** "Klima- og Miljøudvalget, 05-12-2017 pkt. 188": the meeting that decided, as a heading of its own. */
+function meetingReference(norm: string): { forum: string; date: string } | null {
+  const m = MEETING_REFERENCE.exec(norm);
+  const dated = m ? findAbsoluteDate(m[2]) : null;
+  if (!m || !dated || m[2].trim().length - dated.length > 2 || !FORUM_WORDS.test(m[1].trim())) return null;
+  // "Beslutning fra Direktørforum, 17. maj 2021, pkt. 3": a quoted decision (decisionWords decides those).
+  if (/^(?:beslutning|behandling)\b/.test(m[1])) return null;
+  return { forum: m[1].trim(), date: dated.date };
+}
+
+function datedDecisionHeading(text: string, ctx: HeadingContext): SectionStart | null {
+  const norm = normalize(text);
+  const found = decisionWords(norm) ?? meetingReference(norm);
+  if (!found) return null;
+  const { forum, date } = found;
+  const own = normalize(ctx.forumName);
+  const otherForum = forum !== '' && own !== '' && !forum.startsWith(own) && !own.startsWith(forum);
+  const known = ctx.meetingDate !== '';
+  const heading = stripColon(text);
+  if (otherForum || (known && date < ctx.meetingDate)) return { kind: 'history', heading, inline: null };
+  return { kind: 'decision', heading, inline: null, futureDate: known && date > ctx.meetingDate };
 }
 
 /** The section a line starts, or null when it is body text. */
@@ -72,10 +120,14 @@ export function sectionStart(text: string, ctx: HeadingContext): SectionStart | 
   const inline = INLINE.exec(text);
   if (inline) {
     const k = inline[1].toLowerCase() === 'beslutning' ? 'decision' : known(inline[1].toLowerCase());
+    // "BESLUTNING: Kommunalbestyrelsen den 26-05-2011" names the meeting; the decision follows below.
+    const dated = k === 'decision' && text.length <= 140 ? datedDecisionHeading(text, ctx) : null;
+    if (dated) return dated;
     if (k) return { kind: k, heading: inline[1], inline: inline[2].trim() };
   }
-  if (text.length > 90) return null;
-  const decision = decisionHeading(text, ctx);
+  if (text.length > 140) return null;
+  if (text.length > 90) return datedDecisionHeading(text, ctx);
+  const decision = decisionHeading(text, ctx) ?? datedDecisionHeading(text, ctx);
   if (decision) return decision;
   const kind = known(normalize(text));
   return kind ? { kind, heading: stripColon(text), inline: null } : null;

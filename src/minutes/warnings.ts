@@ -4,6 +4,8 @@
  */
 export const WARNING_CODES = [
   'unparsed-line',
+  'missing-header',
+  'missing-date',
   'date-mismatch',
   'missing-forum-name',
   'toc-mismatch',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { updateAgendaDetails } from '../../src/app/agenda-details';
 import { importAgenda } from '../../src/app/import-agenda';
 import { publishAgenda } from '../../src/app/publish-agenda';
 import { requestPublish } from '../../src/app/publish-request';
@@ -13,6 +14,21 @@ const agendaText = readFileSync(path.resolve(__dirname, '..', 'fixtures', 'lifec
 const world = useWorld();
 
 describe('agenda in', () => {
+  it('keeps an agenda without a header, and publishes it only after the secretary has given the date', async () => {
+    const w = await world();
+    const body = agendaText.slice(agendaText.search(/^#* *Punkt 1/m));
+    const { meeting, warnings } = await importAgenda(w.deps, { forum: w.forum, actor: actor(members.secretary), document: { text: body } });
+    expect(warnings.map((x) => x.code)).toEqual(expect.arrayContaining(['missing-header', 'missing-date']));
+    expect(meeting.value).toMatchObject({ status: 'draft', date: '', items: expect.arrayContaining([expect.objectContaining({ number: 1 })]) });
+    const ref = { forumId: FORUM_ID, meetingId: meeting.value.id, actor: actor(members.secretary) };
+    expect((await rejection(requestPublish(w.deps, ref))).details).toMatchObject({ messageKey: 'meeting.publish.noDate' });
+    expect((await rejection(scheduleAgenda(w.deps, { ...ref, at: { date: '2026-03-04', time: '08:00' } }))).details).toMatchObject({ messageKey: 'meeting.publish.noDate' });
+    const details = { forumName: 'Ledelsesforum', date: '2026-03-05', start: '09:00', location: 'Mødelokale 2' };
+    const dated = await updateAgendaDetails(w.deps, { ...ref, details });
+    expect(dated.value).toMatchObject(details);
+    expect((await requestPublish(w.deps, ref)).alreadyPublished).toBe(false);
+  });
+
   it('stores the secretary’s pasted agenda as a draft meeting with its items', async () => {
     const w = await world();
     const { meeting, warnings } = await importAgenda(w.deps, { forum: w.forum, actor: actor(members.secretary), document: { text: agendaText } });
@@ -51,7 +67,7 @@ describe('agenda in', () => {
     const letter = 'Kære alle\n\nHusk julefrokosten på fredag.\n\nHilsen\nSune';
     const err = await rejection(importAgenda(w.deps, { forum: w.forum, actor: actor(members.secretary), document: { text: letter } }));
     expect(err.code).toBe('parse-failed');
-    expect(err.message).toMatch(/header/i);
+    expect(err.message).toMatch(/no agenda items/i);
     const png = { name: 'billede.png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array(200).fill(0)]) };
     expect((await rejection(importAgenda(w.deps, { forum: w.forum, actor: actor(members.secretary), document: png }))).code).toBe('parse-failed');
     expect(await w.store.meetings.listByForum(FORUM_ID)).toEqual([]);

@@ -6,7 +6,7 @@ describe('parseVerbData', () => {
   it('knows exactly the verbs of the protocol, each with an access rule', () => {
     expect([...VERBS].sort()).toEqual(
       [
-        'forum.setup', 'agenda.publish', 'agenda.schedule', 'agenda.discard', 'item.comment', 'item.read', 'item.discuss', 'item.decide',
+        'forum.setup', 'agenda.publish', 'agenda.schedule', 'agenda.discard', 'agenda.details', 'item.comment', 'item.read', 'item.discuss', 'item.decide',
         'decision.save', 'communications.save', 'meeting.close', 'cascade.confirm', 'followup.done', 'followup.postpone', 'followup.snooze',
         'checkin.answer', 'refresh',
       ].sort(),

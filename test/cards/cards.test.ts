@@ -53,6 +53,10 @@ const builders: Record<string, { build: (l: Locale) => CardJson; fill?: Record<s
     fill: { forumName: 'Chefforum', secretary: '1', chair: '0', members: '2,3', dept_2: 'Kultur' },
   },
   preview: { build: (l) => agendaPreviewCard(meeting, [{ code: 'unknown-section', item: 2, text: 'Mærkelig overskrift' }, { code: 'x', item: null, text: 'Header' }], l) },
+  previewWithoutHeader: {
+    build: (l) => agendaPreviewCard({ ...meeting, forumName: '', date: '', start: null, location: null }, [{ code: 'missing-header', item: null, text: '' }], l),
+    fill: { meetingForum: 'Teknik- og Miljøudvalget', meetingDate: '2019-01-07' },
+  },
   overview: { build: (l) => agendaOverviewCard(meeting, tally, l, { canManage: true }) },
   item: { build: (l) => itemCard(meeting.items[0], itemView, l) },
   itemChannel: { build: (l) => itemCard(briefingItem, { ...itemView, audience: 'channel', own: null, decision: null, canDecide: false }, l) },
@@ -111,6 +115,42 @@ describe('language', () => {
     const json = JSON.stringify(itemCard(briefingItem, { ...itemView, own: null, canDecide: false }, 'da'));
     for (const word of ['Kommentér', 'Læst', 'Ønsker drøftelse']) expect(json).toContain(word);
     expect(json).not.toContain('Registrér beslutning');
+  });
+});
+
+describe('the preview of a document without a header', () => {
+  const inputs = (card: CardJson): Record<string, unknown>[] => {
+    const found: Record<string, unknown>[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        if (typeof o.type === 'string' && o.type.startsWith('Input.')) found.push(o);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(card);
+    return found;
+  };
+  const verbsOf = (card: CardJson): string[] => [...new Set(JSON.stringify(card).match(/"verb":"[a-z.]+"/g) ?? [])];
+
+  it('asks for the forum, date, time and place, prefilled with what was found, and offers no publishing before a date', () => {
+    const found = { ...meeting, forumName: 'Teknik- og Miljøudvalget', date: '', start: null, location: 'C3.40' };
+    const card = agendaPreviewCard(found, [{ code: 'missing-date', item: null, text: '' }], 'da');
+    const byId = Object.fromEntries(inputs(card).map((i) => [i.id, i]));
+    expect(byId.meetingForum).toMatchObject({ value: 'Teknik- og Miljøudvalget', isRequired: true });
+    expect(byId.meetingDate).toMatchObject({ type: 'Input.Date', value: '', isRequired: true });
+    expect(byId.meetingTime).toMatchObject({ type: 'Input.Time', value: '' });
+    expect(byId.meetingPlace).toMatchObject({ value: 'C3.40' });
+    expect(JSON.stringify(card)).toContain('Dato mangler');
+    expect(JSON.stringify(card)).toContain('Jeg fandt ingen mødedato');
+    expect(verbsOf(card)).toEqual(['"verb":"agenda.details"', '"verb":"agenda.discard"']);
+  });
+
+  it('offers publishing again once the meeting has its date, and asks nothing when the header was complete', () => {
+    const dated = agendaPreviewCard({ ...meeting, date: '2019-01-07', start: '09:00', location: 'C3.40' }, [], 'da');
+    expect(inputs(dated).map((i) => i.id)).toEqual(['publishDate', 'publishTime']);
+    expect(verbsOf(dated)).toEqual(expect.arrayContaining(['"verb":"agenda.publish"', '"verb":"agenda.schedule"']));
   });
 });
 

@@ -149,6 +149,17 @@ describe('followup import refuses bad input with one line and exit code 1', () =
     expectOneLineError(await run('import', await file('uden-punkter.txt', headerOnly)), /^parse-failed: .*No agenda items/m);
   });
 
+  it('a document without a header: its items, exit 0, and warnings saying what is missing', async () => {
+    const body = FIXTURE_MINUTES.slice(FIXTURE_MINUTES.indexOf('Punkt 1:'));
+    const r = await run('import', await file('uden-hoved.txt', body), '--json');
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.items.length).toBe(parseDocument(FIXTURE_MINUTES).meeting.items.length);
+    expect(doc).toMatchObject({ forum: '', date: '' });
+    expect(doc.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['missing-header', 'missing-date', 'missing-forum-name']));
+    expect(doc.followUps.filter((f: { due: string | null }) => f.due !== null)).toEqual([]);
+  });
+
   it('a text document cut off in its header', async () => {
     expectOneLineError(await run('import', await file('afbrudt.txt', FIXTURE_MINUTES.slice(0, 22))), /^parse-failed: /m);
   });

@@ -219,10 +219,15 @@ describe('documents that cannot be read', () => {
     expect(refuse(junk)).toEqual(['parse-failed', 'binary']);
   });
 
-  it('refuses a document without a header, without a date or without items', () => {
-    expect(refuse('Punkt 1: Noget\n\nBeslutning\n\nGodkendt.')).toEqual(['parse-failed', 'no-header']);
-    expect(refuse('REFERAT Ledermøde\n\nPunkt 1: Noget')).toEqual(['parse-failed', 'no-date']);
+  it('refuses a document without items, and reads one without a header or a date with a warning', () => {
     expect(refuse('REFERAT Ledermøde d. 12-03-2024\n\nIndholdsfortegnelse\n\nLM - Noget.....\t2')).toEqual(['parse-failed', 'no-items']);
+    const headerless = parseDocument('Punkt 1: Noget\n\nBeslutning\n\nGodkendt.');
+    expect(headerless.meeting).toMatchObject({ kind: 'minutes', forumName: '', date: '', items: [{ number: 1, title: 'Noget', decision: 'Godkendt.' }] });
+    expect(headerless.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['missing-header', 'missing-date', 'missing-forum-name']));
+    const dateless = parseDocument('REFERAT Ledermøde\n\nPunkt 1: Noget');
+    expect(dateless.meeting).toMatchObject({ forumName: 'Ledermøde', date: '', items: [{ number: 1 }] });
+    expect(dateless.warnings.map((w) => w.code)).toContain('missing-date');
+    expect(dateless.warnings.map((w) => w.code)).not.toContain('missing-header');
   });
 
   it('refuses a 20 MB text as too large', () => {

@@ -82,6 +82,21 @@ class MarkdownWriter {
     }
   }
 
+  private linkStart: number[] = [];
+
+  markLink(): void {
+    this.linkStart.push(this.inline.length);
+  }
+
+  /** A link keeps its address after its text ("Gaveregler <https://...>"), unless the text is the address. */
+  link(target: string | null): void {
+    const start = this.linkStart.pop() ?? this.inline.length;
+    if (!target) return;
+    const text = this.inline.slice(start).trim();
+    if (text === target) return;
+    this.inline += text === '' ? `<${target}>` : ` <${target}>`;
+  }
+
   /** Bold stays `**x**` only around non-blank text, with surrounding spaces moved outside the markers. */
   private closeBold(): void {
     const start = this.boldStart.pop();
@@ -127,12 +142,28 @@ class MarkdownWriter {
   }
 }
 
+/** A tag ("<p class=x>", "</li>", "<br/>"); "<https://...>" is a link written in angle brackets, kept as text. */
+const TOKEN = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)(?=[\s/>])([^>]*)>|([^<]+|<)/g;
+const LINK = /^(?:https?:\/\/|mailto:)/i;
+
 export function htmlToMarkdown(html: string): string {
   const w = new MarkdownWriter();
-  for (const m of html.matchAll(/<(\/?)([a-zA-Z0-9]+)[^>]*>|([^<]+)/g)) {
-    if (m[3] !== undefined) w.text(m[3]);
-    else if (m[1]) w.close(m[2].toLowerCase());
-    else w.open(m[2].toLowerCase());
+  const links: (string | null)[] = [];
+  for (const m of html.matchAll(TOKEN)) {
+    if (m[4] !== undefined) w.text(m[4]);
+    else if (m[1]) {
+      const tag = m[2].toLowerCase();
+      if (tag === 'a') w.link(links.pop() ?? null);
+      else w.close(tag);
+    } else {
+      const tag = m[2].toLowerCase();
+      if (tag === 'a') {
+        const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(m[3]);
+        const target = href ? decodeEntities(href[1] ?? href[2]) : '';
+        links.push(LINK.test(target) ? target : null);
+        w.markLink();
+      } else w.open(tag);
+    }
   }
   w.flush();
   let out = '';

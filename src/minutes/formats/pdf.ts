@@ -6,16 +6,18 @@
  */
 import { Worker } from 'node:worker_threads';
 import { DocumentError } from '../parse';
+import { joinPdfPages } from './pdf-pages';
 
 const TIME_LIMIT_MS = 60_000;
 
-type WorkerReply = { ok: true; text: string } | { ok: false; name: string; message: string };
+type WorkerReply = { ok: true; pages: string[] } | { ok: false; name: string; message: string };
 
 /**
  * Runs in the worker. Lines are rebuilt from the text items' positions, and a gap between lines larger
  * than 1.6 times the font size becomes a blank line: the paragraph breaks the parser and the
  * communication list rely on (pdf-parse's own getText drops them). Columns further apart than 7 points
- * are joined with a tab, as pdf-parse does. Pages are separated by a blank line. `load()` is pdf-parse's
+ * are joined with a tab, as pdf-parse does. The pages are joined by `joinPdfPages` (running headers and
+ * footers, hyphenation, paragraphs split by a page break). `load()` is pdf-parse's
  * (untyped) way to the pdf.js document; without it, its plain getText() is used.
  */
 const WORKER_SOURCE = `
@@ -51,7 +53,7 @@ function pageText(items) {
 }
 
 async function extract(parser) {
-  if (typeof parser.load !== 'function') return (await parser.getText({ pageJoiner: '' })).text;
+  if (typeof parser.load !== 'function') return [(await parser.getText({ pageJoiner: '' })).text];
   const doc = await parser.load();
   const pages = [];
   for (let n = 1; n <= doc.numPages; n++) {
@@ -59,13 +61,13 @@ async function extract(parser) {
     pages.push(pageText((await page.getTextContent()).items));
     page.cleanup();
   }
-  return pages.filter((p) => p.trim() !== '').join('\\n\\n');
+  return pages.filter((p) => p.trim() !== '');
 }
 
 (async () => {
   const parser = new PDFParse({ data: new Uint8Array(workerData.bytes), verbosity: 0 });
   try {
-    parentPort.postMessage({ ok: true, text: await extract(parser) });
+    parentPort.postMessage({ ok: true, pages: await extract(parser) });
   } catch (e) {
     parentPort.postMessage({ ok: false, name: (e && e.name) || 'Error', message: String((e && e.message) || e) });
   } finally {
@@ -95,7 +97,7 @@ function extract(bytes: Buffer): Promise<WorkerReply> {
 export async function readPdf(bytes: Buffer): Promise<string> {
   const reply = await extract(bytes);
   if (!reply.ok) throw new DocumentError('parse-failed', `The PDF could not be read (${reason(reply)})`);
-  return reply.text.replace(/\r\n?/g, '\n').normalize('NFC');
+  return joinPdfPages(reply.pages.map((p) => p.replace(/\r\n?/g, '\n').normalize('NFC')));
 }
 
 function reason(e: { name: string; message: string }): string {

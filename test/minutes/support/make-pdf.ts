@@ -33,7 +33,12 @@ const LINES_PER_PAGE = 50;
 export function makePdf(lines: string[]): Buffer {
   const pages: string[][] = [];
   for (let i = 0; i < lines.length; i += LINES_PER_PAGE) pages.push(lines.slice(i, i + LINES_PER_PAGE));
-  if (pages.length === 0) pages.push([]);
+  return makePdfPages(pages);
+}
+
+/** A PDF with exactly these pages, each holding its lines from the top. */
+export function makePdfPages(pages: string[][]): Buffer {
+  if (pages.length === 0) pages = [[]];
   const objects: Buffer[] = [];
   const font = 3 + pages.length * 2;
   const kids = pages.map((_, i) => `${3 + i * 2} 0 R`).join(' ');
