@@ -4,7 +4,6 @@
  */
 import { type Activity, TurnContext } from 'botbuilder';
 import type { AppDeps } from '../app/deps';
-import { personLocale } from '../app/person-locale';
 import { type Forum, findMember, type Locale } from '../domain';
 import { localeOf } from '../i18n';
 import type { Versioned } from '../store/ports';
@@ -24,13 +23,17 @@ export async function buildTurnInfo(turn: TurnContext, deps: AppDeps): Promise<T
   const carried: unknown = turn.turnState.get(CORRELATION_ID);
   const correlationId = typeof carried === 'string' ? carried : deps.newId();
   const log = deps.logger.child({ correlationId, activityType: a.type, conversationKind: kind });
-  const forum = await forumOf(deps, kind, conversationId, actor);
+  // The person's own language is read alongside the forum: no extra round trip on the turn's path.
+  const [forum, chosen] = await Promise.all([
+    forumOf(deps, kind, conversationId, actor),
+    actor.userId ? deps.store.conversations.getLocale(actor.userId) : Promise.resolve(null),
+  ]);
   const member = forum ? findMember(forum.value, actor.userId, actor.aadObjectId) : undefined;
   return {
     turn,
     deps,
     log,
-    locale: await personLocale(deps, actor.userId, localeFor(a, forum?.value ?? null)),
+    locale: chosen ?? localeFor(a, forum?.value ?? null),
     actor,
     tenantId: tenantOf(a) ?? '',
     conversation: { id: conversationId, kind },

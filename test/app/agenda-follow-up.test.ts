@@ -22,7 +22,7 @@ describe('"Opfølgning på beslutninger" on the published agenda', () => {
     ]);
     const agenda = aMeeting();
     agenda.items.splice(1, 0, anItem(2, 'Opfølgning på beslutninger', { sections: [], proposals: [] }));
-    agenda.items.forEach((item, i) => (item.number = i + 1));
+    agenda.items = agenda.items.map((item, i) => ({ ...item, number: i + 1 }));
     await w.store.meetings.create(agenda);
     const publication = await publishAgenda(w.deps, { forumId: FORUM_ID, meetingId: 'meeting-1' });
 
