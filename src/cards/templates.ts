@@ -137,6 +137,8 @@ export interface DecisionFormData {
 export interface DigestData {
   title: string;
   subtitle: string;
+  /** False when the charts (with their own text fallbacks) carry the counts. */
+  showCounts: boolean;
   counts: {
     label: string;
     value: string;
@@ -151,6 +153,12 @@ export interface DigestData {
   }[];
   empty: string;
   moreNote: string;
+}
+
+export interface FollowUpStatusData {
+  title: string;
+  subtitle: string;
+  empty: string;
 }
 
 export interface ErrorData {
@@ -325,6 +333,7 @@ export interface CardTemplates {
   'decision-form': DecisionFormData;
   'digest': DigestData;
   'error': ErrorData;
+  'follow-up-status': FollowUpStatusData;
   'followup-list': FollowupListData;
   'help': HelpData;
   'item': ItemData;
@@ -346,6 +355,7 @@ const EVERY_TEMPLATE: Record<TemplateName, true> = {
   'decision-form': true,
   'digest': true,
   'error': true,
+  'follow-up-status': true,
   'followup-list': true,
   'help': true,
   'item': true,

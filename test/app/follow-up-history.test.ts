@@ -2,7 +2,7 @@
 import { publishAgenda } from '../../src/app/publish-agenda';
 import { type ConfirmedFollowUp, recordDecision } from '../../src/app/record-decision';
 import { outcomeOf } from '../../src/domain/figures';
-import { markFollowUpDone } from '../../src/scheduler/answers';
+import { markFollowUpDone } from '../../src/app/answers';
 import { actor, aMeeting, FORUM_ID, members, useWorld } from './world';
 
 const world = useWorld();

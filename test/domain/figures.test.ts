@@ -8,7 +8,7 @@ import {
   outcomeOf,
   outcomesByMeeting,
 } from '../../src/domain/figures';
-import { addDays } from '../../src/scheduler/calendar';
+import { addDays } from '../../src/domain/calendar';
 import { FIGURES, figuresForum, followUps, LAST_DIGEST, meetings, NOW, TODAY } from '../support/figures-forum';
 
 const weekEnd = addDays(TODAY, 6);

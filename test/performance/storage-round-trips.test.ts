@@ -6,7 +6,7 @@
  */
 import type { Forum } from '../../src/domain';
 import { createDelivery } from '../../src/scheduler/delivery';
-import { scheduleRemindersFor } from '../../src/scheduler/reminders';
+import { scheduleRemindersFor } from '../../src/app/reminders';
 import { sweepOnce } from '../../src/scheduler/sweep';
 import { aFollowUp } from '../scheduler/support';
 import { TEST_BOT, TEST_TENANT, USERS } from '../support/activities';

@@ -2,7 +2,7 @@
 import type { AppDeps } from '../../src/app/deps';
 import { FixedClock } from '../../src/domain';
 import { ensureForumJobs, scheduleCheckIns } from '../../src/scheduler/recurring';
-import { scheduleRemindersFor } from '../../src/scheduler/reminders';
+import { scheduleRemindersFor } from '../../src/app/reminders';
 import { sweepOnce } from '../../src/scheduler/sweep';
 import type { Store } from '../../src/store/ports';
 import { useAzurite } from '../support/azurite';
