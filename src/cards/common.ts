@@ -1,5 +1,5 @@
 /** Pieces several cards share: meeting facts, item headings (closed-safe), owners, follow-up lines. */
-import type { AgendaItem, Communication, Decision, FollowUp, Locale, Meeting, Owner } from '../domain';
+import type { AgendaItem, Communication, Decision, FollowUp, Locale, Meeting, Owner, RecordedProposal } from '../domain';
 import { mayShowClosed, type Where } from '../domain/visibility';
 import { t } from '../i18n';
 import { formatDateTime, formatDue, formatShortDate } from './format';
@@ -39,6 +39,12 @@ export function itemMeta(item: AgendaItem, locale: Locale): string {
 export function outcomeLabel(decision: Pick<Decision, 'outcome' | 'outcomeText'>, locale: Locale): string {
   if (decision.outcome === 'other' && decision.outcomeText?.trim()) return decision.outcomeText.trim();
   return t(locale, `card.outcome.${decision.outcome}`);
+}
+
+/** "Forslag 2: Godkendt med ændringer", with the note when one was written. */
+export function proposalLine(p: RecordedProposal, locale: Locale): string {
+  const line = t(locale, 'card.item.proposalDecision', { number: p.number, outcome: t(locale, `card.proposalOutcome.${p.outcome}`) });
+  return p.note ? `${line}: ${p.note}` : line;
 }
 
 export function ownerName(owner: Owner | null, locale: Locale): string {

@@ -32,7 +32,7 @@ export function communicationsFormCard(
     departments: o.departments.length ? t(locale, 'card.comms.departments', { list: o.departments.join(', ') }) : '',
     linesLabel: t(locale, 'card.comms.lines'),
     maxLength: MAX_COMMUNICATIONS_CHARS,
-    lines: fitText(formatCommunicationLines(meeting.communications), MAX_COMMUNICATIONS_CHARS),
+    lines: fitText(formatCommunicationLines(meeting.communications, locale), MAX_COMMUNICATIONS_CHARS),
     actions: [
       executeAction('save', t(locale, 'card.comms.save'), 'communications.save', { ...ref, version: o.version ?? '' }, { style: 'positive' }),
       executeAction('cancel', t(locale, 'card.decision.cancel'), 'refresh', { view: 'item', ...ref }, { associatedInputs: 'none' }),

@@ -48,9 +48,11 @@ export function parseHeader(lines: Line[], warnings: ParseWarning[]): Header | n
   let expectForum = false;
   let headerDate: string | null = null;
   let dateLineDate: string | null = null;
+  let inToc = false;
   for (const { text } of lines) {
     if (text === '' || IGNORED.test(text)) continue;
-    if (isTocLine(text)) {
+    // Under "Indholdsfortegnelse" every line is an entry, with or without dot leaders (our own export has none).
+    if (isTocLine(text) || (inToc && header && !DATE_LINE.test(text) && !PLACE_LINE.test(text))) {
       if (header) header.tocEntries++;
       continue;
     }
@@ -83,7 +85,9 @@ export function parseHeader(lines: Line[], warnings: ParseWarning[]): Header | n
       const { forum, date } = forumAndDate(text);
       header.forumName = forum;
       headerDate = headerDate ?? date;
-    } else if (!TOC_HEADING.test(text)) {
+    } else if (TOC_HEADING.test(text)) {
+      inToc = true;
+    } else {
       warnings.push({ code: 'unparsed-line', item: null, text: text.slice(0, 120) });
     }
     expectForum = false;

@@ -1,4 +1,5 @@
-import { formatCommunicationLines, parseCommunicationLines, parseVerbData, VERB_ACCESS, VERBS } from '../../src/cards';
+import { communicationsFormCard, formatCommunicationLines, parseCommunicationLines, parseVerbData, VERB_ACCESS, VERBS } from '../../src/cards';
+import { commsItem } from './samples';
 
 const item = { forumId: 'forum-1', meetingId: 'meeting-1', itemNumber: '3' };
 
@@ -157,6 +158,13 @@ describe('communication lines', () => {
   it('name the line that is wrong', () => {
     expect(parseCommunicationLines('ok\nfra 2019-02-30: x')).toEqual({ ok: false, error: 'line 2: "fra" date is not a valid date (YYYY-MM-DD or DD-MM-YYYY)' });
     expect(parseCommunicationLines('[Stab]')).toEqual({ ok: false, error: 'line 1: no message text after the date/departments' });
+  });
+
+  it('written back into an English form keep the English "from"', () => {
+    const meeting = { id: 'm', forumId: 'f', communications: [{ id: 'c1', text: 'Held', notBefore: '2026-12-09', notBeforeText: null, departments: [] }] };
+    const card = JSON.stringify(communicationsFormCard(meeting, commsItem, { departments: [], version: null }, 'en'));
+    expect(card).toContain('from 2026-12-09: Held');
+    expect(card).not.toContain('fra 2026-12-09');
   });
 
   it('written back into the form read the same again', () => {

@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { DocumentError } from '../parse';
+import { joinPages } from './page-join';
 
 const TIME_LIMIT_MS = 60_000;
 
@@ -15,7 +16,7 @@ type WorkerReply = { ok: true; text: string } | { ok: false; name: string; messa
  * Runs in the worker. Lines are rebuilt from the text items' positions, and a gap between lines larger
  * than 1.6 times the font size becomes a blank line: the paragraph breaks the parser and the
  * communication list rely on (pdf-parse's own getText drops them). Columns further apart than 7 points
- * are joined with a tab, as pdf-parse does. Pages are separated by a blank line. `load()` is pdf-parse's
+ * are joined with a tab, as pdf-parse does. Pages are separated by a form feed and joined by `joinPages`. `load()` is pdf-parse's
  * (untyped) way to the pdf.js document; without it, its plain getText() is used.
  */
 const WORKER_SOURCE = `
@@ -59,7 +60,7 @@ async function extract(parser) {
     pages.push(pageText((await page.getTextContent()).items));
     page.cleanup();
   }
-  return pages.filter((p) => p.trim() !== '').join('\\n\\n');
+  return pages.join('\\f');
 }
 
 (async () => {
@@ -95,7 +96,7 @@ function extract(bytes: Buffer): Promise<WorkerReply> {
 export async function readPdf(bytes: Buffer): Promise<string> {
   const reply = await extract(bytes);
   if (!reply.ok) throw new DocumentError('parse-failed', `The PDF could not be read (${reason(reply)})`);
-  return reply.text.replace(/\r\n?/g, '\n').normalize('NFC');
+  return joinPages(reply.text.split('\f')).replace(/\r\n?/g, '\n').normalize('NFC');
 }
 
 function reason(e: { name: string; message: string }): string {
