@@ -270,7 +270,8 @@ describe('a whole meeting, end to end over HTTP', () => {
     const messagesItem = await t.press(items[4], 'refresh', USERS.secretary, {}, { channel: true });
     const messagesForm = await t.press(messagesItem, 'item.decide', USERS.secretary, {}, { channel: true });
     const lines = 'Borgerhenvendelser får én fælles indgang fra 1. april.\n[Miljø & Teknik] Kontaktpersoner meldes ind til Borgerservice.\nfra 2026-03-16: Ny direktør for Kultur & Fritid præsenteres.';
-    await t.press(messagesForm, 'communications.save', USERS.secretary, { lines }, { channel: true });
+    const messagesSaved = await t.press(messagesForm, 'communications.save', USERS.secretary, { lines }, { channel: true });
+    expect(textOf(messagesSaved)).toContain('3 beskeder gemt, 1 holdt tilbage til 16. marts 2026');
 
     // After the meeting: "afslut møde" → summary in the channel, cascade 1:1 to each chief.
     h.clock.set('2026-03-05T11:00:00Z');

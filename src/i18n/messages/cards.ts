@@ -112,6 +112,10 @@ export const cards: Catalog = {
     'card.comms.departments': 'Afdelinger: {list}',
     'card.comms.lines': 'Beskeder',
     'card.comms.save': 'Gem beskeder',
+    'card.comms.saved': '{count} beskeder gemt',
+    'card.comms.savedOne': '1 besked gemt',
+    'card.comms.savedHeld': '{count} holdt tilbage til {date}',
+    'card.comms.savedNone': 'Gemt: ingen beskeder til afdelingerne',
     'card.comms.notBefore': 'Må tidligst gives videre {date}',
     'card.comms.toDepartments': 'Til: {list}',
 
@@ -270,6 +274,10 @@ export const cards: Catalog = {
     'card.comms.departments': 'Departments: {list}',
     'card.comms.lines': 'Messages',
     'card.comms.save': 'Save messages',
+    'card.comms.saved': '{count} messages saved',
+    'card.comms.savedOne': '1 message saved',
+    'card.comms.savedHeld': '{count} held until {date}',
+    'card.comms.savedNone': 'Saved: no messages for the departments',
     'card.comms.notBefore': 'Not to be passed on before {date}',
     'card.comms.toDepartments': 'To: {list}',
 
