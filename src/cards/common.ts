@@ -47,8 +47,10 @@ export function proposalLine(p: RecordedProposal, locale: Locale): string {
   return p.note ? `${line}: ${p.note}` : line;
 }
 
+/** "Kultur & Fritid", or for a person outside the roster "Jonatan Petersen (ansvarlig i forummet: Åse Øster)". */
 export function ownerName(owner: Owner | null, locale: Locale): string {
-  return owner?.name?.trim() || t(locale, 'card.followUp.noOwner');
+  const name = owner?.name?.trim() || t(locale, 'card.followUp.noOwner');
+  return owner?.responsible ? t(locale, 'card.followUp.ownerWithResponsible', { name, responsible: owner.responsible.name }) : name;
 }
 
 /** "Ansvarlig: Kultur & Fritid · Frist: medio april (15. april 2020)" */

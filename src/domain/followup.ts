@@ -27,6 +27,11 @@ export interface Owner {
   name: string;
   /** Teams user id when resolved to a forum member. */
   userId?: string;
+  /**
+   * For a person outside the roster ("Jonatan Petersen"): the forum member who answers for the
+   * follow-up and gets its reminders (default: the secretary).
+   */
+  responsible?: { userId: string; name: string };
 }
 
 export type FollowUpStatus = 'suggested' | 'open' | 'done' | 'dismissed';

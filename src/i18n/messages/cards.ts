@@ -103,6 +103,9 @@ export const cards: Catalog = {
     'card.decision.ownerWas': 'Ansvarlig i teksten: {text}',
     'card.decision.newFollowUp': 'Ny opfølgning {n}',
     'card.decision.departmentOwner': '{name} (afdeling)',
+    'card.decision.allChiefs': 'Alle chefer',
+    'card.decision.outsideOwner': '{name} (uden for forummet)',
+    'card.decision.responsible': 'Ansvarlig i forummet for {name}',
     'card.decision.save': 'Gem beslutning',
     'card.decision.cancel': 'Annullér',
 
@@ -134,6 +137,7 @@ export const cards: Catalog = {
 
     'card.followUp.meta': 'Ansvarlig: {owner} · Frist: {due}',
     'card.followUp.noOwner': 'ingen',
+    'card.followUp.ownerWithResponsible': '{name} (ansvarlig i forummet: {responsible})',
     'card.followUp.noDue': 'ingen',
     'card.followUp.overdue': 'Overskredet',
     'card.followUp.item': 'Punkt {number}',
@@ -265,6 +269,9 @@ export const cards: Catalog = {
     'card.decision.ownerWas': 'Owner in the text: {text}',
     'card.decision.newFollowUp': 'New follow-up {n}',
     'card.decision.departmentOwner': '{name} (department)',
+    'card.decision.allChiefs': 'All chiefs',
+    'card.decision.outsideOwner': '{name} (outside the forum)',
+    'card.decision.responsible': 'Responsible in the forum for {name}',
     'card.decision.save': 'Save decision',
     'card.decision.cancel': 'Cancel',
 
@@ -296,6 +303,7 @@ export const cards: Catalog = {
 
     'card.followUp.meta': 'Owner: {owner} · Due: {due}',
     'card.followUp.noOwner': 'none',
+    'card.followUp.ownerWithResponsible': '{name} (responsible in the forum: {responsible})',
     'card.followUp.noDue': 'none',
     'card.followUp.overdue': 'Overdue',
     'card.followUp.item': 'Item {number}',
