@@ -15,12 +15,21 @@ import { mayShowClosed, type Where } from '../domain/visibility';
 export type { Where } from '../domain/visibility';
 
 /** Members who can respond to items: everyone on the roster but the secretary. */
-export function responderCount(forum: Forum): number {
-  return forum.members.filter((m) => m.role !== 'secretary').length;
+function responders(forum: Forum): Member[] {
+  return forum.members.filter((m) => m.role !== 'secretary');
 }
 
+export function responderCount(forum: Forum): number {
+  return responders(forum).length;
+}
+
+/** The tally counts the people it says it counts: the responders' responses only (not the secretary's). */
 export function agendaTally(forum: Forum, responses: readonly ItemResponse[]): AgendaTally {
-  return tallyResponses(responses, responderCount(forum));
+  const counted = new Set(responders(forum).map((m) => m.userId));
+  return tallyResponses(
+    responses.filter((r) => counted.has(r.userId)),
+    counted.size,
+  );
 }
 
 export async function overviewCardFor(deps: AppDeps, forum: Forum, meeting: Meeting, viewer: Member | null = null): Promise<CardJson> {
@@ -59,7 +68,8 @@ export async function itemCardFor(
       comments: manager ? responses.filter((r) => r.comment).map((r) => ({ userName: r.userName, comment: r.comment ?? '' })) : [],
       decision,
       canDecide: manager && meeting.status !== 'draft',
-      canRespond: meeting.status !== 'closed',
+      // The secretary is not asked to respond (nor counted): no "Din kommentar til sekretæren" for her.
+      canRespond: meeting.status !== 'closed' && viewer?.role !== 'secretary',
     },
     locale,
   );

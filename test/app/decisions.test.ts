@@ -1,4 +1,5 @@
 import { decisionFormOptions, saveDecisionForm } from '../../src/app/decision-form';
+import { itemCardFor } from '../../src/app/agenda-cards';
 import { publishAgenda } from '../../src/app/publish-agenda';
 import { type ConfirmedFollowUp, type DecisionInput, recordDecision } from '../../src/app/record-decision';
 import { respondToItem } from '../../src/app/respond-to-item';
@@ -62,8 +63,23 @@ describe('before the meeting: comments, read, wants discussion', () => {
     expect(tally.items[1]).toEqual({ comments: 1, wantsDiscussion: 1, read: 0 });
     expect(tally.members).toBe(4);
     const overview = posted(w, meeting.publication?.overviewActivityId);
-    expect(overview).toContain('Kommentarer: 1 · Ønsker drøftelse: 1 · Læst: 0 af 4');
+    expect(overview).toContain('Kommentarer: 1 · Ønsker drøftelse: 1 af 4');
     expect(overview).toContain('Kommentarer: 0 · Ønsker drøftelse: 0 · Læst: 1 af 4');
+  });
+
+  it('counts the people it says it counts: the secretary’s own "read" is not one of the 4, and she is not asked for a comment', async () => {
+    const w = await world();
+    const meeting = await published(w);
+    await respondToItem(w.deps, { forumId: FORUM_ID, meetingId: 'meeting-1', itemNumber: 2, actor: actor(members.secretary), read: true });
+    const { tally } = await respondToItem(w.deps, { forumId: FORUM_ID, meetingId: 'meeting-1', itemNumber: 2, actor: actor(members.tech), read: true });
+    expect(tally.items[2].read).toBe(1);
+    const overview = posted(w, meeting.publication?.overviewActivityId);
+    expect(overview).toContain('Læst: 1 af 4');
+    expect(overview).not.toContain('Læst: 2 af 4');
+    const secretaryView = JSON.stringify(await itemCardFor(w.deps, { forum: w.forum, meeting, itemNumber: 1, viewer: members.secretary, where: 'channel' }));
+    expect(secretaryView).not.toContain('Din kommentar til sekretæren');
+    const chiefView = JSON.stringify(await itemCardFor(w.deps, { forum: w.forum, meeting, itemNumber: 1, viewer: members.tech, where: 'channel' }));
+    expect(chiefView).toContain('Din kommentar til sekretæren');
   });
 
   it('refuses someone who is not on the roster', async () => {

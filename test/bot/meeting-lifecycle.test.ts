@@ -233,7 +233,7 @@ describe('a whole meeting, end to end over HTTP', () => {
     const publication = (await h.store.meetings.get(forumId, meetingId))?.value.publication;
     await h.app.deps.cardUpdates!.idle(); // the overview's update follows the answers
     const tally = textOf(h.fake.activity(publication!.overviewActivityId!));
-    expect(tally).toContain('Kommentarer: 1 · Ønsker drøftelse: 1 · Læst: 0 af 4');
+    expect(tally).toContain('Kommentarer: 1 · Ønsker drøftelse: 1 af 4');
     expect(tally).toContain('Kommentarer: 0 · Ønsker drøftelse: 0 · Læst: 1 af 4');
 
     // Per-user views: the secretary sees the comment and the decision button; the closed item stays closed.

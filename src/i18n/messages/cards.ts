@@ -46,6 +46,7 @@ export const cards: Catalog = {
     'card.overview.title': 'Dagsorden: {forum}',
     'card.overview.hint': 'Kommentér, markér som læst eller ønsk drøftelse på hvert punkts kort.',
     'card.overview.tally': 'Kommentarer: {comments} · Ønsker drøftelse: {discussion} · Læst: {read} af {members}',
+    'card.overview.tallyNoRead': 'Kommentarer: {comments} · Ønsker drøftelse: {discussion} af {members}',
     'card.overview.close': 'Afslut møde',
 
     'card.item.number': 'Punkt {number}',
@@ -62,6 +63,7 @@ export const cards: Catalog = {
     'card.item.showMore': 'Vis mere',
     'card.item.truncated': 'Teksten er forkortet. Hele teksten står i dagsordenen og i mødets sidepanel.',
     'card.item.responses': 'Kommentarer: {comments} · Læst: {read} af {members} · Ønsker drøftelse: {discussion}',
+    'card.item.responsesNoRead': 'Kommentarer: {comments} · Ønsker drøftelse: {discussion} af {members}',
     'card.item.comments': 'Kommentarer',
     'card.item.commentLabel': 'Din kommentar til sekretæren',
     'card.item.commentPlaceholder': 'Skriv en kommentar (tom fjerner din kommentar)',
@@ -212,6 +214,7 @@ export const cards: Catalog = {
     'card.overview.title': 'Agenda: {forum}',
     'card.overview.hint': "Comment, mark as read or ask for a discussion on each item's card.",
     'card.overview.tally': 'Comments: {comments} · Want it discussed: {discussion} · Read: {read} of {members}',
+    'card.overview.tallyNoRead': 'Comments: {comments} · Want it discussed: {discussion} of {members}',
     'card.overview.close': 'Close meeting',
 
     'card.item.number': 'Item {number}',
@@ -228,6 +231,7 @@ export const cards: Catalog = {
     'card.item.showMore': 'Show more',
     'card.item.truncated': "The text is shortened. The full text is in the agenda and in the meeting's side panel.",
     'card.item.responses': 'Comments: {comments} · Read: {read} of {members} · Want it discussed: {discussion}',
+    'card.item.responsesNoRead': 'Comments: {comments} · Want it discussed: {discussion} of {members}',
     'card.item.comments': 'Comments',
     'card.item.commentLabel': 'Your comment for the secretary',
     'card.item.commentPlaceholder': 'Write a comment (empty removes your comment)',
