@@ -3,7 +3,7 @@ import type { Forum, Member, Owner } from '../domain';
 import { chiefsOf, sameText } from './access';
 
 const CHAIR_WORDS = /^(kommunal)?direktør(en)?$|^formand(en)?$|^chair$/i;
-const SECRETARY_WORDS = /^(chefforums\s+)?sekretær(en)?$|^secretary$/i;
+const SECRETARY_WORDS = /^(chefforums\s+)?sekretær(en)?$|^sekretariatet$|^secretary$/i;
 
 function secretaries(forum: Forum): Member[] {
   return forum.members.filter((m) => m.role === 'secretary');

@@ -17,6 +17,8 @@ export interface SuggestOptions {
   memberNames?: string[];
   /** The forum's own name ("Chefforum"), for "sendes tilbage til <forum>"; any "...forum" works without it. */
   forumName?: string;
+  /** YYYY-MM-DD of the forum's next meeting, for "til næste møde" (no date without it). */
+  nextMeetingDate?: string | null;
 }
 
 const NO_DECISION = /^(?:intet|ingen|ingenting|-|\.|–)?\.?$/i;
@@ -39,7 +41,7 @@ function fromDecision(item: AgendaItem, decision: string, meetingDate: string, o
   const out: FollowUpSuggestion[] = [];
   for (const sentence of sentences(decision)) {
     for (const clause of clauses(sentence)) {
-      const due = findDueDates(clause, meetingDate)[0]?.due ?? null;
+      const due = findDueDates(clause, meetingDate, { nextMeetingDate: opts.nextMeetingDate })[0]?.due ?? null;
       const { kind, strong, weak } = clauseSignals(clause, due, opts.forumName);
       if (!kind) continue;
       let owner = findOwner(clause, opts);

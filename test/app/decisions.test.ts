@@ -285,6 +285,18 @@ describe('editing a recorded decision', () => {
   });
 });
 
+describe('the next meeting in a decision', () => {
+  it('dates "til næste møde" to the forum’s next meeting when one is on file', async () => {
+    const w = await world();
+    const meeting = await published(w);
+    const text = 'Sagen sendes tilbage til næste møde.';
+    expect((await suggestForItem(w.deps, { meeting, itemNumber: 1, decisionText: text }))[0].due).toBeNull();
+    await w.store.meetings.create(aMeeting({ id: 'meeting-2', date: '2026-04-09' }));
+    const [f] = await suggestForItem(w.deps, { meeting, itemNumber: 1, decisionText: text });
+    expect(f.due).toMatchObject({ due: '2026-04-09', text: 'til næste møde' });
+  });
+});
+
 describe('owners outside the roster', () => {
   /** The form for item 1 offered from `text`, and what Teams sends when it is saved as it is. */
   async function formFrom(w: World, meeting: Meeting, text: string) {
