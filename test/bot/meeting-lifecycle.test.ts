@@ -221,6 +221,12 @@ describe('a whole meeting, end to end over HTTP', () => {
     expect(textOf(items[1])).toContain('at afdelingerne udpeger en kontaktperson');
     expect(textOf(items[3])).toContain('Lukket punkt');
     expect(textOf(items[3])).not.toContain('item.comment');
+    // The base cards (before any per-user refresh, as the Agents Playground shows them) offer the
+    // secretary's buttons to everyone; the click checks the role.
+    expect(textOf(items[1])).toContain('item.decide');
+    expect(textOf(overview)).toContain('meeting.close');
+    expect(textOf(await t.press(items[1], 'item.decide', USERS.chiefCulture, {}, { channel: true }))).toContain('Det er kun forummets sekretær eller formand');
+    expect(textOf(await t.press(items[1], 'item.decide', USERS.secretary, {}, { channel: true }))).toContain('decision.save');
 
     // Before the meeting: two chiefs comment, mark read and ask for discussion.
     const c1 = await t.press(items[1], 'item.comment', USERS.chiefCulture, { comment: 'Hvem bemander indgangen?' }, { channel: true });
