@@ -17,17 +17,37 @@ import { mayShowClosed, type Where } from '../domain/visibility';
 export type { Where } from '../domain/visibility';
 
 /** Members who can respond to items: everyone on the roster but the secretary. */
+function responders(forum: Forum): Member[] {
+  return forum.members.filter((m) => m.role !== 'secretary');
+}
+
 export function responderCount(forum: Forum): number {
-  return forum.members.filter((m) => m.role !== 'secretary').length;
+  return responders(forum).length;
 }
 
+/** The tally counts the people it says it counts: the responders' responses only (not the secretary's). */
 export function agendaTally(forum: Forum, responses: readonly ItemResponse[]): AgendaTally {
-  return tallyResponses(responses, responderCount(forum));
+  const counted = new Set(responders(forum).map((m) => m.userId));
+  return tallyResponses(
+    responses.filter((r) => counted.has(r.userId)),
+    counted.size,
+  );
 }
 
-export async function overviewCardFor(deps: AppDeps, forum: Forum, meeting: Meeting, viewer: Member | null = null): Promise<CardJson> {
+/**
+ * The base card (viewer null: what the channel shows before, or without, a per-user refresh) offers
+ * the secretary's buttons to everyone; the click checks the role, as every click does. Clients that
+ * refresh per user (Teams) replace it with each viewer's own view; those that do not (the Agents
+ * Playground) would otherwise never show the secretary her buttons.
+ */
+function offersManagerActions(viewer: Member | null, guest = false): boolean {
+  return viewer ? canManageMeetings(viewer) : !guest;
+}
+
+/** `guest`: a known viewer who is not on the roster (no buttons of the secretary's for them). */
+export async function overviewCardFor(deps: AppDeps, forum: Forum, meeting: Meeting, viewer: Member | null = null, guest = false): Promise<CardJson> {
   const tally = agendaTally(forum, await deps.store.responses.listByMeeting(meeting.id));
-  return agendaOverviewCard(meeting, tally, forum.locale, { canManage: canManageMeetings(viewer ?? undefined) });
+  return agendaOverviewCard(meeting, tally, forum.locale, { canManage: offersManagerActions(viewer, guest) });
 }
 
 /**
@@ -36,7 +56,7 @@ export async function overviewCardFor(deps: AppDeps, forum: Forum, meeting: Meet
  */
 export async function itemCardFor(
   deps: AppDeps,
-  input: { forum: Forum; meeting: Meeting; itemNumber: number; viewer: Member | null; where: Where; responses?: ItemResponse[] },
+  input: { forum: Forum; meeting: Meeting; itemNumber: number; viewer: Member | null; where: Where; responses?: ItemResponse[]; guest?: boolean },
 ): Promise<CardJson> {
   const { forum, meeting, viewer } = input;
   const item = findItem(meeting, input.itemNumber);
@@ -61,8 +81,10 @@ export async function itemCardFor(
       own,
       comments: manager ? responses.filter((r) => r.comment).map((r) => ({ userName: r.userName, comment: r.comment ?? '' })) : [],
       decision,
-      canDecide: manager && meeting.status !== 'draft',
-      canRespond: meeting.status !== 'closed',
+      // The base card is posted while publishing, before the meeting is marked published.
+      canDecide: offersManagerActions(viewer, input.guest) && (meeting.status !== 'draft' || !viewer),
+      // The secretary is not asked to respond (nor counted): no "Din kommentar til sekretæren" for her.
+      canRespond: meeting.status !== 'closed' && viewer?.role !== 'secretary',
       charts,
     },
     locale,

@@ -3,7 +3,7 @@ import type { Forum, Member, Owner } from '../domain';
 import { chiefsOf, sameText } from './access';
 
 const CHAIR_WORDS = /^(kommunal)?direktør(en)?$|^formand(en)?$|^chair$/i;
-const SECRETARY_WORDS = /^(chefforums\s+)?sekretær(en)?$|^secretary$/i;
+const SECRETARY_WORDS = /^(chefforums\s+)?sekretær(en)?$|^sekretariatet$|^secretary$/i;
 
 function secretaries(forum: Forum): Member[] {
   return forum.members.filter((m) => m.role === 'secretary');
@@ -23,7 +23,8 @@ export function ownerMembers(forum: Forum, owner: Owner): Member[] {
     case 'member':
     case 'person': {
       const m = forum.members.find((x) => x.userId === owner.userId) ?? byName(forum, owner.name);
-      return m ? [m] : [];
+      const responsible = owner.responsible && forum.members.find((x) => x.userId === owner.responsible?.userId);
+      return m ? [m] : responsible ? [responsible] : [];
     }
     case 'role': {
       const name = owner.name.trim();
@@ -44,6 +45,16 @@ export function resolveAssignees(forum: Forum, owner: Owner | null): string[] {
   return [...new Set(chosen.map((m) => m.userId))];
 }
 
+/**
+ * Who answers in the forum for a person outside the roster: the member chosen in the form, else the
+ * secretary (who keeps track of the forum's follow-ups).
+ */
+function responsibleFor(forum: Forum, owner: Owner): { userId: string; name: string } | undefined {
+  const chosen = owner.responsible && forum.members.find((m) => m.userId === owner.responsible?.userId);
+  const m = chosen ?? secretaries(forum)[0];
+  return m ? { userId: m.userId, name: m.name } : undefined;
+}
+
 /** The owner with its user id filled in (members) and its department spelled as the forum does. */
 export function resolveOwner(forum: Forum, owner: Owner | null): Owner | null {
   if (!owner) return null;
@@ -52,8 +63,9 @@ export function resolveOwner(forum: Forum, owner: Owner | null): Owner | null {
     return { kind: 'department', name };
   }
   if (owner.kind === 'member' || owner.kind === 'person') {
-    const [m] = ownerMembers(forum, owner);
-    return m ? { kind: 'member', name: m.name, userId: m.userId } : owner;
+    const m = forum.members.find((x) => x.userId === owner.userId) ?? byName(forum, owner.name);
+    if (m) return { kind: 'member', name: m.name, userId: m.userId };
+    return { kind: 'person', name: owner.name, responsible: responsibleFor(forum, owner) };
   }
   return owner;
 }

@@ -11,6 +11,7 @@ import type { VerbData } from '../cards/actions';
 import type { DecisionFormOptions } from '../cards/decision-form';
 import type { SavedFollowUp } from '../cards/form-verbs';
 import type { AgendaItem, DueDate, FollowUp, FollowUpSuggestion, Forum, Meeting, Owner } from '../domain';
+import { t } from '../i18n';
 import { type ActorRef, findItem } from './access';
 import type { ConfirmedFollowUp } from './decision-follow-ups';
 import type { AppDeps } from './deps';
@@ -61,6 +62,15 @@ function ownerOf(forum: Forum, f: SavedFollowUp, origin: Offered | undefined): O
     return { kind: 'member', userId, name: forum.members.find((m) => m.userId === userId)?.name ?? '' };
   }
   if (f.owner?.kind === 'department') return { kind: 'department', name: f.owner.name };
+  if (f.owner?.kind === 'all-chiefs') {
+    return { kind: 'all-chiefs', name: origin?.owner?.kind === 'all-chiefs' ? origin.owner.name : t(forum.locale, 'card.decision.allChiefs') };
+  }
+  if (f.owner?.kind === 'person') {
+    // resolveOwner (decision-follow-ups.ts) fills in the secretary when no responsible member was chosen.
+    const userId = f.owner.responsibleUserId;
+    const responsible = userId ? forum.members.find((x) => x.userId === userId) : undefined;
+    return { kind: 'person', name: f.owner.name, ...(responsible ? { responsible: { userId: responsible.userId, name: responsible.name } } : {}) };
+  }
   return origin?.owner && UNOFFERABLE.includes(origin.owner.kind) ? origin.owner : null;
 }
 

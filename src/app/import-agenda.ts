@@ -1,6 +1,7 @@
 /** Agenda in: a document (file or pasted text) becomes a draft meeting, shown to the secretary as a preview. */
 import type { Forum, Meeting, ParseWarning } from '../domain';
-import { AppError } from '../domain';
+import { AppError, localDate } from '../domain';
+import { PAST_DATE_WARNING } from '../cards/agenda-preview';
 import { parseDocument } from '../minutes/parse';
 import { readDocument, readPastedText } from '../minutes/readers';
 import type { Versioned } from '../store/ports';
@@ -32,6 +33,11 @@ async function textOf(document: AgendaDocument): Promise<string> {
   }
   if (!text.trim()) throw new AppError('invalid-input', 'the agenda is empty');
   return text;
+}
+
+/** An agenda for a day already gone is most likely an old file sent by mistake: said first in the preview. */
+function pastDateWarning(date: string, today: string): ParseWarning[] {
+  return date < today ? [{ code: PAST_DATE_WARNING, item: null, text: date }] : [];
 }
 
 /** Parses and stores the agenda as a draft meeting; nothing is stored when it cannot be read. */
@@ -69,5 +75,5 @@ export async function importAgenda(
     before: null,
     after: { date: meeting.date, itemCount: meeting.items.length, warnings: parsed.warnings.length },
   });
-  return { meeting: stored, warnings: parsed.warnings };
+  return { meeting: stored, warnings: [...pastDateWarning(meeting.date, localDate(deps.clock.now())), ...parsed.warnings] };
 }

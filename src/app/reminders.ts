@@ -7,11 +7,12 @@
  */
 import type { AppDeps } from './deps';
 import type { FollowUp, Forum, ReminderPolicy } from '../domain';
-import { localInstant } from '../domain/time';
-import { isUndeliverableTo, recipientsOf } from './followups';
+import { localDate, localInstant } from '../domain/time';
+import { addWorkingDays, calendarOf } from '../domain/calendar';
+import { isUndeliverableTo, recipientsOf, reminderState, updateFollowUp } from './followups';
 import { newJob, reminderJobId } from '../domain/scheduled-jobs';
 import { ensureJob } from './jobs';
-import { nextReminderAfter } from '../domain/reminder-policy';
+import { missedReminderAt, nextReminderAfter, reminderInstant } from '../domain/reminder-policy';
 import { ReadCache } from './read-cache';
 
 type ForumsById = Map<string, Forum | null>;
@@ -50,14 +51,52 @@ export async function ensureNextReminder(deps: AppDeps, userId: string, followUp
 }
 
 /**
- * Schedules the next reminder of a follow-up for everyone it reminds (assignees and delegate).
+ * When a follow-up that missed its reminder gets it: at `missedReminderAt`, or the next working day at
+ * `sendAt` when a recipient's card for that day has already gone (one card per person and day).
+ */
+async function catchUpInstant(deps: AppDeps, f: FollowUp, policy: ReminderPolicy, now: Date): Promise<Date | null> {
+  const missed = missedReminderAt(f, now, policy);
+  if (!missed) return null;
+  const date = localDate(missed);
+  for (const userId of recipientsOf(f)) {
+    const job = await deps.store.jobs.get(reminderJobId(userId, date));
+    if (job && job.value.status !== 'pending' && job.value.status !== 'cancelled') {
+      return reminderInstant(addWorkingDays(date, 1, calendarOf(policy)), policy);
+    }
+  }
+  return missed;
+}
+
+/** Records the catch-up on the follow-up (so the day's card lists it), unless one is already set. */
+async function withCatchUp(deps: AppDeps, f: FollowUp, policy: ReminderPolicy, now: Date): Promise<FollowUp> {
+  if (f.reminders?.catchUpAt && new Date(f.reminders.catchUpAt) >= now) return f;
+  const at = await catchUpInstant(deps, f, policy, now);
+  if (!at) return f;
+  const { after } = await updateFollowUp(deps, f.forumId, f.id, (cur) =>
+    cur.status === 'open' && cur.due?.due === f.due?.due ? { ...cur, reminders: { ...reminderState(cur), catchUpAt: at.toISOString() } } : null,
+  );
+  return after;
+}
+
+/**
+ * Schedules the next reminder of a follow-up for everyone it reminds (assignees and delegate); one
+ * that already missed a reminder gets it at the next sweep on a working day (docs/reminders.md).
  * Idempotent: call it after creating, postponing, snoozing or delegating a follow-up.
  */
 export async function scheduleRemindersFor(deps: AppDeps, followUp: FollowUp): Promise<void> {
   if (followUp.status !== 'open') return;
   const forums = await new ReadCache(deps).forumsById([followUp.forumId]);
+  const forum = forums.get(followUp.forumId);
   const now = deps.clock.now();
-  await Promise.all(recipientsOf(followUp).map((userId) => ensureNextReminder(deps, userId, [followUp], forums, now)));
+  const f = forum && recipientsOf(followUp).length > 0 ? await withCatchUp(deps, followUp, forum.reminderPolicy, now) : followUp;
+  const catchUp = f.reminders?.catchUpAt ? new Date(f.reminders.catchUpAt) : null;
+  await Promise.all(
+    recipientsOf(f).map(async (userId) => {
+      await ensureNextReminder(deps, userId, [f], forums, new Date(now.getTime() - 1));
+      // The regular chain goes on after a catch-up even if the catch-up's sweep comes late.
+      if (catchUp && catchUp >= now) await ensureNextReminder(deps, userId, [f], forums, catchUp);
+    }),
+  );
 }
 
 /** The day the follow-up would next have been reminded if nobody had answered it. */

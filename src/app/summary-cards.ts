@@ -9,17 +9,21 @@ import { tryUpdate, updateSharedCard } from './agenda-cards';
 import type { AppDeps } from './deps';
 import { confirmationOf } from './receipts';
 
-/** The standing communication item's "decision": the messages, one per line, or "Intet". */
-export function messagesText(meeting: Meeting, locale: Locale, separator = '\n'): string {
-  const lines = meeting.communications.map((c) => c.text.trim()).filter(Boolean);
-  return lines.length > 0 ? lines.join(separator) : t(locale, 'meeting.summary.noMessages');
+/**
+ * The standing communication item's line in the summary: how many messages there are (listed once,
+ * with their departments and hold dates, under the summary's own heading), or "Intet".
+ */
+function messagesPointer(meeting: Meeting, locale: Locale): string {
+  const count = meeting.communications.filter((c) => c.text.trim()).length;
+  if (count === 0) return t(locale, 'meeting.summary.noMessages');
+  return t(locale, count === 1 ? 'meeting.summary.oneMessageBelow' : 'meeting.summary.messagesBelow', { count });
 }
 
 /**
  * The recorded decisions plus, for each open standing communication item without one, the messages
  * as its decision (the item records no decision of its own: the messages are what it decided).
  */
-export function withMessagesAsDecisions(meeting: Meeting, decisions: readonly Decision[], locale: Locale, separator = '\n'): Decision[] {
+export function withMessagesAsDecisions(meeting: Meeting, decisions: readonly Decision[], locale: Locale): Decision[] {
   const recorded = new Set(decisions.map((d) => d.itemNumber));
   const standing = meeting.items.filter((i) => !i.closed && isCommunicationItem(i) && !recorded.has(i.number));
   return [
@@ -30,7 +34,7 @@ export function withMessagesAsDecisions(meeting: Meeting, decisions: readonly De
       outcome: 'other' as const,
       outcomeText: t(locale, 'meeting.summary.messages'),
       proposals: [],
-      text: messagesText(meeting, locale, separator),
+      text: messagesPointer(meeting, locale),
       recordedBy: '',
       recordedAt: meeting.closedAt ?? '',
     })),
@@ -56,7 +60,7 @@ export async function summaryCardFor(deps: AppDeps, forum: Forum, meeting: Meeti
     deps.store.followUps.listByMeeting(forum.id, meeting.id),
     deps.store.cascade.listByMeeting(meeting.id),
   ]);
-  const shown = withMessagesAsDecisions(meeting, decisions, forum.locale, '\n\n');
+  const shown = withMessagesAsDecisions(meeting, decisions, forum.locale);
   return summaryCard(meeting, shown, meeting.communications, followUps, receiptsForSummary(receipts, forum.locale), forum.locale);
 }
 

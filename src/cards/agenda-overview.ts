@@ -25,7 +25,12 @@ export function agendaOverviewCard(meeting: Meeting, tally: AgendaTally, locale:
       meta: itemMeta(item, locale),
       tally: item.closed
         ? ''
-        : t(locale, 'card.overview.tally', { comments: c.comments, discussion: c.wantsDiscussion, read: c.read, members: tally.members }),
+        : t(locale, item.writtenBriefing ? 'card.overview.tally' : 'card.overview.tallyNoRead', {
+            comments: c.comments,
+            discussion: c.wantsDiscussion,
+            read: c.read,
+            members: tally.members,
+          }),
     };
   });
   const actions =

@@ -5,11 +5,14 @@ import { t } from '../i18n';
 import { fitLargest } from './budget';
 import { itemHeading, itemMeta, meetingFacts } from './common';
 import { executeAction } from './execute';
-import { formatInstant } from './format';
+import { formatInstant, formatShortDate } from './format';
 import { type CardJson, fitText, renderCard } from './render';
 import { warningKey } from '../minutes/warnings';
 
 export const MAX_PREVIEW_WARNINGS = 30;
+
+/** The import's own warning (not the parser's): the meeting date has passed; its text is the date. */
+export const PAST_DATE_WARNING = 'past-date';
 
 /** Default publishing time: two working days before the meeting at 08:00 (or the scheduled time). */
 function defaultPublishAt(meeting: Meeting): { date: string; time: string } {
@@ -84,6 +87,7 @@ function previewActions(meeting: Meeting, locale: Locale): CardJson[] {
 }
 
 function warningText(w: ParseWarning, locale: Locale): string {
+  if (w.code === PAST_DATE_WARNING) return t(locale, 'card.preview.pastDate', { date: formatShortDate(locale, w.text) });
   // The parser's own message for the code (a closed item's warning carries no text, only its code).
   const raw = fitText(w.text.replace(/\s+/g, ' ').trim(), 200);
   const key = warningKey(w.code);

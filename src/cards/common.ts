@@ -1,5 +1,5 @@
 /** Pieces several cards share: meeting facts, item headings (closed-safe), owners, follow-up lines. */
-import type { AgendaItem, Communication, Decision, FollowUp, Locale, Meeting, Owner } from '../domain';
+import type { AgendaItem, Communication, Decision, FollowUp, Locale, Meeting, Owner, RecordedProposal } from '../domain';
 import { mayShowClosed, type Where } from '../domain/visibility';
 import { t } from '../i18n';
 import { formatDateTime, formatDue, formatShortDate } from './format';
@@ -41,8 +41,16 @@ export function outcomeLabel(decision: Pick<Decision, 'outcome' | 'outcomeText'>
   return t(locale, `card.outcome.${decision.outcome}`);
 }
 
+/** "Forslag 2: Godkendt med ændringer", with the note when one was written. */
+export function proposalLine(p: RecordedProposal, locale: Locale): string {
+  const line = t(locale, 'card.item.proposalDecision', { number: p.number, outcome: t(locale, `card.proposalOutcome.${p.outcome}`) });
+  return p.note ? `${line}: ${p.note}` : line;
+}
+
+/** "Kultur & Fritid", or for a person outside the roster "Jonatan Petersen (ansvarlig i forummet: Åse Øster)". */
 export function ownerName(owner: Owner | null, locale: Locale): string {
-  return owner?.name?.trim() || t(locale, 'card.followUp.noOwner');
+  const name = owner?.name?.trim() || t(locale, 'card.followUp.noOwner');
+  return owner?.responsible ? t(locale, 'card.followUp.ownerWithResponsible', { name, responsible: owner.responsible.name }) : name;
 }
 
 /** "Ansvarlig: Kultur & Fritid · Frist: medio april (15. april 2020)" */

@@ -8,6 +8,7 @@
  * - Empty lines are ignored. Example:
  *   `fra 2019-09-02: [Kultur & Fritid, Miljø & Teknik] Jubilæet markeres hele året 2020.`
  */
+import type { Locale } from '../domain';
 import { isIsoDate } from '../domain/time';
 
 export interface CommunicationLine {
@@ -61,11 +62,12 @@ export function parseCommunicationLines(input: string): LineResult {
   return { ok: true, lines };
 }
 
-/** Writes messages back in the same syntax (to prefill the form). */
-export function formatCommunicationLines(lines: readonly CommunicationLine[]): string {
+/** Writes messages back in the same syntax (to prefill the form), with the hold word in the user's language. */
+export function formatCommunicationLines(lines: readonly CommunicationLine[], locale: Locale = 'da'): string {
+  const from = locale === 'en' ? 'from' : 'fra';
   return lines
     .map((l) => {
-      const date = l.notBefore ? `fra ${l.notBefore}: ` : '';
+      const date = l.notBefore ? `${from} ${l.notBefore}: ` : '';
       const depts = l.departments.length ? `[${l.departments.join(', ')}] ` : '';
       return `${date}${depts}${l.text.replace(/\s*\r?\n\s*/g, ' ')}`;
     })

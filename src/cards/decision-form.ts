@@ -15,8 +15,8 @@ export interface DecisionFormOptions {
    * recorded for the decision (with their `id`, sent back so a save edits them instead of adding copies).
    */
   suggestions: readonly (FollowUpSuggestion & { id?: string })[];
-  /** Forum members who can own a follow-up. */
-  roster: readonly Pick<Member, 'userId' | 'name' | 'department'>[];
+  /** Forum members who can own a follow-up (the secretary is the default responsible for outsiders). */
+  roster: readonly (Pick<Member, 'userId' | 'name' | 'department'> & Partial<Pick<Member, 'role'>>)[];
   departments: readonly string[];
   /** The decision recorded so far, if any (the form edits it). */
   current?: Decision | null;
@@ -27,28 +27,52 @@ export interface DecisionFormOptions {
 interface Owners {
   codes: string[];
   choices: { title: string; value: string }[];
+  /** The roster only: who can answer for a person outside the forum. */
+  members: { title: string; value: string }[];
 }
 
-/** `departmentsOnly`: the smaller list used when the full one makes the card too large. */
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** Suggested owners who are named people outside the roster ("Jonatan Petersen"). */
+function outsiders(o: DecisionFormOptions): string[] {
+  const names = o.suggestions
+    .slice(0, MAX_SUGGESTED_ROWS)
+    .flatMap((s) => (s.owner?.kind === 'person' && !o.roster.some((m) => same(m.name, s.owner?.name ?? '')) ? [s.owner.name.trim()] : []));
+  return [...new Set(names)].filter(Boolean);
+}
+
+/**
+ * Members, departments, "all chiefs" and the named outsiders of the suggestions. `departmentsOnly`: the
+ * smaller list used when the full one makes the card too large (members stay choosable as responsible).
+ */
 function ownerChoices(o: DecisionFormOptions, locale: Locale, departmentsOnly: boolean): Owners {
   const codes: string[] = [];
   const choices: Owners['choices'] = [];
-  for (const m of departmentsOnly ? [] : o.roster) {
-    choices.push({ title: m.department ? `${m.name} (${m.department})` : m.name, value: `o${codes.length}` });
-    codes.push(`m:${m.userId}`);
+  const members: Owners['members'] = [];
+  const add = (code: string, title: string, offered: boolean) => {
+    if (offered) choices.push({ title, value: `o${codes.length}` });
+    codes.push(code);
+  };
+  const named = outsiders(o);
+  for (const m of departmentsOnly && named.length === 0 ? [] : o.roster) {
+    members.push({ title: m.name, value: `o${codes.length}` });
+    add(`m:${m.userId}`, m.department ? `${m.name} (${m.department})` : m.name, !departmentsOnly);
   }
-  for (const d of o.departments) {
-    choices.push({ title: t(locale, 'card.decision.departmentOwner', { name: d }), value: `o${codes.length}` });
-    codes.push(`d:${d}`);
-  }
-  return { codes, choices };
+  for (const d of o.departments) add(`d:${d}`, t(locale, 'card.decision.departmentOwner', { name: d }), true);
+  add('a:', t(locale, 'card.decision.allChiefs'), true);
+  for (const name of named) add(`p:${name}`, t(locale, 'card.decision.outsideOwner', { name }), true);
+  return { codes, choices, members };
 }
 
 /** The owner choice matching a suggested owner, or '' when it cannot be resolved to one. */
 function ownerValue(owner: Owner | null, o: DecisionFormOptions, owners: Owners): string {
   if (!owner) return '';
-  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  if (owner.kind === 'all-chiefs') return `o${owners.codes.indexOf('a:')}`;
   const member = o.roster.find((m) => (owner.userId && m.userId === owner.userId) || same(m.name, owner.name));
+  if (!member && owner.kind === 'person') {
+    const i = owners.codes.indexOf(`p:${owner.name.trim()}`);
+    if (i >= 0) return `o${i}`;
+  }
   const department = o.departments.find((d) => same(d, owner.kind === 'department' ? owner.name : (member?.department ?? '')));
   for (const code of [member ? `m:${member.userId}` : '', department ? `d:${department}` : '']) {
     const i = code ? owners.codes.indexOf(code) : -1;
@@ -57,9 +81,17 @@ function ownerValue(owner: Owner | null, o: DecisionFormOptions, owners: Owners)
   return '';
 }
 
+/** The responsible member's choice for an outsider: the one recorded, else the secretary. */
+function responsibleValue(owner: Owner | null, o: DecisionFormOptions, owners: Owners): string {
+  const userId = owner?.responsible?.userId ?? o.roster.find((m) => m.role === 'secretary')?.userId;
+  const i = userId ? owners.codes.indexOf(`m:${userId}`) : -1;
+  return i >= 0 ? `o${i}` : '';
+}
+
 function suggestedRows(o: DecisionFormOptions, owners: Owners, locale: Locale) {
   return o.suggestions.slice(0, MAX_SUGGESTED_ROWS).map((s, i) => {
     const owner = ownerValue(s.owner, o, owners);
+    const outsider = owner !== '' && owners.codes[Number(owner.slice(1))].startsWith('p:') && s.owner ? s.owner.name.trim() : null;
     const notes = [
       ...(s.due && s.due.precision !== 'day' ? [t(locale, 'card.decision.dueWas', { text: s.due.text })] : []),
       ...(s.owner && !owner ? [t(locale, 'card.decision.ownerWas', { text: s.owner.name })] : []),
@@ -73,6 +105,9 @@ function suggestedRows(o: DecisionFormOptions, owners: Owners, locale: Locale) {
       owner,
       dueId: `fu_${i}_due`,
       due: s.due?.due ?? '',
+      respId: outsider ? `fu_${i}_resp` : '',
+      respLabel: outsider ? t(locale, 'card.decision.responsible', { name: outsider }) : '',
+      resp: outsider ? responsibleValue(s.owner, o, owners) : '',
       note: notes.join(' · '),
     };
   });
@@ -112,6 +147,9 @@ export function decisionFormCard(item: AgendaItem, o: DecisionFormOptions, local
         owner: '',
         dueId: `new_${j}_due`,
         due: '',
+        respId: '',
+        respLabel: '',
+        resp: '',
         note: '',
       })),
     ];
@@ -155,6 +193,7 @@ export function decisionFormCard(item: AgendaItem, o: DecisionFormOptions, local
       ownerLabel: t(locale, 'card.decision.owner'),
       noOwner: t(locale, 'card.decision.noOwner'),
       ownerChoices: owners.choices,
+      memberChoices: owners.members,
       dueLabel: t(locale, 'card.decision.due'),
       actions: [
         executeAction('save', t(locale, 'card.decision.save'), 'decision.save', data, { style: 'positive', fallback: false }),

@@ -64,7 +64,7 @@ export const forumSetupSchema = setupBase.transform((d, ctx) => {
 
 // ---------- decision.save ----------
 
-const ownerCode = z.string().regex(/^(m|d):.+/, 'owner code must be m:<userId> or d:<department>');
+const ownerCode = z.string().regex(/^(?:(m|d|p):.+|a:)$/, 'owner code must be m:<userId>, d:<department>, a: or p:<name>');
 
 const decisionBase = z.looseObject({
   forumId: id,
@@ -96,7 +96,12 @@ const decisionBase = z.looseObject({
   decisionText: text(MAX_DECISION_CHARS),
 });
 
-export type DecisionOwner = { kind: 'member'; userId: string } | { kind: 'department'; name: string };
+export type DecisionOwner =
+  | { kind: 'member'; userId: string }
+  | { kind: 'department'; name: string }
+  | { kind: 'all-chiefs' }
+  /** A person outside the roster and the member who answers for them (null: the default, the secretary). */
+  | { kind: 'person'; name: string; responsibleUserId: string | null };
 
 export interface SavedFollowUp {
   origin: 'suggested' | 'new';
@@ -109,13 +114,27 @@ export interface SavedFollowUp {
   due: { date: string; text: string | null } | null;
 }
 
-function owner(d: z.output<typeof decisionBase>, key: string, ctx: Ctx): DecisionOwner | null {
+function ownerCodeOf(d: z.output<typeof decisionBase>, key: string, ctx: Ctx): string | null {
   const v = field(d, key, text(20), ctx);
   if (!v) return null;
   const m = /^o(\d+)$/.exec(v);
   const code = m ? d.owners[Number(m[1])] : undefined;
-  if (!code) return fail(ctx, key, 'unknown owner choice');
+  if (code) return code;
+  fail(ctx, key, 'unknown owner choice');
+  return null;
+}
+
+function owner(d: z.output<typeof decisionBase>, key: string, ctx: Ctx): DecisionOwner | null {
+  const code = ownerCodeOf(d, key, ctx);
+  if (!code) return null;
   const name = code.slice(2);
+  if (code.startsWith('a:')) return { kind: 'all-chiefs' };
+  if (code.startsWith('p:')) {
+    const respKey = key.replace(/owner$/, 'resp');
+    const resp = ownerCodeOf(d, respKey, ctx);
+    if (resp && !resp.startsWith('m:')) return fail(ctx, respKey, 'the responsible must be a forum member');
+    return { kind: 'person', name, responsibleUserId: resp ? resp.slice(2) : null };
+  }
   return code.startsWith('m:') ? { kind: 'member', userId: name } : { kind: 'department', name };
 }
 

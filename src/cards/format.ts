@@ -62,12 +62,14 @@ export function formatShortDate(locale: Locale, date: string): string {
 }
 
 /**
- * A due date as users read it: the forum's own words for a period ("medio april") with the date
- * reminders count against, or just the date for a day.
+ * A due date as users read it: the forum's own words ("medio april", "senest fredag") with the date
+ * reminders count against, or just the date for a day written as a date.
  */
 export function formatDue(locale: Locale, due: DueDate | null): string {
   if (!due) return '';
   const date = formatShortDate(locale, due.due);
-  if (due.precision === 'day' || !due.text.trim()) return date;
-  return `${due.text.trim()} (${date})`;
+  const words = due.text.trim();
+  // A day written with a number ("den 23. maj") is the date itself; everyday words ("senest fredag") stay.
+  if (!words || (due.precision === 'day' && /\d/.test(words))) return date;
+  return `${words} (${date})`;
 }

@@ -122,7 +122,8 @@ export function itemCard(item: AgendaItem, view: ItemView, locale: Locale): Card
         more,
         showMore: t(locale, 'card.item.showMore'),
         ...decision,
-        responses: t(locale, 'card.item.responses', {
+        // "Læst" is counted only where reading is asked for (written briefings have the button).
+        responses: t(locale, item.writtenBriefing ? 'card.item.responses' : 'card.item.responsesNoRead', {
           comments: view.responses.comments,
           read: view.responses.read,
           members: view.responses.members,

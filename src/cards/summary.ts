@@ -1,12 +1,12 @@
-import type { CascadeReceipt, Communication, Decision, FollowUp, Locale, Meeting } from '../domain';
+import { type CascadeReceipt, type Communication, type Decision, type FollowUp, type Locale, type Meeting, meetingRecord } from '../domain';
 import { t } from '../i18n';
 import { fitLargest } from './budget';
-import { closedItemNumbers, communicationMeta, followUpMeta, itemHeading, meetingFacts, outcomeLabel } from './common';
+import { closedItemNumbers, communicationMeta, followUpMeta, itemHeading, meetingFacts, outcomeLabel, proposalLine } from './common';
 import { type CardJson, fitText, renderCard } from './render';
 
-/** Follow-ups worth listing: confirmed ones, not those still only suggested or dismissed. */
+/** Follow-ups worth listing: confirmed ones (not those only suggested or dismissed), by item then due date. */
 export function listedFollowUps(followUps: readonly FollowUp[]): FollowUp[] {
-  return followUps.filter((f) => f.status === 'open' || f.status === 'done');
+  return meetingRecord({ items: [], communications: [] }, [], followUps).followUps;
 }
 
 function cascadeLines(receipts: readonly CascadeReceipt[], locale: Locale) {
@@ -21,9 +21,10 @@ function cascadeLines(receipts: readonly CascadeReceipt[], locale: Locale) {
 }
 
 /**
- * The summary posted in the channel when the meeting is closed: the decision of every open item
- * (closed items as "Lukket punkt" only, and their follow-ups left out), the messages for the
- * departments, the follow-ups with owner and due date, and who has confirmed passing the messages on.
+ * The summary posted in the channel when the meeting is closed: the decision of every open item with
+ * each proposal's outcome (closed items as "Lukket punkt" only, and their follow-ups left out), the
+ * messages for the departments, the follow-ups by item then due date with owner and due date as
+ * written, and who has confirmed passing the messages on.
  * Long texts shrink to fit the budget, with a note that the minutes hold everything.
  */
 export function summaryCard(
@@ -35,8 +36,8 @@ export function summaryCard(
   locale: Locale,
 ): CardJson {
   const closed = closedItemNumbers(meeting);
-  const byItem = new Map(decisions.map((d) => [d.itemNumber, d]));
-  const shownFollowUps = listedFollowUps(followUps).filter((f) => !closed.has(f.itemNumber));
+  const record = meetingRecord(meeting, decisions, followUps);
+  const shownFollowUps = record.followUps.filter((f) => !closed.has(f.itemNumber));
   // Steps 20..40 shrink texts and the follow-up list; below 20 the item list is cut as well.
   const build = (step: number): CardJson => {
     const scale = Math.max(0, step - 20) / 20;
@@ -48,12 +49,12 @@ export function summaryCard(
       if (r.length < s.length) cut = true;
       return r;
     };
-    const items = meeting.items.slice(0, itemCount).map((item) => {
-      if (item.closed) return { heading: itemHeading(item, locale), outcome: '', text: '' };
-      const d = byItem.get(item.number);
+    const items = record.items.slice(0, itemCount).map(({ item, decision: d, proposals }) => {
+      if (item.closed) return { heading: itemHeading(item, locale), outcome: '', proposals: [], text: '' };
       return {
         heading: shorten(itemHeading(item, locale), 200),
         outcome: d ? outcomeLabel(d, locale) : t(locale, 'card.summary.noDecision'),
+        proposals: proposals.map((p) => ({ text: shorten(proposalLine(p, locale), cap(300)) })),
         text: d ? shorten(d.text, cap(1500)) : '',
       };
     });

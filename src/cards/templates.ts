@@ -119,6 +119,10 @@ export interface DecisionFormData {
     owner: string;
     dueId: string;
     due: string;
+    /** The responsible member's input, for an owner outside the roster ('' when none is asked for). */
+    respId: string;
+    respLabel: string;
+    resp: string;
     note: string;
   }[];
   keepLabel: string;
@@ -127,6 +131,10 @@ export interface DecisionFormData {
   ownerLabel: string;
   noOwner: string;
   ownerChoices: {
+    title: string;
+    value: string;
+  }[];
+  memberChoices: {
     title: string;
     value: string;
   }[];

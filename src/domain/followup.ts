@@ -27,6 +27,11 @@ export interface Owner {
   name: string;
   /** Teams user id when resolved to a forum member. */
   userId?: string;
+  /**
+   * For a person outside the roster ("Jonatan Petersen"): the forum member who answers for the
+   * follow-up and gets its reminders (default: the secretary).
+   */
+  responsible?: { userId: string; name: string };
 }
 
 export type FollowUpStatus = 'suggested' | 'open' | 'done' | 'dismissed';
@@ -65,6 +70,11 @@ export interface FollowUp {
 export interface ReminderState {
   /** YYYY-MM-DD: "remind me tomorrow" asked for a reminder on this working day. */
   snoozedUntil: string | null;
+  /**
+   * ISO instant of the reminder this follow-up missed (created or re-dated after the reminder that
+   * would have covered it had gone): sent at the next sweep on a working day. Absent when none.
+   */
+  catchUpAt?: string | null;
   /** The latest answer to a reminder or check-in card. */
   lastAnswer: { kind: 'done' | 'postpone' | 'snooze' | CheckInStatus; userId: string; at: string } | null;
   /** The latest check-in answer before a meeting (fills "Opfølgning på beslutninger"). */

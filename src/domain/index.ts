@@ -8,3 +8,4 @@ export * from './forum';
 export * from './jobs';
 export * from './meeting';
 export * from './time';
+export * from './record';

@@ -7,6 +7,8 @@
  * - A period ("uge 44", "medio april") counts against its end, `due.due`.
  * - Not reminded: anything not open, and a follow-up answered on the same day.
  * - Snooze ("påmind mig i morgen"): one extra reminder on the next working day.
+ * - Catch-up: a follow-up created (or re-dated) after the reminder that would have covered it had gone
+ *   gets that reminder at the next sweep on a working day (`reminders.catchUpAt`, see `missedReminderAt`).
  */
 import type { DueDate, FollowUp } from './followup';
 import type { ReminderPolicy } from './forum';
@@ -16,7 +18,7 @@ import { type CalendarOptions, addDays, addWorkingDays, calendarOf, dayNumber, i
 /** What the policy needs to know about a follow-up. */
 export type ReminderSubject = Pick<FollowUp, 'due' | 'status' | 'reminders'>;
 
-export type ReminderReason = 'before' | 'due' | 'overdue' | 'snooze';
+export type ReminderReason = 'before' | 'due' | 'overdue' | 'snooze' | 'catch-up';
 
 /** The local dates of the reminders before and on the due date, ascending, each a working day. */
 export function plannedDates(dueDate: string, policy: ReminderPolicy, cal = calendarOf(policy)): string[] {
@@ -57,9 +59,29 @@ export function reminderReasonOn(
   if (subject.status !== 'open' || answeredOn(subject, date)) return null;
   if (subject.reminders?.snoozedUntil === date) return 'snooze';
   if (!subject.due) return null;
+  if (catchUpDate(subject) === date) return 'catch-up';
   const due = subject.due.due;
   if (planned.includes(date)) return date === workingDayOnOrBefore(due, cal) ? 'due' : 'before';
   return isOverdueReminderDate(due, date, policy, cal) ? 'overdue' : null;
+}
+
+function catchUpDate(subject: ReminderSubject): string | null {
+  const at = subject.reminders?.catchUpAt;
+  return at ? localDate(new Date(at)) : null;
+}
+
+/**
+ * When a follow-up seen at `now` gets the reminder it missed, or null when it missed none: its
+ * reminders have begun (the first of them is today or earlier) and no regular one is still to come
+ * today. The catch-up is now on a working day, else the next working day at `sendAt`.
+ */
+export function missedReminderAt(subject: ReminderSubject, now: Date, policy: ReminderPolicy, cal = calendarOf(policy)): Date | null {
+  if (subject.status !== 'open' || !subject.due) return null;
+  const today = localDate(now);
+  const planned = plannedDates(subject.due.due, policy, cal);
+  if (planned.length > 0 ? planned[0] > today : subject.due.due > today) return null;
+  if (reminderReasonOn(subject, today, policy, cal, planned) && reminderInstant(today, policy) > now) return null;
+  return isWorkingDay(today, cal) ? now : reminderInstant(workingDayOnOrAfter(today, cal), policy);
 }
 
 /** The first date on or after `from` (YYYY-MM-DD) with a reminder, or null when there is none. */
@@ -86,6 +108,8 @@ export function reminderInstant(date: string, policy: ReminderPolicy): Date {
 export function nextReminderAfter(subject: ReminderSubject, now: Date, policy: ReminderPolicy): { date: string; at: Date } | null {
   const cal = calendarOf(policy);
   const today = localDate(now);
+  const catchUp = subject.status === 'open' && subject.reminders?.catchUpAt ? new Date(subject.reminders.catchUpAt) : null;
+  if (catchUp && catchUp > now) return { date: localDate(catchUp), at: catchUp };
   let date = nextReminderDate(subject, today, policy, cal);
   // Only today's reminder can already have passed; a later date's instant is after `now`.
   if (date === today && reminderInstant(date, policy) <= now) date = nextReminderDate(subject, addDays(date, 1), policy, cal);

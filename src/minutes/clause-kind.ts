@@ -21,6 +21,8 @@ const EVENT =
   /afholdes|afholder|markering|markeres|fejring|fejres|arrangement|besøger|konference|seminar|øvelse|lancer|i\s+luften|træder\s+i\s+kraft|idriftsæt|kommer\s+(?:nyt|nye|ny)|åbner|starter|begynder/iu;
 const REPORTING = /(?<![\p{L}])(?:orienterede|præsenterede|fortalte|redegjorde|gennemgik|drøftede|informerede|blev\s+(?:godkendt|taget|drøftet))(?![\p{L}])/iu;
 
+const SENEST = /(?<![\p{L}])senest(?![\p{L}])/iu;
+
 /** "Der skal udarbejdes ...": a modal followed by a passive verb asks for something to be done. */
 export function asksForAction(text: string): boolean {
   return PASSIVE_AFTER_MODAL.test(text);
@@ -58,6 +60,8 @@ export function clauseSignals(text: string, due: DueDate | null, forumName?: str
   if (isReturnToForum(text, forumName)) return { kind: 'return-to-forum', strong: true, weak: false };
   if (COMMUNICATION.test(text) && !REPORTING.test(text)) return { kind: 'communication', strong, weak: false };
   const deadline = /deadline|frist|senest/i.test(text);
+  // "Sekretariatet retter referatet senest fredag": a deadline on a date asks for something to be done.
+  if (hasDate && SENEST.test(text) && !REPORTING.test(text)) return { kind: 'task', strong: true, weak: false };
   if (hasDate && EVENT.test(text) && !deadline && !REPORTING.test(text)) return { kind: 'event', strong, weak: false };
   const task = TASK.exec(text);
   if (strong || task || FUTURE_MEETING.test(text)) {

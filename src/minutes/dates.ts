@@ -12,6 +12,7 @@ import { addDays, yearOf } from './calendar';
 import { type Found, RANGE_JOINER, scanDates } from './date-grammar';
 import * as P from './date-periods';
 import type { Interval, Period } from './date-periods';
+import { findRelativeDates, type RelativeContext } from './relative-dates';
 
 type Mode = 'next' | 'scan';
 
@@ -65,7 +66,17 @@ interface Hit {
 
 const TIL_HEAD = /^(?:til(?:\s+og\s+med)?|frem\s+til)\s/i;
 
-function hits(text: string, meetingDate: string, mode: Mode, needCue: boolean): Hit[] {
+/** The grammar's finds plus the relative ones (relative-dates.ts) where the grammar has no date. */
+function hits(text: string, meetingDate: string, mode: Mode, needCue: boolean, ctx: RelativeContext = {}): Hit[] {
+  const own = absoluteHits(text, meetingDate, mode, needCue);
+  const relative = findRelativeDates(text, meetingDate, ctx);
+  const overlaps = (a: { index: number; length: number }, b: { index: number; length: number }) => a.index < b.index + b.length && b.index < a.index + a.length;
+  // A relative find replaces a grammar find it overlaps only when the grammar could not date it.
+  const kept = own.filter((h) => h.iv !== null || !relative.some((r) => overlaps(r, h)));
+  return [...kept, ...relative.filter((r) => !kept.some((h) => overlaps(r, h)))].sort((a, b) => a.index - b.index);
+}
+
+function absoluteHits(text: string, meetingDate: string, mode: Mode, needCue: boolean): Hit[] {
   const found = scanDates(text, needCue);
   const out: Hit[] = [];
   for (let i = 0; i < found.length; i++) {
@@ -97,7 +108,7 @@ const BARE_YEAR = /^(?:i\s+|i\s+løbet\s+af\s+|år\s+)?(\d{4})$/i;
  * One phrase a person wrote or chose as a deadline ("uge 43", "d. 30. september", "efter sommeren").
  * A year left out means the next such date after the meeting. Null when the phrase is not a date.
  */
-export function parseDanishDue(phrase: string, meetingDate: string): DueDate | null {
+export function parseDanishDue(phrase: string, meetingDate: string, ctx: RelativeContext = {}): DueDate | null {
   const text = phrase.trim().replace(/[.,;:]+$/, '');
   if (text === '' || text.length > 120) return null;
   const bare = BARE_YEAR.exec(text);
@@ -105,7 +116,7 @@ export function parseDanishDue(phrase: string, meetingDate: string): DueDate | n
     const iv = P.yearPart('whole', Number(bare[1])).at(Number(bare[1]));
     return iv ? toDue(iv, text) : null;
   }
-  const found = hits(text, meetingDate, 'next', false);
+  const found = hits(text, meetingDate, 'next', false, ctx);
   if (found.length !== 1 || !found[0].iv) return null;
   const [h] = found;
   if (!FILLER.test(text.slice(0, h.index)) || !FILLER.test(text.slice(h.index + h.length))) return null;
@@ -116,8 +127,8 @@ export function parseDanishDue(phrase: string, meetingDate: string): DueDate | n
  * Every future date or period in a running text, with where it was written. Only what follows the
  * meeting counts; see the module comment for past references.
  */
-export function findDueDates(text: string, meetingDate: string): { due: DueDate; index: number; length: number }[] {
-  return hits(text, meetingDate, 'scan', true)
+export function findDueDates(text: string, meetingDate: string, ctx: RelativeContext = {}): { due: DueDate; index: number; length: number }[] {
+  return hits(text, meetingDate, 'scan', true, ctx)
     .filter((h) => h.iv !== null)
     .map((h) => ({ due: toDue(h.iv!, text.slice(h.index, h.index + h.length)), index: h.index, length: h.length }));
 }

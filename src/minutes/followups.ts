@@ -18,6 +18,8 @@ export interface SuggestOptions {
   memberNames?: string[];
   /** The forum's own name ("Chefforum"), for "sendes tilbage til <forum>"; any "...forum" works without it. */
   forumName?: string;
+  /** YYYY-MM-DD of the forum's next meeting, for "til næste møde" (no date without it). */
+  nextMeetingDate?: string | null;
 }
 
 const NO_DECISION = /^(?:intet|ingen|ingenting|-|\.|–)?\.?$/i;
@@ -41,7 +43,7 @@ function fromDecision(item: AgendaItem, decision: string, meetingDate: string, o
   for (const sentence of sentences(decision)) {
     for (const clause of clauses(sentence)) {
       // Without the meeting's date no due date can be placed in time: none is invented.
-      const due = meetingDate === '' ? null : (findDueDates(clause, meetingDate)[0]?.due ?? null);
+      const due = meetingDate === '' ? null : (findDueDates(clause, meetingDate, { nextMeetingDate: opts.nextMeetingDate })[0]?.due ?? null);
       const { kind, strong, weak } = clauseSignals(clause, due, opts.forumName);
       if (!kind) continue;
       let owner = findOwner(clause, opts);

@@ -88,9 +88,11 @@ function parseTitledHeader(lines: Line[], warnings: ParseWarning[]): Header | nu
   let expectForum = false;
   let headerDate: string | null = null;
   let dateLineDate: string | null = null;
+  let inToc = false;
   for (const { text } of lines) {
     if (text === '' || IGNORED.test(text)) continue;
-    if (isTocLine(text)) {
+    // Under "Indholdsfortegnelse" every line is an entry, with or without dot leaders (our own export has none).
+    if (isTocLine(text) || (inToc && header && !DATE_LINE.test(text) && !PLACE_LINE.test(text))) {
       if (header) header.tocEntries++;
       continue;
     }
@@ -131,7 +133,9 @@ function parseTitledHeader(lines: Line[], warnings: ParseWarning[]): Header | nu
       header.start = header.start ?? timeOf(text);
     } else if (PEOPLE_LABEL.test(text)) {
       people = true;
-    } else if (!people && !TOC_HEADING.test(text) && !KNOWN_FIELD.test(text)) {
+    } else if (TOC_HEADING.test(text)) {
+      inToc = true;
+    } else if (!people && !KNOWN_FIELD.test(text)) {
       warnings.push({ code: 'unparsed-line', item: null, text: text.slice(0, 120) });
     }
     expectForum = false;

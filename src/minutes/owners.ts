@@ -15,6 +15,8 @@ export interface OwnerOptions {
 
 const ALL_CHIEFS = /^(?:alle\s+)?(?:cheferne|chefer|afdelingscheferne|afdelingschefer|chefgruppen|medlemmerne(?:\s+i\s+\S+)?|alle\s+medlemmer)$/i;
 const ROLE = /^(?:\p{L}*(?:direktøren|chefen|chef|sekretæren|formanden|borgmesteren|konsulenten|koordinatoren|lederen))(?:\s+for\s+.+)?$/iu;
+/** "Sekretariatet" on its own is the forum's secretary ("Økonomisekretariatet" stays a department). */
+const SECRETARIAT = /^sekretariatet$/i;
 const ROLE_TITLE = /^(?:udviklingskonsulent|konsulent|chefkonsulent|specialkonsulent|sekretær|direktør|kommunaldirektør|afdelingschef|chef|leder)\s+/i;
 const NAME_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
 const CAP_WORD = /^\p{Lu}[\p{L}-]*$/u;
@@ -26,7 +28,7 @@ const VERBS = new Set(
     'laver udarbejder sender udsender undersøger tager taler fremlægger forelægger sørger følger informerer orienterer kontakter ' +
     'indkalder inviterer planlægger koordinerer sikrer finder melder går står giver samler afholder arrangerer opdaterer kigger ' +
     'skal bør vil har opfordres bedes forpligter påtager vender bringer deler formidler videreformidler leverer udpeger ' +
-    'besøger drøfter forsøger er'
+    'besøger drøfter forsøger er retter'
   ).split(' '),
 );
 const ADVERBIALS = new Set('desuden herudover derudover derfor efterfølgende endvidere samtidig dernæst endelig så nu fremover fremadrettet herefter derefter'.split(' '));
@@ -85,7 +87,7 @@ export function classifyOwner(phrase: string, opts: OwnerOptions = {}): Owner | 
   if (ABBREVIATION.test(p)) return { kind: 'department', name: p };
   if (/\s&\s/.test(p) && words.every((w) => CAP_WORD.test(w) || w === '&' || /^\p{Lu}[\p{L}-]*,$/u.test(w))) return { kind: 'department', name: p };
   if (/^\p{Lu}[\p{L}-]*(?:,\s+\p{Lu}[\p{L}-]*)+\s+og\s+\p{Lu}[\p{L}-]*$/u.test(p)) return { kind: 'department', name: p };
-  if (ROLE.test(p)) return { kind: 'role', name: p };
+  if (ROLE.test(p) || SECRETARIAT.test(p)) return { kind: 'role', name: p };
   const titled = p.replace(ROLE_TITLE, '');
   const nameWords = titled.split(/\s+/);
   if (nameWords.length >= 2 && nameWords.length <= 4 && nameWords.every((w) => NAME_WORD.test(w))) {

@@ -1,5 +1,5 @@
 /** Turns follow-ups into the rows of reminder and check-in cards (loads meetings for their headings). */
-import { followUpTextFor, itemHeading } from '../cards/common';
+import { followUpTextFor, itemHeading, ownerName } from '../cards/common';
 import type { FollowUpRowView, RowState } from '../cards/reminders';
 import type { FollowUp, Forum, Locale } from '../domain';
 import type { Where } from '../domain/visibility';
@@ -42,7 +42,7 @@ export async function rowView(
     forumName: meeting?.forumName || forum.name,
     meetingDate: meeting?.date ?? null,
     itemHeading: itemHeading(item, o.locale),
-    owner: f.owner?.name ?? '',
+    owner: f.owner ? ownerName(f.owner, o.locale) : '',
     delegated: f.delegateUserId === o.userId && !f.assignees.includes(o.userId),
     due: f.due,
     daysLeft: f.due ? dayNumber(f.due.due) - dayNumber(o.cardDate) : null,

@@ -7,7 +7,9 @@ import { loadMeeting } from '../app/access';
 import type { AppDeps } from '../app/deps';
 import { respondToItem } from '../app/respond-to-item';
 import { saveCommunications } from '../app/save-communications';
+import { withNote } from '../app/notify';
 import { parseVerbData, type Verb, type VerbData } from '../cards/actions';
+import { savedMessagesNote } from '../cards/communications-form';
 import type { CardJson } from '../cards/render';
 import type { Locale } from '../domain';
 import { AppError } from '../domain';
@@ -45,7 +47,7 @@ const handlers: { [V in PanelVerb]: Handler<V> } = {
       version: d.version,
       itemNumber: d.itemNumber,
     });
-    return viewerItemCard(deps, viewer, locale, saved.value, d.itemNumber);
+    return withNote(await viewerItemCard(deps, viewer, locale, saved.value, d.itemNumber), savedMessagesNote(saved.value.communications, locale));
   },
   'item.comment': itemResponse,
   'item.read': itemResponse,

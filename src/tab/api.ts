@@ -67,7 +67,7 @@ export function inLocale(forum: Forum, locale: Locale): Forum {
 /** One item's card for the viewer (a member sees a closed item's content: the page decides when). */
 export async function viewerItemCard(deps: AppDeps, viewer: Viewer, locale: Locale, meeting: Meeting, itemNumber: number): Promise<CardJson> {
   const forum = inLocale(viewer.forum, locale);
-  return itemCardFor(deps, { forum, meeting, itemNumber, viewer: viewer.member, where: viewer.member ? 'personal' : 'channel' });
+  return itemCardFor(deps, { forum, meeting, itemNumber, viewer: viewer.member, where: viewer.member ? 'personal' : 'channel', guest: !viewer.member });
 }
 
 export async function meetingView(deps: AppDeps, viewer: Viewer, locale: Locale, meetingId?: string | null): Promise<MeetingView> {
@@ -87,15 +87,15 @@ export async function meetingView(deps: AppDeps, viewer: Viewer, locale: Locale,
     const own = { forum, meeting, itemNumber: item.number, responses };
     const mine = viewer.member ? await itemCardFor(deps, { ...own, viewer: viewer.member, where: 'personal' }) : null;
     if (item.closed) {
-      const card = await itemCardFor(deps, { ...own, viewer: null, where: 'channel' });
+      const card = await itemCardFor(deps, { ...own, viewer: null, where: 'channel', guest: true });
       items.push({ number: item.number, closed: true, card, privateCard: mine });
     } else {
-      const card = mine ?? (await itemCardFor(deps, { ...own, viewer: null, where: 'channel' }));
+      const card = mine ?? (await itemCardFor(deps, { ...own, viewer: null, where: 'channel', guest: true }));
       items.push({ number: item.number, closed: false, card, privateCard: null });
     }
   }
   const { id, date, start, location, status } = meeting;
-  return { ...base, meeting: { id, date, start, location, status }, overview: await overviewCardFor(deps, forum, meeting), items, message: null };
+  return { ...base, meeting: { id, date, start, location, status }, overview: await overviewCardFor(deps, forum, meeting, viewer.member ?? null, !viewer.member), items, message: null };
 }
 
 /** Before anything is saved, the messages form starts from the messages the document itself holds. */

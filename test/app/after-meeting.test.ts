@@ -1,3 +1,4 @@
+import mammoth from 'mammoth';
 import { chiefCascadeCard, confirmCascade, deliverHeldCommunications, heldJobId } from '../../src/app/cascade';
 import { closeMeeting } from '../../src/app/close-meeting';
 import { requestClose } from '../../src/app/close-request';
@@ -182,11 +183,19 @@ describe('the standing communication item', () => {
     const summary = w.fake.activity(closed.meeting.summaryActivityId!);
     const item4 = JSON.stringify(summaryItem(summary, 4));
     expect(item4).toContain('Beskeder til afdelingerne');
-    expect(item4).toContain('Borgerhenvendelser får én fælles indgang.\\n\\nNyt om sygefravær kun til Miljø & Teknik.');
+    expect(item4).toContain('3 beskeder, se');
+    expect(item4).not.toContain('Borgerhenvendelser');
     expect(item4).not.toContain('Ingen beslutning registreret');
+    // Once in the summary, with departments and hold date.
+    const json = JSON.stringify(summary);
+    expect(json.split('Nyt om sygefravær').length - 1).toBe(1);
+    expect(json).toContain('Til: Miljø & Teknik');
+    expect(json).toContain('Må tidligst gives videre 16. marts 2026');
     const minutes = await minutesFor(w.deps, ref);
-    const punkt4 = minutes.markdown.slice(minutes.markdown.indexOf('Punkt 4:'));
-    expect(punkt4).toMatch(/Beslutning[\s\S]*Borgerhenvendelser får én fælles indgang\.\n\nNyt om sygefravær kun til Miljø & Teknik\.\n\nEMBARGO-BESKED/);
+    const punkt4 = minutes.markdown.slice(minutes.markdown.indexOf('## Punkt 4:'));
+    expect(punkt4).toMatch(
+      /Beslutning[\s\S]*Borgerhenvendelser får én fælles indgang\.\n\nNyt om sygefravær kun til Miljø & Teknik\. \(Til: Miljø & Teknik\)\n\nEMBARGO-BESKED: ny direktør præsenteres\. \(Må tidligst gives videre 16\. marts 2026\)/,
+    );
   });
 
   it('says "Intet" when there were no messages', async () => {
@@ -199,6 +208,52 @@ describe('the standing communication item', () => {
     expect(item4).not.toContain('Ingen beslutning registreret');
     const minutes = await minutesFor(w.deps, ref);
     expect(minutes.markdown.slice(minutes.markdown.indexOf('Punkt 4:'))).toMatch(/Beslutning\s+Intet/);
+  });
+});
+
+describe('the meeting record', () => {
+  it('carries each proposal’s outcome and the ordered follow-ups to the summary and the minutes (Markdown and Word)', async () => {
+    const w = await world();
+    await w.store.meetings.create(aMeeting());
+    await publishAgenda(w.deps, ref);
+    const base = { ...ref, actor: actor(members.secretary), outcomeText: null, version: null };
+    await recordDecision(w.deps, {
+      ...base,
+      itemNumber: 2,
+      outcome: 'noted',
+      proposals: [],
+      text: 'Taget til efterretning.',
+      followUps: [{ text: 'Send notatet rundt', kind: 'task', owner: { kind: 'department', name: 'Kultur & Fritid' }, due: day('2026-03-12') }],
+    });
+    await recordDecision(w.deps, {
+      ...base,
+      itemNumber: 1,
+      outcome: 'approved',
+      proposals: [
+        { proposalNumber: 1, outcome: 'approved', note: null },
+        { proposalNumber: 2, outcome: 'amended', note: null },
+      ],
+      text: 'Modellen blev godkendt.',
+      followUps: [
+        { text: 'Evaluér modellen', kind: 'return-to-forum', owner: null, due: day('2026-06-30') },
+        { text: 'Ret referatet', kind: 'task', owner: { kind: 'department', name: 'Miljø & Teknik' }, due: { due: '2026-03-06', dueFrom: '2026-03-06', precision: 'day', text: 'senest fredag' } },
+      ],
+    });
+    const closed = await closeMeeting(w.deps, ref);
+    const summary = JSON.stringify(w.fake.activity(closed.meeting.summaryActivityId!));
+    expect(JSON.stringify(summaryItem(w.fake.activity(closed.meeting.summaryActivityId!), 1))).toContain('Forslag 2: Godkendt med ændringer');
+    const order = ['Ret referatet', 'Evaluér modellen', 'Send notatet rundt'].map((s) => summary.indexOf(s));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(order[0]).toBeGreaterThan(-1);
+    expect(summary).toContain('Frist: senest fredag (6. marts 2026)');
+    const minutes = await minutesFor(w.deps, ref);
+    expect(minutes.markdown).toMatch(/## Punkt 1:[\s\S]*### Beslutning\n\nModellen blev godkendt\.\n\nForslag 1: Godkendt\nForslag 2: Godkendt med ændringer\n/);
+    expect(minutes.markdown).toContain(
+      '## Opfølgning\n\n- Punkt 1: Ret referatet. Ansvarlig: Miljø & Teknik. Frist: senest fredag (6. marts 2026)\n- Punkt 1: Evaluér modellen. Frist: 30. juni 2026\n- Punkt 2: Send notatet rundt. Ansvarlig: Kultur & Fritid. Frist: 12. marts 2026\n',
+    );
+    const html = (await mammoth.convertToHtml({ buffer: minutes.docx })).value;
+    expect(html).toContain('Forslag 2: Godkendt med ændringer');
+    expect(html).toContain('<h2>Opfølgning</h2>');
   });
 });
 

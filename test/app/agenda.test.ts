@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { updateAgendaDetails } from '../../src/app/agenda-details';
 import { importAgenda } from '../../src/app/import-agenda';
+import { agendaPreviewCard } from '../../src/cards/agenda-preview';
 import { publishAgenda } from '../../src/app/publish-agenda';
 import { requestPublish } from '../../src/app/publish-request';
 import { discardAgenda, publishJobId, scheduleAgenda } from '../../src/app/schedule-agenda';
@@ -36,6 +37,15 @@ describe('agenda in', () => {
     expect(meeting.value).toMatchObject({ status: 'draft', date: '2026-03-05', start: '09:00', forumId: FORUM_ID });
     expect(meeting.value.items.map((i) => i.title)).toContain('Ny model for borgerhenvendelser');
     expect((await w.store.meetings.get(FORUM_ID, meeting.value.id))?.value.items).toHaveLength(6);
+  });
+
+  it('warns first in the preview, in Danish by default, when the meeting date has passed', async () => {
+    const w = await world();
+    const old = agendaText.replace(/05-03-2026/g, '10-10-2019').replace(/5\. marts 2026/g, '10. oktober 2019');
+    const { meeting, warnings } = await importAgenda(w.deps, { forum: w.forum, actor: actor(members.secretary), document: { text: old } });
+    expect(meeting.value.date).toBe('2019-10-10');
+    expect(JSON.stringify(agendaPreviewCard(meeting.value, warnings, 'da'))).toContain('Mødedatoen 10. oktober 2019 er overstået');
+    expect(JSON.stringify(agendaPreviewCard(meeting.value, warnings, 'en'))).toContain('The meeting date 10 October 2019 has passed');
   });
 
   it('reads an agenda sent as a file the same way', async () => {

@@ -1,11 +1,14 @@
 import { decisionFormOptions, saveDecisionForm } from '../../src/app/decision-form';
+import { itemCardFor } from '../../src/app/agenda-cards';
 import { publishAgenda } from '../../src/app/publish-agenda';
 import { type ConfirmedFollowUp, type DecisionInput, recordDecision } from '../../src/app/record-decision';
 import { respondToItem } from '../../src/app/respond-to-item';
 import { communicationsVersion, saveCommunications } from '../../src/app/save-communications';
 import { suggestForItem } from '../../src/app/suggest-follow-ups';
 import { parseVerbData } from '../../src/cards/actions';
+import { followUpMeta } from '../../src/cards/common';
 import { decisionFormCard } from '../../src/cards/decision-form';
+import { myFollowUps } from '../../src/app/queries';
 import type { Meeting } from '../../src/domain';
 import { rejection } from '../support/rejection';
 import { actor, aMeeting, FORUM_ID, members, useWorld, type World } from './world';
@@ -60,8 +63,23 @@ describe('before the meeting: comments, read, wants discussion', () => {
     expect(tally.items[2]).toEqual({ comments: 0, wantsDiscussion: 0, read: 1 });
     expect(tally.members).toBe(4);
     const overview = posted(w, meeting.publication?.overviewActivityId);
-    expect(overview).toContain('Kommentarer: 1 · Ønsker drøftelse: 1 · Læst: 0 af 4');
+    expect(overview).toContain('Kommentarer: 1 · Ønsker drøftelse: 1 af 4');
     expect(overview).toContain('Kommentarer: 0 · Ønsker drøftelse: 0 · Læst: 1 af 4');
+  });
+
+  it('counts the people it says it counts: the secretary’s own "read" is not one of the 4, and she is not asked for a comment', async () => {
+    const w = await world();
+    const meeting = await published(w);
+    await respondToItem(w.deps, { forumId: FORUM_ID, meetingId: 'meeting-1', itemNumber: 2, actor: actor(members.secretary), read: true });
+    const { tally } = await respondToItem(w.deps, { forumId: FORUM_ID, meetingId: 'meeting-1', itemNumber: 2, actor: actor(members.tech), read: true });
+    expect(tally.items[2].read).toBe(1);
+    const overview = posted(w, meeting.publication?.overviewActivityId);
+    expect(overview).toContain('Læst: 1 af 4');
+    expect(overview).not.toContain('Læst: 2 af 4');
+    const secretaryView = JSON.stringify(await itemCardFor(w.deps, { forum: w.forum, meeting, itemNumber: 1, viewer: members.secretary, where: 'channel' }));
+    expect(secretaryView).not.toContain('Din kommentar til sekretæren');
+    const chiefView = JSON.stringify(await itemCardFor(w.deps, { forum: w.forum, meeting, itemNumber: 1, viewer: members.tech, where: 'channel' }));
+    expect(chiefView).toContain('Din kommentar til sekretæren');
   });
 
   it('refuses someone who is not on the roster', async () => {
@@ -264,6 +282,80 @@ describe('editing a recorded decision', () => {
     expect(fresh).toEqual([]);
     const stored = await w.store.followUps.listByMeeting(FORUM_ID, 'meeting-1');
     expect(stored.map((f) => f.status)).toEqual(['open', 'open']);
+  });
+});
+
+describe('the next meeting in a decision', () => {
+  it('dates "til næste møde" to the forum’s next meeting when one is on file', async () => {
+    const w = await world();
+    const meeting = await published(w);
+    const text = 'Sagen sendes tilbage til næste møde.';
+    expect((await suggestForItem(w.deps, { meeting, itemNumber: 1, decisionText: text }))[0].due).toBeNull();
+    await w.store.meetings.create(aMeeting({ id: 'meeting-2', date: '2026-04-09' }));
+    const [f] = await suggestForItem(w.deps, { meeting, itemNumber: 1, decisionText: text });
+    expect(f.due).toMatchObject({ due: '2026-04-09', text: 'til næste møde' });
+  });
+});
+
+describe('owners outside the roster', () => {
+  /** The form for item 1 offered from `text`, and what Teams sends when it is saved as it is. */
+  async function formFrom(w: World, meeting: Meeting, text: string) {
+    const item = meeting.items[0];
+    const fresh = await suggestForItem(w.deps, { meeting, itemNumber: 1, decisionText: text });
+    const options = await decisionFormOptions(w.deps, { forum: w.forum, meeting, item, fresh });
+    const card = decisionFormCard(item, options, 'da');
+    const save = JSON.stringify(card).match(/"verb":"decision\.save","data":(\{.*?"proposalNumbers":\[[^\]]*\]\})/)?.[1];
+    const inputs = inputsOf(card);
+    return { card: JSON.stringify(card), inputs, data: { ...JSON.parse(save!), ...inputs, decisionText: text } as Record<string, unknown> };
+  }
+
+  async function saveForm(w: World, meeting: Meeting, data: Record<string, unknown>) {
+    const parsed = parseVerbData('decision.save', data);
+    if (!parsed.ok || parsed.verb !== 'decision.save') throw new Error(parsed.ok ? 'wrong verb' : parsed.error);
+    await saveDecisionForm(w.deps, { forum: w.forum, meeting, actor: actor(members.secretary), data: parsed.data });
+  }
+
+  async function saveFormFrom(w: World, meeting: Meeting, text: string) {
+    const form = await formFrom(w, meeting, text);
+    await saveForm(w, meeting, form.data);
+    return form;
+  }
+
+  it('offers a named outsider and "all chiefs" as owners, asks for the outsider’s responsible member (default the secretary) and reminds them', async () => {
+    const w = await world();
+    const meeting = await published(w);
+    const text = 'Jonatan Petersen udarbejder et notat inden den 20. marts 2026. Afdelingscheferne orienterer deres medarbejdere inden den 27. marts 2026.';
+    const { card, inputs } = await saveFormFrom(w, meeting, text);
+    expect(card).toContain('Jonatan Petersen (uden for forummet)');
+    expect(card).toContain('Alle chefer');
+    expect(card).toContain('Ansvarlig i forummet for Jonatan Petersen');
+    // Both owners are chosen in the form, none shows as "(ingen)".
+    expect([inputs.fu_0_owner, inputs.fu_1_owner, inputs.fu_0_resp].every((v) => typeof v === 'string' && /^o\d+$/.test(v))).toBe(true);
+    const stored = await w.store.followUps.listByMeeting(FORUM_ID, 'meeting-1');
+    const outsider = stored.find((f) => f.text.includes('notat'))!;
+    expect(outsider.owner).toMatchObject({ kind: 'person', name: 'Jonatan Petersen', responsible: { userId: members.secretary.userId } });
+    expect(outsider.assignees).toEqual([members.secretary.userId]);
+    const chiefs = stored.find((f) => f.text.includes('orienterer'))!;
+    expect(chiefs.owner?.kind).toBe('all-chiefs');
+    expect(chiefs.assignees.sort()).toEqual([members.culture.userId, members.tech.userId, members.finance.userId].sort());
+    // The secretary's "my tasks" names the outsider and who answers for them.
+    const mine = await myFollowUps(w.deps, members.secretary.userId);
+    const line = followUpMeta(mine.find((v) => v.followUp.id === outsider.id)!.followUp, 'da');
+    expect(line).toContain('Ansvarlig: Jonatan Petersen (ansvarlig i forummet: ');
+  });
+
+  it('lets the secretary choose another member to answer for the outsider', async () => {
+    const w = await world();
+    const meeting = await published(w);
+    const text = 'Jonatan Petersen udarbejder et notat inden den 20. marts 2026.';
+    const form = await formFrom(w, meeting, text);
+    const choices = [...form.card.matchAll(/"choices":(\[[^\]]*\])/g)].map((m) => JSON.parse(m[1]) as { title: string; value: string }[]);
+    const culture = choices.flat().find((c) => c.title === members.culture.name)!;
+    expect(form.inputs.fu_0_resp).not.toBe(culture.value);
+    await saveForm(w, meeting, { ...form.data, fu_0_resp: culture.value });
+    const [f] = (await w.store.followUps.listByMeeting(FORUM_ID, 'meeting-1')).filter((x) => x.status === 'open');
+    expect(f.owner?.responsible?.userId).toBe(members.culture.userId);
+    expect(f.assignees).toEqual([members.culture.userId]);
   });
 });
 

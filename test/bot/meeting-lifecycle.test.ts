@@ -222,6 +222,12 @@ describe('a whole meeting, end to end over HTTP', () => {
     expect(textOf(items[1])).toContain('at afdelingerne udpeger en kontaktperson');
     expect(textOf(items[3])).toContain('Lukket punkt');
     expect(textOf(items[3])).not.toContain('item.comment');
+    // The base cards (before any per-user refresh, as the Agents Playground shows them) offer the
+    // secretary's buttons to everyone; the click checks the role.
+    expect(textOf(items[1])).toContain('item.decide');
+    expect(textOf(overview)).toContain('meeting.close');
+    expect(textOf(await t.press(items[1], 'item.decide', USERS.chiefCulture, {}, { channel: true }))).toContain('Det er kun forummets sekretær eller formand');
+    expect(textOf(await t.press(items[1], 'item.decide', USERS.secretary, {}, { channel: true }))).toContain('decision.save');
 
     // Before the meeting: two chiefs comment, mark read and ask for discussion.
     const c1 = await t.press(items[1], 'item.comment', USERS.chiefCulture, { comment: 'Hvem bemander indgangen?' }, { channel: true });
@@ -234,7 +240,7 @@ describe('a whole meeting, end to end over HTTP', () => {
     const publication = (await h.store.meetings.get(forumId, meetingId))?.value.publication;
     await h.app.deps.cardUpdates!.idle(); // the overview's update follows the answers
     const tally = textOf(h.fake.activity(publication!.overviewActivityId!));
-    expect(tally).toContain('Kommentarer: 1 · Ønsker drøftelse: 1 · Læst: 0 af 4');
+    expect(tally).toContain('Kommentarer: 1 · Ønsker drøftelse: 1 af 4');
     expect(tally).toContain('Kommentarer: 0 · Ønsker drøftelse: 0 · Læst: 1 af 4');
 
     // Per-user views: the secretary sees the comment and the decision button; the closed item stays closed.
@@ -271,7 +277,8 @@ describe('a whole meeting, end to end over HTTP', () => {
     const messagesItem = await t.press(items[4], 'refresh', USERS.secretary, {}, { channel: true });
     const messagesForm = await t.press(messagesItem, 'item.decide', USERS.secretary, {}, { channel: true });
     const lines = 'Borgerhenvendelser får én fælles indgang fra 1. april.\n[Miljø & Teknik] Kontaktpersoner meldes ind til Borgerservice.\nfra 2026-03-16: Ny direktør for Kultur & Fritid præsenteres.';
-    await t.press(messagesForm, 'communications.save', USERS.secretary, { lines }, { channel: true });
+    const messagesSaved = await t.press(messagesForm, 'communications.save', USERS.secretary, { lines }, { channel: true });
+    expect(textOf(messagesSaved)).toContain('3 beskeder gemt, 1 holdt tilbage til 16. marts 2026');
 
     // After the meeting: "afslut møde" → summary in the channel, cascade 1:1 to each chief.
     h.clock.set('2026-03-05T11:00:00Z');

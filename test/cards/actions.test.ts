@@ -1,4 +1,6 @@
-import { formatCommunicationLines, parseCommunicationLines, parseVerbData, VERB_ACCESS, VERBS } from '../../src/cards';
+import { communicationsFormCard, formatCommunicationLines, parseCommunicationLines, parseVerbData, VERB_ACCESS, VERBS } from '../../src/cards';
+import { savedMessagesNote } from '../../src/cards/communications-form';
+import { commsItem } from './samples';
 
 const item = { forumId: 'forum-1', meetingId: 'meeting-1', itemNumber: '3' };
 
@@ -165,6 +167,20 @@ describe('communication lines', () => {
   it('name the line that is wrong', () => {
     expect(parseCommunicationLines('ok\nfra 2019-02-30: x')).toEqual({ ok: false, error: 'line 2: "fra" date is not a valid date (YYYY-MM-DD or DD-MM-YYYY)' });
     expect(parseCommunicationLines('[Stab]')).toEqual({ ok: false, error: 'line 1: no message text after the date/departments' });
+  });
+
+  it('once saved, say what was saved in the user’s language', () => {
+    const held = (notBefore: string | null) => ({ notBefore });
+    expect(savedMessagesNote([held(null), held('2026-12-09'), held(null)], 'da')).toBe('3 beskeder gemt, 1 holdt tilbage til 9. december 2026');
+    expect(savedMessagesNote([held(null), held('2026-12-09'), held(null)], 'en')).toBe('3 messages saved, 1 held until 9 December 2026');
+    expect(savedMessagesNote([], 'da')).toBe('Gemt: ingen beskeder til afdelingerne');
+  });
+
+  it('written back into an English form keep the English "from"', () => {
+    const meeting = { id: 'm', forumId: 'f', communications: [{ id: 'c1', text: 'Held', notBefore: '2026-12-09', notBeforeText: null, departments: [] }] };
+    const card = JSON.stringify(communicationsFormCard(meeting, commsItem, { departments: [], version: null }, 'en'));
+    expect(card).toContain('from 2026-12-09: Held');
+    expect(card).not.toContain('fra 2026-12-09');
   });
 
   it('written back into the form read the same again', () => {

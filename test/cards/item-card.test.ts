@@ -79,7 +79,9 @@ describe('item card', () => {
     const comments = [{ userName: 'Bo Berg', comment: 'Godt forslag' }];
     const member = JSON.stringify(itemCard(anItem(1), view({ comments }), 'da'));
     const secretary = JSON.stringify(itemCard(anItem(1), view({ audience: 'secretary', comments }), 'da'));
-    expect(member).toContain('Kommentarer: 2 · Læst: 3 af 8 · Ønsker drøftelse: 1');
+    expect(member).toContain('Kommentarer: 2 · Ønsker drøftelse: 1 af 8');
+    expect(member).not.toContain('Læst');
+    expect(JSON.stringify(itemCard(anItem(1, { writtenBriefing: true }), view({ comments }), 'da'))).toContain('Kommentarer: 2 · Læst: 3 af 8 · Ønsker drøftelse: 1');
     expect(member).not.toContain('Godt forslag');
     expect(secretary).toContain('Godt forslag');
   });

@@ -1,6 +1,7 @@
 import mammoth from 'mammoth';
 import type { AgendaItem, Meeting } from '../../src/domain';
 import { type MinutesDocument, renderDocx, renderMarkdown } from '../../src/minutes/export';
+import { parseDocument } from '../../src/minutes';
 import { aBareItem } from '../support/agenda-items';
 
 function anItem(over: Partial<AgendaItem> = {}): AgendaItem {
@@ -74,10 +75,28 @@ describe('exporting minutes as Markdown in the forum layout', () => {
     expect(agenda.startsWith('# DAGSORDEN Ledermøde d. 09-04-2024\n\n**Mødedato** Tirsdag d. 9. april 2024\n\n## Indholdsfortegnelse')).toBe(true);
   });
 
-  it('lists every item in the table of contents with dot leaders, closed items as "Lukket"', () => {
+  it('lists every item in the table of contents without the source’s dot leaders, closed items as "Lukket"', () => {
     expect(md).toContain(
-      '## Indholdsfortegnelse\n\nLM - Godkendelse af dagsorden og referat.....\nLM - Ny velkomstpakke – ansvar og udrulning (9.00-9.20).....\nLukket.....\nLM - Hvad skal kommunikeres ud til afdelingerne efter mødet?.....',
+      '## Indholdsfortegnelse\n\nLM - Godkendelse af dagsorden og referat\nLM - Ny velkomstpakke – ansvar og udrulning (9.00-9.20)\nLukket\nLM - Hvad skal kommunikeres ud til afdelingerne efter mødet?\n\n## Punkt 1',
     );
+    expect(md).not.toContain('.....');
+  });
+
+  it('ends with an "Opfølgning" section listing the follow-ups with owner and due date as written', async () => {
+    const followUps = [
+      { itemNumber: 2, text: 'Udpeg webredaktører', owner: 'Kultur & Fritid', due: 'senest fredag (30. august 2019)' },
+      { itemNumber: 2, text: 'Evaluér hjemmesiden', owner: null, due: null },
+    ];
+    const withFollowUps = renderMarkdown(aMinutes({ followUps }));
+    expect(withFollowUps.endsWith('## Opfølgning\n\n- Punkt 2: Udpeg webredaktører. Ansvarlig: Kultur & Fritid. Frist: senest fredag (30. august 2019)\n- Punkt 2: Evaluér hjemmesiden\n')).toBe(true);
+    const html = (await mammoth.convertToHtml({ buffer: await renderDocx(aMinutes({ followUps })) })).value;
+    expect(html).toContain('<h2>Opfølgning</h2><ul><li>Punkt 2: Udpeg webredaktører. Ansvarlig: Kultur &amp; Fritid. Frist: senest fredag (30. august 2019)</li>');
+    expect(renderMarkdown(aMinutes())).not.toContain('Opfølgning');
+  });
+
+  it('reads its own table of contents back without warnings', () => {
+    const { warnings } = parseDocument(md);
+    expect(warnings.filter((w) => w.code === 'unparsed-line' || w.code === 'toc-mismatch')).toEqual([]);
   });
 
   it('writes each item heading with prefix, title and slot, then its case number', () => {

@@ -179,6 +179,15 @@ describe('reading PDF files', () => {
     expect(await read('referat.pdf', makePdf(lines))).toBe(lines.join('\n'));
   });
 
+  it('keeps a paragraph whole where a page break cut it mid-sentence, and keeps other page breaks as paragraph breaks', async () => {
+    const filler = Array.from({ length: 48 }, (_, i) => `Linje ${i + 1}.`);
+    const lines = [...filler, '', 'Sekretariatet udarbejder et oplæg, som', 'forelægges Chefforum i juni.', 'Beslutning'];
+    const text = await read('referat.pdf', makePdf(lines));
+    expect(text).toContain('Sekretariatet udarbejder et oplæg, som\nforelægges Chefforum i juni.\nBeslutning');
+    const whole = [...filler, '', 'Første afsnit slutter her.', 'Andet afsnit på ny side.'];
+    expect(await read('referat.pdf', makePdf(whole))).toContain('Første afsnit slutter her.\n\nAndet afsnit på ny side.');
+  });
+
   it("leaves the caller's buffer intact", async () => {
     const pdf = makePdf(['REFERAT Chefforum d. 27-08-2019']);
     const copy = Buffer.from(pdf);

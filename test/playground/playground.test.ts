@@ -15,7 +15,9 @@ import * as path from 'node:path';
 import { DateTime } from 'luxon';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { COMMAND_NAMES, COMMAND_WORDS } from '../../src/bot/command-words';
-import { formatDateTime } from '../../src/cards/format';
+import { formatDateTime, formatShortDate } from '../../src/cards/format';
+import { DEFAULT_REMINDER_POLICY } from '../../src/domain';
+import { calendarOf, isWorkingDay } from '../../src/domain/calendar';
 import { t } from '../../src/i18n';
 import { AGENDA_TITLES, CLOSED_SECRET, playgroundAgenda } from './support/agenda';
 import { CHROMIUM, CHROMIUM_FLAGS, cards, message, openConversation, openPlayground, pasteAndCatch, postToBot, screenshotChat, scrollTo, sendCustomActivity, sendInChat, visibleText } from './support/playground-page';
@@ -35,6 +37,10 @@ const CHIEFS: Record<string, string> = {
   'Ole Brandt': 'Økonomi & Stab',
 };
 const FORUM = 'Ledelsesforum';
+const DECISION_TEXT = 'The joint entry is approved; the departments name a contact person.';
+const FOLLOW_UP = 'Sekretariatet retter referatet';
+/** The service sweeps this often here (SWEEP_INTERVAL_MS). */
+const SWEEP_MS = 5_000;
 const en = (key: string, params?: Record<string, string | number>) => t('en', key, params);
 
 const missing = [
@@ -59,6 +65,9 @@ async function screenshot(page: Page, name: string): Promise<void> {
 
 describeIf(missing.length === 0, `missing ${missing.join(' and ')}`)('the bot in Microsoft 365 Agents Playground (npm run playground, Chromium)', () => {
   const meetingDay = DateTime.now().setZone('Europe/Copenhagen').plus({ days: 14 });
+  const today = DateTime.now().setZone('Europe/Copenhagen').toISODate()!;
+  const held = meetingDay.plus({ days: 7 }).toISODate()!;
+  let decidedAt = 0;
   let dataDir: string;
   let run: PlaygroundRun | undefined;
   let browser: Browser | undefined;
@@ -68,7 +77,7 @@ describeIf(missing.length === 0, `missing ${missing.join(' and ')}`)('the bot in
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'playground-data-'));
     const started = await Promise.allSettled([
-      startPlaygroundScript({ root: ROOT, dataDir, timeoutMs: 60_000 }),
+      startPlaygroundScript({ root: ROOT, dataDir, timeoutMs: 60_000, env: { SWEEP_INTERVAL_MS: String(SWEEP_MS) } }),
       chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS }),
     ]);
     if (started[0].status === 'fulfilled') run = started[0].value;
@@ -190,6 +199,75 @@ describeIf(missing.length === 0, `missing ${missing.join(' and ')}`)('the bot in
     await cards(page, t('da', 'card.help.title')).last().waitFor();
     await scrollTo(status, 40);
     await screenshot(page, 'playground-status-danish.png');
+    // Back to the client's language (the playground's en-US) for the meeting steps below.
+    await sendInChat(page, 'sprog auto');
+    await message(page, t('en', 'language.auto')).waitFor();
+  });
+
+  it('records a decision from the base item card: per-proposal outcomes and a follow-up due today', async () => {
+    await openConversation(page, `${FORUM} - Møder`);
+    // The playground does not refresh cards per user: the base card offers "Record decision" to everyone.
+    const item = cards(page, en('card.item.heading', { number: 2, title: AGENDA_TITLES[1] }));
+    await item.getByRole('button', { name: en('card.item.decide') }).click();
+    const form = cards(page, en('card.decision.title', { number: 2 }));
+    await form.waitFor();
+    await form.getByRole('combobox', { name: new RegExp(`^${en('card.decision.proposal', { number: 2 })}`) }).click();
+    await page.getByRole('option', { name: en('card.proposalOutcome.amended') }).click();
+    await form.getByRole('textbox', { name: en('card.decision.text') }).fill(DECISION_TEXT);
+    await form.getByRole('textbox', { name: en('card.decision.fuText') }).first().fill(FOLLOW_UP);
+    await form.getByLabel(en('card.decision.due')).first().fill(today);
+    await form.getByRole('button', { name: en('card.decision.save') }).click();
+    decidedAt = Date.now();
+    await form.waitFor({ state: 'detached' });
+    const decided = cards(page, en('card.item.heading', { number: 2, title: AGENDA_TITLES[1] })).filter({ hasText: DECISION_TEXT });
+    await decided.waitFor();
+    await expect(visibleText(decided)).resolves.toContain(en('card.item.proposalDecision', { number: 2, outcome: en('card.proposalOutcome.amended') }));
+  });
+
+  it('saves the messages on the communication item and says what was saved on the same card', async () => {
+    const item = cards(page, en('card.item.heading', { number: 5, title: AGENDA_TITLES[4] }));
+    await item.getByRole('button', { name: en('card.item.decide') }).click();
+    const form = cards(page, en('card.comms.title'));
+    await form.waitFor();
+    await form.getByRole('textbox', { name: en('card.comms.lines') }).fill(`Borgerhenvendelser får én fælles indgang.\nfrom ${held}: Ny direktør præsenteres.`);
+    await form.getByRole('button', { name: en('card.comms.save') }).click();
+    const note = `${en('card.comms.saved', { count: 2 })}, ${en('card.comms.savedHeld', { count: 1, date: formatShortDate('en', held) })}`;
+    await page.getByText(note, { exact: true }).waitFor();
+  });
+
+  it('sends the reminder for the follow-up due today to the secretary’s personal chat within two sweeps', async () => {
+    // The catch-up is at the next sweep on a working day (docs/reminders.md); on other days, the next working day.
+    const now = DateTime.now().setZone('Europe/Copenhagen');
+    if (!isWorkingDay(now.toISODate()!, calendarOf(DEFAULT_REMINDER_POLICY)) || now.hour < 8) {
+      console.warn('Not a Danish working day after 08:00: the reminder goes out at the next 08:00 on a working day; not checked now.');
+      return;
+    }
+    await openConversation(page, 'Personal Chat');
+    const reminder = page.locator('.ac-adaptiveCard').filter({ hasText: FOLLOW_UP }).filter({ hasText: en('reminder.title.one') });
+    await reminder.first().waitFor({ timeout: 2 * SWEEP_MS + 5_000 - (Date.now() - decidedAt) });
+    await openConversation(page, `${FORUM} - Møder`);
+  }, 60_000);
+
+  it('closes the meeting from the overview: the summary shows each proposal’s outcome, the follow-up and the messages once', async () => {
+    const overview = cards(page, en('card.overview.title', { forum: FORUM }));
+    await overview.getByRole('button', { name: en('card.overview.close') }).click();
+    const summary = cards(page, en('card.summary.title', { forum: FORUM }));
+    await summary.waitFor({ timeout: 30_000 });
+    const shown = await visibleText(summary);
+    expect(shown).toContain(en('card.item.proposalDecision', { number: 2, outcome: en('card.proposalOutcome.amended') }));
+    expect(shown).toContain(FOLLOW_UP);
+    expect(shown.split('Borgerhenvendelser får én fælles indgang.').length - 1).toBe(1);
+  });
+
+  it('answers "referat" in personal chat with the minutes Markdown: the outcomes and the closing "Opfølgning" section', async () => {
+    await openConversation(page, 'Personal Chat');
+    await sendInChat(page, 'referat');
+    const markdown = page.getByText(en('meeting.minutes.markdown'), { exact: false }).last();
+    await markdown.waitFor();
+    const text = await visibleText(page.locator('body'));
+    expect(text).toContain(en('card.item.proposalDecision', { number: 2, outcome: en('card.proposalOutcome.amended') }));
+    expect(text).toContain('Opfølgning');
+    expect(text).toContain(`Punkt 2: ${FOLLOW_UP}`);
   });
 
   it("worked offline: the page only reached for fonts and an animation on Microsoft's CDN, which were blocked", () => {

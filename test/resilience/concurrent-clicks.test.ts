@@ -67,7 +67,7 @@ describe('concurrent clicks in one channel', () => {
     const updates = updatesDone(() => true);
     expect(updates.length).toBeGreaterThanOrEqual(1);
     expect(updates.length).toBeLessThanOrEqual(3);
-    expect(overviewText()).toContain('Kommentarer: 0 · Ønsker drøftelse: 30 · Læst: 0 af 34');
+    expect(overviewText()).toContain('Kommentarer: 0 · Ønsker drøftelse: 30 af 34');
   });
 
   test('a 429 (Retry-After 5 s) on the overview update is retried, the clicks do not wait for it, and the tally ends right', async () => {

@@ -24,6 +24,6 @@ export const agendaShow: CommandHandler = async (ctx) => {
   const card =
     m.status === 'draft' || m.status === 'scheduled'
       ? agendaPreviewCard(m, [], ctx.locale)
-      : await overviewCardFor(ctx.deps, forum, m, ctx.member ?? null);
+      : await overviewCardFor(ctx.deps, forum, m, ctx.member ?? null, !ctx.member);
   await replyCard(ctx, card, m.forumName);
 };

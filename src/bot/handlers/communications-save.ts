@@ -1,8 +1,9 @@
-/** "Gem beskeder" on the messages form of the standing communication item → the item card. */
+/** "Gem beskeder" on the messages form of the standing communication item → the item card, saying what was saved. */
 import { itemCardFor } from '../../app/agenda-cards';
 import { saveCommunications } from '../../app/save-communications';
 import type { VerbHandlerFor } from '../types';
-import { cardMeeting, whereOf } from './meeting-common';
+import { savedMessagesNote } from '../../cards/communications-form';
+import { cardMeeting, whereOf, withNote } from './meeting-common';
 
 export const communicationsSave: VerbHandlerFor<'communications.save'> = async (ctx) => {
   const d = ctx.data;
@@ -17,5 +18,6 @@ export const communicationsSave: VerbHandlerFor<'communications.save'> = async (
   ctx.log.info({ meetingId: d.meetingId, messages: saved.value.communications.length }, 'communications saved');
   const { forum } = await cardMeeting(ctx, d.meetingId);
   const viewer = ctx.member ?? null;
-  return { card: await itemCardFor(ctx.deps, { forum, meeting: saved.value, itemNumber: d.itemNumber, viewer, where: whereOf(ctx) }) };
+  const card = await itemCardFor(ctx.deps, { forum, meeting: saved.value, itemNumber: d.itemNumber, viewer, where: whereOf(ctx) });
+  return { card: withNote(card, savedMessagesNote(saved.value.communications, ctx.locale)) };
 };

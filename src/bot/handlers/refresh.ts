@@ -29,9 +29,9 @@ export const refreshVerb: VerbHandlerFor<'refresh'> = async (ctx) => {
   const viewer = ctx.member ?? null;
   switch (d.view) {
     case 'item':
-      return { card: await itemCardFor(ctx.deps, { forum, meeting: meeting.value, itemNumber: d.itemNumber, viewer, where: whereOf(ctx) }) };
+      return { card: await itemCardFor(ctx.deps, { forum, meeting: meeting.value, itemNumber: d.itemNumber, viewer, where: whereOf(ctx), guest: !viewer }) };
     case 'overview':
-      return { card: await overviewCardFor(ctx.deps, forum, meeting.value, viewer) };
+      return { card: await overviewCardFor(ctx.deps, forum, meeting.value, viewer, !viewer) };
     case 'summary':
       return { card: await summaryCardFor(ctx.deps, forum, meeting.value) };
     case 'cascade':

@@ -6,8 +6,16 @@
 import { DateTime } from 'luxon';
 import type { AgendaItem, Communication, ParsedMeeting, Section, SectionKind } from '../../domain';
 
+/** A follow-up as the minutes' closing "Opfølgning" section lists it; owner and due as the forum wrote them. */
+export interface MinutesFollowUp {
+  itemNumber: number;
+  text: string;
+  owner: string | null;
+  due: string | null;
+}
+
 /** What the exporters take: a parsed document, or a stored Meeting (which has all these fields). */
-export type MinutesDocument = ParsedMeeting & { communications?: Omit<Communication, 'id'>[] };
+export type MinutesDocument = ParsedMeeting & { communications?: Omit<Communication, 'id'>[]; followUps?: MinutesFollowUp[] };
 
 export type Block =
   | { type: 'title'; text: string }
@@ -110,17 +118,35 @@ function itemBlocks(item: AgendaItem, communications: string[]): Block[] {
   return blocks;
 }
 
-/** The whole document as blocks, in the forum's order: header, table of contents, items. */
+/** "- Punkt 2: Udpeg en kontaktperson. Ansvarlig: Miljø & Teknik. Frist: medio april (15. april 2026)" */
+function followUpLine(f: MinutesFollowUp): string {
+  const parts = [`Punkt ${f.itemNumber}: ${f.text.trim().replace(/\s*\n\s*/g, ' ').replace(/[.]$/, '')}`];
+  if (f.owner) parts.push(`Ansvarlig: ${f.owner}`);
+  if (f.due) parts.push(`Frist: ${f.due}`);
+  return `- ${parts.join('. ')}`;
+}
+
+/** The closing section listing the meeting's follow-ups (none when there are none). */
+function followUpBlocks(followUps: readonly MinutesFollowUp[]): Block[] {
+  if (followUps.length === 0) return [];
+  return [
+    { type: 'heading', level: 2, text: 'Opfølgning' },
+    { type: 'paragraph', text: followUps.map(followUpLine).join('\n') },
+  ];
+}
+
+/** The whole document as blocks, in the forum's order: header, table of contents, items, follow-ups. */
 export function layout(doc: MinutesDocument): Block[] {
   const blocks: Block[] = [{ type: 'title', text: headerTitle(doc) }, { type: 'field', label: 'Mødedato', text: longDate(doc.date, doc.start) }];
   if (doc.location) blocks.push({ type: 'field', label: 'Mødested', text: doc.location });
   blocks.push({ type: 'heading', level: 2, text: 'Indholdsfortegnelse' });
-  blocks.push({ type: 'toc', entries: doc.items.map((item) => `${itemLine(item)}.....`) });
+  blocks.push({ type: 'toc', entries: doc.items.map(itemLine) });
   const messages = (doc.communications ?? []).map((c) => c.text);
   for (const item of doc.items) {
     // Messages typed in the app become the standing communication item's decision when it has none.
     const own = item.standing === 'communication' && item.decision === null && doc.kind === 'minutes' ? messages : [];
     blocks.push(...itemBlocks(item, own));
   }
+  blocks.push(...followUpBlocks(doc.followUps ?? []));
   return blocks;
 }

@@ -44,6 +44,23 @@ function dueToday(followUps: FollowUp[], forums: Map<string, Forum | null>, user
   });
 }
 
+/**
+ * A catch-up is not needed when the person's cascade card from the follow-up's meeting, which lists
+ * their open follow-ups, reached them that same day.
+ */
+async function withoutCoveredCatchUps(ctx: JobContext, due: FollowUp[], forums: Map<string, Forum | null>, userId: string, date: string): Promise<FollowUp[]> {
+  const kept: FollowUp[] = [];
+  for (const f of due) {
+    if (reminderReasonOn(f, date, forums.get(f.forumId)!.reminderPolicy) === 'catch-up') {
+      const receipt = await ctx.deps.store.cascade.get(f.meetingId, userId);
+      const delivered = receipt?.value.deliveredAt;
+      if (delivered && localDate(new Date(delivered)) === date) continue;
+    }
+    kept.push(f);
+  }
+  return kept;
+}
+
 export const reminderHandler: JobHandler = {
   async run(ctx) {
     const userId = payloadString(ctx.job, 'userId');
@@ -54,7 +71,7 @@ export const reminderHandler: JobHandler = {
     await ensureNextReminder(ctx.deps, userId, followUps, forums, after);
     // A sweep that comes days late does not send yesterday's reminder; the chain has the next one.
     if (localDate(ctx.now) > date) return { status: 'nothing-to-send', reason: 'stale' };
-    const due = dueToday(followUps, forums, userId, date);
+    const due = await withoutCoveredCatchUps(ctx, dueToday(followUps, forums, userId, date), forums, userId, date);
     if (due.length === 0) return { status: 'nothing-to-send', reason: 'no follow-up due a reminder' };
     const forum = forums.get(due[0].forumId)!;
     const locale = await personLocale(ctx.deps, userId, forum.locale);

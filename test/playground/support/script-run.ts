@@ -33,10 +33,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startPlaygroundScript(opts: { root: string; dataDir: string; timeoutMs: number }): Promise<PlaygroundRun> {
+export async function startPlaygroundScript(opts: { root: string; dataDir: string; timeoutMs: number; env?: Record<string, string> }): Promise<PlaygroundRun> {
   const servicePort = await freePort();
   const requested = await freePort();
-  const env = { ...process.env, PORT: String(servicePort), PLAYGROUND_PORT: String(requested), DATA_DIR: opts.dataDir, LOG_LEVEL: 'error' };
+  const env = { ...process.env, ...opts.env, PORT: String(servicePort), PLAYGROUND_PORT: String(requested), DATA_DIR: opts.dataDir, LOG_LEVEL: 'error' };
   const child = spawn('npm', ['run', 'playground'], { cwd: opts.root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let seen = '';
   child.stdout?.on('data', (c: Buffer) => {
