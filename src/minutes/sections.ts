@@ -85,7 +85,7 @@ function decisionWords(norm: string): { forum: string; date: string } | null {
   const m = DATED_HEADING.exec(norm);
   const dated = m ? findAbsoluteDate(m[2]) : null;
   if (!m || !dated || !AFTER_DATE.test(m[2].slice(dated.index + dated.length))) return null;
-  const forum = m[2].slice(0, dated.index).replace(/,/g, ' ').replace(BEFORE_DATE, '').trim();
+  const forum = m[2].slice(0, dated.index).replace(/,/g, ' ').replace(BEFORE_DATE, '').replace(/\s+/g, ' ').trim();
   // "Beslutning fra Direktørforum, 17. maj 2021, pkt. 3:" quotes another body's decision inside a section.
   if (forum !== '' && (!FORUM_WORDS.test(forum) || /^fra\s/.test(forum))) return null;
   return { forum, date: dated.date };
@@ -117,6 +117,8 @@ function datedDecisionHeading(text: string, ctx: HeadingContext): SectionStart |
 /** The section a line starts, or null when it is body text. */
 export function sectionStart(text: string, ctx: HeadingContext): SectionStart | null {
   if (text === '') return null;
+  // An item page of the regions' systems heads what was decided "Referat" (the minutes of this item).
+  if (text.length < 10 && normalize(text) === 'referat') return { kind: 'decision', heading: stripColon(text), inline: null };
   const inline = INLINE.exec(text);
   if (inline) {
     const k = inline[1].toLowerCase() === 'beslutning' ? 'decision' : known(inline[1].toLowerCase());
