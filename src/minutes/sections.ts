@@ -45,8 +45,7 @@ function stripColon(text: string): string {
 }
 
 /** "Beslutning", "BESLUTNING I CHEFFORUM DEN 14-03-2013", "Beslutning i Chefforum 14.03.2013". */
-function decisionHeading(text: string, ctx: HeadingContext): SectionStart | null {
-  const norm = normalize(text);
+function decisionHeading(text: string, ctx: HeadingContext, norm = normalize(text)): SectionStart | null {
   if (!norm.startsWith('beslutning')) return null;
   let rest = norm.slice('beslutning'.length);
   if (rest !== '' && !/^[\s,:]/.test(rest)) return null;
@@ -72,6 +71,7 @@ const WEEKDAY = '(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)';
 const DATED_HEADING = /^(beslutning|behandling(?=\s+i\s))[\s,:]+(?:i\s+)?(.*)$/;
 const FORUM_WORDS = /^[\p{L}\d&./-]+(?:\s[\p{L}\d&./-]+){0,11}$/u;
 const AFTER_DATE = /^[\s.]*(?:,?\s*(?:pkt|punkt)\.?\s*\d{1,4}\.?)?\s*$/;
+const HAS_DIGIT = /\d/;
 const MEETING_REFERENCE = /^([^,]{2,80}),\s*([^,]{6,40}?),?\s*(?:pkt|punkt)\.?\s*\d{1,4}\.?$/;
 const BEFORE_DATE = new RegExp(`\\s*(?:${WEEKDAY}\\s*)?(?:den|d\\.)?\\s*$`);
 
@@ -101,9 +101,10 @@ function meetingReference(norm: string): { forum: string; date: string } | null 
   return { forum: m[1].trim(), date: dated.date };
 }
 
-function datedDecisionHeading(text: string, ctx: HeadingContext): SectionStart | null {
-  const norm = normalize(text);
-  const found = decisionWords(norm) ?? meetingReference(norm);
+function datedDecisionHeading(text: string, ctx: HeadingContext, norm?: string): SectionStart | null {
+  if (!HAS_DIGIT.test(text)) return null; // no date, no dated heading (most lines: checked first, cheaply)
+  norm ??= normalize(text);
+  const found = decisionWords(norm) ?? (norm.includes('pkt') || norm.includes('punkt') ? meetingReference(norm) : null);
   if (!found) return null;
   const { forum, date } = found;
   const own = normalize(ctx.forumName);
@@ -129,8 +130,9 @@ export function sectionStart(text: string, ctx: HeadingContext): SectionStart | 
   }
   if (text.length > 140) return null;
   if (text.length > 90) return datedDecisionHeading(text, ctx);
-  const decision = decisionHeading(text, ctx) ?? datedDecisionHeading(text, ctx);
+  const norm = normalize(text);
+  const decision = decisionHeading(text, ctx, norm) ?? datedDecisionHeading(text, ctx, norm);
   if (decision) return decision;
-  const kind = known(normalize(text));
+  const kind = known(norm);
   return kind ? { kind, heading: stripColon(text), inline: null } : null;
 }
