@@ -44,7 +44,7 @@ function candidate(lines: readonly Line[], index: number): Candidate | null {
   const line = lines[index];
   // "Indholdsfortegnelse1. Fraværende": a web page's contents link printed before the first item.
   const text = line.text.charCodeAt(0) === 0x49 ? line.text.replace(/^Indholdsfortegnelse\s*(?=\d)/, '') : line.text;
-  if (text.length > 400 || !/^[\d•·▪◦●pP]/.test(text) || isTocLine(text)) return null;
+  if (text.length > 400 || !/^(?:\d|[•·▪◦●]|p(?:kt|unkt))/i.test(text) || isTocLine(text)) return null;
   // The sentence test looks past the number's own full stop ("3. Medlemsforslag").
   const title = text.replace(/^\D{0,12}\d{1,4}\.?\s*/, '');
   const sentences = SENTENCES.test(title);
