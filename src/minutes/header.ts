@@ -68,7 +68,7 @@ function forumAndDate(rest: string): { forum: string; date: string | null } {
 }
 
 /** The header, titled or label/value; null when there is none. `kind` is used when no title says it. */
-export function parseHeader(lines: Line[], warnings: ParseWarning[], kind: DocumentKind = 'agenda'): Header | null {
+export function parseHeader(lines: Line[], warnings: ParseWarning[], kind: () => DocumentKind = () => 'agenda'): Header | null {
   const titled: ParseWarning[] = [];
   const fields: ParseWarning[] = [];
   const header = parseTitledHeader(lines, titled);
@@ -76,7 +76,7 @@ export function parseHeader(lines: Line[], warnings: ParseWarning[], kind: Docum
     warnings.push(...titled);
     return header;
   }
-  const found = parseHeaderFields(lines, kind, fields);
+  const found = parseHeaderFields(lines, kind(), fields);
   if (found) warnings.push(...fields);
   return found;
 }

@@ -146,8 +146,8 @@ export function parseDocument(text: string): ParseResult {
   const warnings: ParseWarning[] = [];
   const { headerLines, items, droppedClosedText } = splitItems(toLines(text.normalize('NFC')));
   if (items.length === 0) throw new DocumentError('parse-failed', 'No agenda items ("Punkt 1: ...", "1. ...") were found', { reason: 'no-items' });
-  const kind = items.some((raw) => raw.lines.some((l) => /^beslutning\b/i.test(l.text))) ? 'minutes' : 'agenda';
-  const header = parseHeader(headerLines, warnings, kind) ?? headerless(kind, warnings);
+  const kind = (): DocumentKind => (items.some((raw) => raw.lines.some((l) => /^beslutning\b/i.test(l.text))) ? 'minutes' : 'agenda');
+  const header = parseHeader(headerLines, warnings, kind) ?? headerless(kind(), warnings);
   if (!header.date) warnings.push({ code: 'missing-date', item: null, text: '' });
   if (header.forumName === '') warnings.push({ code: 'missing-forum-name', item: null, text: '' });
   if (header.tocEntries > 0 && header.tocEntries !== items.length) {

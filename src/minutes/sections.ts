@@ -72,6 +72,7 @@ const DATED_HEADING = /^(beslutning|behandling(?=\s+i\s))[\s,:]+(?:i\s+)?(.*)$/;
 const FORUM_WORDS = /^[\p{L}\d&./-]+(?:\s[\p{L}\d&./-]+){0,11}$/u;
 const AFTER_DATE = /^[\s.]*(?:,?\s*(?:pkt|punkt)\.?\s*\d{1,4}\.?)?\s*$/;
 const HAS_DIGIT = /\d/;
+const HEADING_WORD = /^(?:beslutning|behandling)|p(?:kt|unkt)\b/i;
 const MEETING_REFERENCE = /^([^,]{2,80}),\s*([^,]{6,40}?),?\s*(?:pkt|punkt)\.?\s*\d{1,4}\.?$/;
 const BEFORE_DATE = new RegExp(`\\s*(?:${WEEKDAY}\\s*)?(?:den|d\\.)?\\s*$`);
 
@@ -102,7 +103,8 @@ function meetingReference(norm: string): { forum: string; date: string } | null 
 }
 
 function datedDecisionHeading(text: string, ctx: HeadingContext, norm?: string): SectionStart | null {
-  if (!HAS_DIGIT.test(text)) return null; // no date, no dated heading (most lines: checked first, cheaply)
+  // No date or no heading word, no dated heading: most lines stop here, before any normalizing.
+  if (!HAS_DIGIT.test(text) || !HEADING_WORD.test(text)) return null;
   norm ??= normalize(text);
   const found = decisionWords(norm) ?? (norm.includes('pkt') || norm.includes('punkt') ? meetingReference(norm) : null);
   if (!found) return null;
