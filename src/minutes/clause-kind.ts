@@ -43,8 +43,20 @@ function escapeRegExp(s: string): string {
 export function isReturnToForum(text: string, forumName?: string): boolean {
   if (RETURN_FIXED.test(text) || RETURN_FORUM.test(text)) return true;
   if (!forumName) return false;
-  const own = new RegExp(`(?:på|til)\\s+(?:et|næste|et\\s+kommende|et\\s+senere|det\\s+kommende|et\\s+nyt)\\s+${escapeRegExp(forumName)}`, 'iu');
-  return own.test(text);
+  return ownForumReturn(forumName).test(text);
+}
+
+const OWN_FORUM_RETURN = new Map<string, RegExp>();
+
+/** "på et kommende <forum>", compiled once per forum name (it is asked for every clause). */
+function ownForumReturn(forumName: string): RegExp {
+  let re = OWN_FORUM_RETURN.get(forumName);
+  if (!re) {
+    if (OWN_FORUM_RETURN.size > 100) OWN_FORUM_RETURN.clear();
+    re = new RegExp(`(?:på|til)\\s+(?:et|næste|et\\s+kommende|et\\s+senere|det\\s+kommende|et\\s+nyt)\\s+${escapeRegExp(forumName)}`, 'iu');
+    OWN_FORUM_RETURN.set(forumName, re);
+  }
+  return re;
 }
 
 /** The text mentions the forum itself ("evaluering i Chefforum", "på Ledermødet"). */

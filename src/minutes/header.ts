@@ -23,7 +23,7 @@ export interface Header {
 
 const TITLE = /^(referat|dagsorden)\b[\s:–-]*(.*)$/i;
 const DATE_LINE = /^(?:mødedato|dato)\b\s*:?\s*(.*)$/i;
-const PLACE_LINE = /^(?:mødested|sted)\b\s*:?\s*(.*)$/i;
+const PLACE_LINE = /^(?:mødested\b|sted\b|lokale(?=\s*:))\s*:?\s*(.*)$/i;
 const TIME_LINE = /^(?:mødestart|mødetidspunkt|starttidspunkt|tidspunkt|tid)\b\s*:?\s*(.*)$/i;
 const FORUM_LINE = /^(?:udvalg|forum|organ)\s*[:\t]\s*(\S.*)$/i;
 /** Header fields the meeting has no place for: known, so no warning. */
@@ -68,7 +68,7 @@ function forumAndDate(rest: string): { forum: string; date: string | null } {
 }
 
 /** The header, titled or label/value; null when there is none. `kind` is used when no title says it. */
-export function parseHeader(lines: Line[], warnings: ParseWarning[], kind: DocumentKind = 'agenda'): Header | null {
+export function parseHeader(lines: Line[], warnings: ParseWarning[], kind: () => DocumentKind = () => 'agenda'): Header | null {
   const titled: ParseWarning[] = [];
   const fields: ParseWarning[] = [];
   const header = parseTitledHeader(lines, titled);
@@ -76,7 +76,7 @@ export function parseHeader(lines: Line[], warnings: ParseWarning[], kind: Docum
     warnings.push(...titled);
     return header;
   }
-  const found = parseHeaderFields(lines, kind, fields);
+  const found = parseHeaderFields(lines, kind(), fields);
   if (found) warnings.push(...fields);
   return found;
 }
@@ -177,6 +177,9 @@ export function parseHeaderFields(lines: Line[], kind: DocumentKind, warnings: P
     else if (!header.date && text.length <= MAX_DATE_LINE && findAbsoluteDate(text)) {
       header.date = findAbsoluteDate(text)?.date ?? null;
       header.start = header.start ?? timeOf(text);
+      // "Møde i regionsrådet den 22. marts 2022", "Børn & Læringsudvalget - 03-10-2022"
+      const { forum } = forumAndDate(text);
+      if (header.forumName === '' && forum.length <= 60 && !/\d/.test(forum)) header.forumName = forum;
     } else {
       people ||= PEOPLE_LABEL.test(text);
       if (!people && !KNOWN_FIELD.test(text) && !TOC_HEADING.test(text)) unparsed.push(text);

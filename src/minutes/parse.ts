@@ -8,7 +8,7 @@ import type { DocumentKind, ParsedMeeting, ParseWarning } from '../domain';
 import { AppError } from '../domain/errors';
 import { type Header, parseHeader } from './header';
 import { closedWarning, mentionsClosed, partHeading } from './closed-marker';
-import { buildItem } from './item-body';
+import { buildItem, caseNumberOf } from './item-body';
 import { type ItemHeading, isTocLine } from './item-heading';
 import { chooseLayout } from './layouts';
 import { type Line, toLines } from './lines';
@@ -71,13 +71,16 @@ function splitItems(lines: Line[]): { headerLines: Line[]; items: RawItem[]; dro
   const items: RawItem[] = [];
   let part: 'open' | 'closed' = 'open';
   let droppedClosedText = false;
-  const { headings, consumed } = chooseLayout(lines);
+  const { name, headings, consumed } = chooseLayout(lines);
   for (const [index, line] of lines.entries()) {
     if (consumed.has(index)) continue;
     const heading = headings.get(index) ?? null;
     const starts = heading ? null : partHeading(line.text);
     const current = items.length > 0 ? items[items.length - 1] : null;
-    if (heading) items.push({ heading: part === 'closed' ? closedBy(heading, 'section') : heading, lines: [] });
+    if (heading) {
+      const own = name === 'punkt' ? null : caseNumberAbove(current ? current.lines : headerLines, current !== null);
+      items.push({ heading: part === 'closed' ? closedBy(heading, 'section') : heading, lines: own ? [own] : [] });
+    }
     else if (starts) {
       part = starts;
       if (part === 'closed' && current && current.lines.every((l) => l.text === '')) current.heading = closedBy(current.heading, 'section');
@@ -89,6 +92,20 @@ function splitItems(lines: Line[]): { headerLines: Line[]; items: RawItem[]; dro
     }
   }
   return { headerLines, items, droppedClosedText };
+}
+
+/**
+ * Some systems print an item's case number above its heading ("85.02.02-G01-5-17" then "131. Godkendelse
+ * af dagsorden"): the last line before the heading, when it is a bare case number and not the only
+ * thing under the item before it (that one's own number).
+ */
+function caseNumberAbove(lines: Line[], underItem: boolean): Line | null {
+  let last = lines.length - 1;
+  while (last >= 0 && lines[last].text === '') last--;
+  if (last < 0 || !/^[\d.]+[-/A-ZÆØÅ\d]+$/.test(lines[last].text) || !caseNumberOf(lines[last].text)) return null;
+  const first = lines.findIndex((l) => l.text !== '');
+  if (first === last && underItem) return null;
+  return lines.splice(last, 1)[0];
 }
 
 /** "Lukket" or "fortrolig" in the first lines under the heading, before any section: closed to be safe. */
@@ -129,8 +146,8 @@ export function parseDocument(text: string): ParseResult {
   const warnings: ParseWarning[] = [];
   const { headerLines, items, droppedClosedText } = splitItems(toLines(text.normalize('NFC')));
   if (items.length === 0) throw new DocumentError('parse-failed', 'No agenda items ("Punkt 1: ...", "1. ...") were found', { reason: 'no-items' });
-  const kind = items.some((raw) => raw.lines.some((l) => /^beslutning\b/i.test(l.text))) ? 'minutes' : 'agenda';
-  const header = parseHeader(headerLines, warnings, kind) ?? headerless(kind, warnings);
+  const kind = (): DocumentKind => (items.some((raw) => raw.lines.some((l) => /^beslutning\b/i.test(l.text))) ? 'minutes' : 'agenda');
+  const header = parseHeader(headerLines, warnings, kind) ?? headerless(kind(), warnings);
   if (!header.date) warnings.push({ code: 'missing-date', item: null, text: '' });
   if (header.forumName === '') warnings.push({ code: 'missing-forum-name', item: null, text: '' });
   if (header.tocEntries > 0 && header.tocEntries !== items.length) {

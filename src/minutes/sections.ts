@@ -45,8 +45,7 @@ function stripColon(text: string): string {
 }
 
 /** "Beslutning", "BESLUTNING I CHEFFORUM DEN 14-03-2013", "Beslutning i Chefforum 14.03.2013". */
-function decisionHeading(text: string, ctx: HeadingContext): SectionStart | null {
-  const norm = normalize(text);
+function decisionHeading(text: string, ctx: HeadingContext, norm = normalize(text)): SectionStart | null {
   if (!norm.startsWith('beslutning')) return null;
   let rest = norm.slice('beslutning'.length);
   if (rest !== '' && !/^[\s,:]/.test(rest)) return null;
@@ -72,6 +71,8 @@ const WEEKDAY = '(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)';
 const DATED_HEADING = /^(beslutning|behandling(?=\s+i\s))[\s,:]+(?:i\s+)?(.*)$/;
 const FORUM_WORDS = /^[\p{L}\d&./-]+(?:\s[\p{L}\d&./-]+){0,11}$/u;
 const AFTER_DATE = /^[\s.]*(?:,?\s*(?:pkt|punkt)\.?\s*\d{1,4}\.?)?\s*$/;
+const HAS_DIGIT = /\d/;
+const HEADING_WORD = /^(?:beslutning|behandling)|p(?:kt|unkt)\b/i;
 const MEETING_REFERENCE = /^([^,]{2,80}),\s*([^,]{6,40}?),?\s*(?:pkt|punkt)\.?\s*\d{1,4}\.?$/;
 const BEFORE_DATE = new RegExp(`\\s*(?:${WEEKDAY}\\s*)?(?:den|d\\.)?\\s*$`);
 
@@ -85,7 +86,7 @@ function decisionWords(norm: string): { forum: string; date: string } | null {
   const m = DATED_HEADING.exec(norm);
   const dated = m ? findAbsoluteDate(m[2]) : null;
   if (!m || !dated || !AFTER_DATE.test(m[2].slice(dated.index + dated.length))) return null;
-  const forum = m[2].slice(0, dated.index).replace(/,/g, ' ').replace(BEFORE_DATE, '').trim();
+  const forum = m[2].slice(0, dated.index).replace(/,/g, ' ').replace(BEFORE_DATE, '').replace(/\s+/g, ' ').trim();
   // "Beslutning fra Direktørforum, 17. maj 2021, pkt. 3:" quotes another body's decision inside a section.
   if (forum !== '' && (!FORUM_WORDS.test(forum) || /^fra\s/.test(forum))) return null;
   return { forum, date: dated.date };
@@ -101,9 +102,11 @@ function meetingReference(norm: string): { forum: string; date: string } | null 
   return { forum: m[1].trim(), date: dated.date };
 }
 
-function datedDecisionHeading(text: string, ctx: HeadingContext): SectionStart | null {
-  const norm = normalize(text);
-  const found = decisionWords(norm) ?? meetingReference(norm);
+function datedDecisionHeading(text: string, ctx: HeadingContext, norm?: string): SectionStart | null {
+  // No date or no heading word, no dated heading: most lines stop here, before any normalizing.
+  if (!HAS_DIGIT.test(text) || !HEADING_WORD.test(text)) return null;
+  norm ??= normalize(text);
+  const found = decisionWords(norm) ?? (norm.includes('pkt') || norm.includes('punkt') ? meetingReference(norm) : null);
   if (!found) return null;
   const { forum, date } = found;
   const own = normalize(ctx.forumName);
@@ -117,6 +120,8 @@ function datedDecisionHeading(text: string, ctx: HeadingContext): SectionStart |
 /** The section a line starts, or null when it is body text. */
 export function sectionStart(text: string, ctx: HeadingContext): SectionStart | null {
   if (text === '') return null;
+  // An item page of the regions' systems heads what was decided "Referat" (the minutes of this item).
+  if (text.length < 10 && normalize(text) === 'referat') return { kind: 'decision', heading: stripColon(text), inline: null };
   const inline = INLINE.exec(text);
   if (inline) {
     const k = inline[1].toLowerCase() === 'beslutning' ? 'decision' : known(inline[1].toLowerCase());
@@ -127,8 +132,9 @@ export function sectionStart(text: string, ctx: HeadingContext): SectionStart | 
   }
   if (text.length > 140) return null;
   if (text.length > 90) return datedDecisionHeading(text, ctx);
-  const decision = decisionHeading(text, ctx) ?? datedDecisionHeading(text, ctx);
+  const norm = normalize(text);
+  const decision = decisionHeading(text, ctx, norm) ?? datedDecisionHeading(text, ctx, norm);
   if (decision) return decision;
-  const kind = known(normalize(text));
+  const kind = known(norm);
   return kind ? { kind, heading: stripColon(text), inline: null } : null;
 }

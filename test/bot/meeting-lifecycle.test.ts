@@ -388,6 +388,25 @@ describe('the chat commands and buttons around a meeting', () => {
   });
 });
 
+describe('an agenda without a header', () => {
+  const { h, t } = teamsEachTest(MONDAY_BEFORE);
+
+  it('is imported with its items; the preview asks for the date, and publishing is offered once it is given', async () => {
+    await setUpForum(t);
+    const text = readFileSync(FIXTURE, 'utf8');
+    const preview = await sendAgendaFile(t, 'uden-hoved.md', text.slice(text.search(/^#* *Punkt 1/m)));
+    expect(textOf(preview)).toContain('Dato mangler');
+    expect(textOf(preview)).toContain('Jeg fandt ingen mødedato');
+    expect(JSON.stringify(preview)).not.toContain('"agenda.publish"');
+    const refused = await h.post(h.anInvoke('agenda.publish', { forumId: (actionOf(preview, 'agenda.details').data as Json).forumId, meetingId: (actionOf(preview, 'agenda.details').data as Json).meetingId } as Json, { from: USERS.secretary }));
+    expect(textOf(refused.body)).toContain('ingen mødedato endnu');
+    const dated = await t.press(preview, 'agenda.details', USERS.secretary, { meetingForum: 'Ledelsesforum', meetingDate: '2026-03-05', meetingTime: '09:00', meetingPlace: 'Byrådssalen' });
+    expect(textOf(dated)).toContain('torsdag d. 5. marts 2026 kl. 09:00');
+    expect(JSON.stringify(dated)).toContain('"agenda.publish"');
+    await publish(t, dated);
+  });
+});
+
 describe('work that takes longer than Teams waits for a click', () => {
   const { h, t } = teamsEachTest(MONDAY_BEFORE, setUpForum);
   const toChannel = (r: { kind: string; conversationId: string | null }) => r.kind === 'send' && r.conversationId === TEST_CHANNEL.id;

@@ -159,6 +159,39 @@ describe('item layouts', () => {
   });
 });
 
+describe('what the agenda systems put around the items', () => {
+  it('takes a case number printed above its item heading for that item', () => {
+    const { meeting } = parseDocument('Referat\n\nÅbne dagsordenspunkter\n\n85.02.02-G01-5-17\n\n131. Godkendelse af dagsorden\n\nGodkendt.\n\n85.02.02-G01-6-17\n\n132. Budget\n\nDrøftet.');
+    expect(meeting.items.map((i) => [i.number, i.caseNumber, i.decision])).toEqual([
+      [131, '85.02.02-G01-5-17', null],
+      [132, '85.02.02-G01-6-17', null],
+    ]);
+    expect(meeting.items[0].sections.map((s) => s.body)).toEqual(['Godkendt.']);
+  });
+
+  it('reads a page that lists the items only, long titles and closed items included', () => {
+    const { meeting } = parseDocument(
+      'Møde i regionsrådet den 22. marts 2022\n\nPunkter på dagsordenen\n\n 1. Godkendelse af dagsorden\n 2. Medlemsforslag fra Enhedslisten, Socialistisk Folkeparti, Radikale Venstre og Socialdemokratiet om retningslinjer\n 3. Lukket punkt.\n 4. Underskriftsark',
+    );
+    expect(meeting.items.map((i) => [i.number, i.closed])).toEqual([[1, false], [2, false], [3, true], [4, false]]);
+    expect(meeting).toMatchObject({ forumName: 'regionsrådet', date: '2022-03-22' });
+  });
+
+  it('does not take the numbered paragraphs of an item page for items, and reads its "Referat" as the decision', () => {
+    const { meeting } = parseDocument(
+      'Regionsrådet\n22-12-2020 13:00\n\n1. Meddelelse fra formanden\n\nReferat\n\nFølgende emner blev nævnt:\n\n1. Afbud. Der var afbud fra Jørgen Hansen.\n\n2. Formandsbeslutning. Formanden orienterede om, at hun i medfør af Styrelsesloven havde truffet en formandsbeslutning om et påbud.',
+    );
+    expect(meeting.items.map((i) => [i.number, i.title])).toEqual([[1, 'Meddelelse fra formanden']]);
+    expect(meeting.items[0].decision).toMatch(/^Følgende emner blev nævnt:\n\n1\. Afbud/);
+  });
+
+  it('reads the first item glued to a contents link, and "Lokale:" as the place', () => {
+    const { meeting } = parseDocument('Byrådet - Referat\n\nDato: 29. januar 2020\nLokale: Byrådssalen\nTidspunkt: Kl. 19:00\n\nIndholdsfortegnelse1. Fraværende\n\nBeslutning\n\nIngen.\n\n2. Bemærkninger til dagsordenen\n\nBeslutning\n\nIngen.');
+    expect(meeting).toMatchObject({ date: '2020-01-29', start: '19:00', location: 'Byrådssalen' });
+    expect(meeting.items.map((i) => [i.number, i.title])).toEqual([[1, 'Fraværende'], [2, 'Bemærkninger til dagsordenen']]);
+  });
+});
+
 describe('votes and amendments', () => {
   it('finds no follow-up in an amendment or proposal that fell, and keeps the voting lines in the decision', () => {
     const decision = [

@@ -25,6 +25,7 @@ export function chooseLayout(lines: readonly Line[], layouts: readonly ItemLayou
     if (claim && claim.headings.size > 0 && claim.confidence > best.confidence) {
       best = { name: layout.name, headings: claim.headings, consumed: claim.consumed ?? new Set(), confidence: claim.confidence };
     }
+    if (best.confidence >= 1) break; // nothing can be surer
   }
   return { name: best.name, headings: best.headings, consumed: best.consumed };
 }

@@ -36,17 +36,26 @@ interface Candidate {
   titleLine: number | null;
 }
 
+/** A paragraph rather than a title: a long line with a sentence that goes on after a full stop. */
+const PARAGRAPH = /^.{100,}$/su;
+const SENTENCES = /[.!?]\s+\S/u;
+
 function candidate(lines: readonly Line[], index: number): Candidate | null {
   const line = lines[index];
-  const text = line.text;
-  if (text.length > 400 || !/^[\d•·▪◦●pP]/.test(text) || isTocLine(text)) return null;
-  const marked = line.headingLike ? 2 : 0;
+  // "Indholdsfortegnelse1. Fraværende": a web page's contents link printed before the first item.
+  const text = line.text.charCodeAt(0) === 0x49 ? line.text.replace(/^Indholdsfortegnelse\s*(?=\d)/, '') : line.text;
+  if (text.length > 400 || !/^(?:\d|[•·▪◦●]|p(?:kt|unkt))/i.test(text) || isTocLine(text)) return null;
+  // The sentence test looks past the number's own full stop ("3. Medlemsforslag").
+  const title = text.replace(/^\D{0,12}\d{1,4}\.?\s*/, '');
+  const sentences = SENTENCES.test(title);
+  if (sentences && PARAGRAPH.test(title)) return null;
+  const marked = (line.headingLike ? 2 : 0) - (sentences ? 2 : 0);
   const dot = DOT.exec(text);
-  if (dot) return { index, number: Number(dot[1]), title: dot[2], weight: 3 + marked, titleLine: null };
+  if (dot) return { index, number: Number(dot[1]), title: dot[2], weight: Math.max(1, 3 + marked), titleLine: null };
   const space = SPACE.exec(text);
-  if (space) return { index, number: Number(space[1]), title: space[2], weight: 2 + marked, titleLine: null };
+  if (space) return { index, number: Number(space[1]), title: space[2], weight: Math.max(1, 2 + marked), titleLine: null };
   const glued = GLUED.exec(text);
-  if (glued) return { index, number: Number(glued[1]), title: glued[2], weight: 1 + marked, titleLine: null };
+  if (glued) return { index, number: Number(glued[1]), title: glued[2], weight: 1, titleLine: null };
   const alone = ALONE.exec(text);
   const next = alone ? nextText(lines, index, 2) : -1;
   if (alone && next >= 0 && TITLE_LINE.test(lines[next].text) && lines[next].text.length < 300) {
