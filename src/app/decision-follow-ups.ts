@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { DueDate, FollowUp, FollowUpKind, Forum, Owner } from '../domain';
 import { updateFollowUp } from './followups';
-import { cancelRemindersFor, scheduleRemindersFor } from './reminders';
+import { cancelRemindersFor, scheduleRemindersFor, withPlannedCatchUp } from './reminders';
 import { resolveAssignees, resolveOwner } from './assignees';
 import type { AppDeps } from './deps';
 
@@ -123,13 +123,22 @@ export interface ApplyOptions {
   createAfter?: Promise<unknown>;
 }
 
+/** New follow-ups carry their planned catch-up (docs/reminders.md) from the start. */
+async function withCatchUps(deps: AppDeps, plan: FollowUpChanges): Promise<FollowUpChanges> {
+  if (plan.created.length === 0) return plan;
+  const created = await Promise.all(plan.created.map((f) => withPlannedCatchUp(deps, f)));
+  const byId = new Map(created.map((f) => [f.id, f]));
+  return { ...plan, created, wanted: plan.wanted.map((f) => byId.get(f.id) ?? f) };
+}
+
 /**
  * Applies a plan: creates, updates (conditional, retried) and dismisses; reminders follow. Every
  * step is idempotent (content ids, deterministic job ids), so applying the same plan again after a
  * crash completes it.
  */
-export async function applyFollowUps(deps: AppDeps, plan: FollowUpChanges, opts: ApplyOptions = {}): Promise<FollowUpChanges> {
+export async function applyFollowUps(deps: AppDeps, planned: FollowUpChanges, opts: ApplyOptions = {}): Promise<FollowUpChanges> {
   const now = deps.clock.now().toISOString();
+  const plan = await withCatchUps(deps, planned);
   const createdIds = new Set(plan.created.map((f) => f.id));
   const updatedIds = new Set(plan.updated.map((f) => f.id));
   // A reminder job is only a wake-up call (what it says is worked out when it is sent), so the jobs

@@ -79,6 +79,17 @@ async function withCatchUp(deps: AppDeps, f: FollowUp, policy: ReminderPolicy, n
 }
 
 /**
+ * A follow-up about to be created, with its catch-up planned but not saved: created with it, so that
+ * scheduling its reminders need not rewrite a row that may not exist yet.
+ */
+export async function withPlannedCatchUp(deps: AppDeps, f: FollowUp): Promise<FollowUp> {
+  if (f.status !== 'open' || recipientsOf(f).length === 0) return f;
+  const forum = (await new ReadCache(deps).forumsById([f.forumId])).get(f.forumId);
+  const at = forum ? await catchUpInstant(deps, f, forum.reminderPolicy, deps.clock.now()) : null;
+  return at ? { ...f, reminders: { ...reminderState(f), catchUpAt: at.toISOString() } } : f;
+}
+
+/**
  * Schedules the next reminder of a follow-up for everyone it reminds (assignees and delegate); one
  * that already missed a reminder gets it at the next sweep on a working day (docs/reminders.md).
  * Idempotent: call it after creating, postponing, snoozing or delegating a follow-up.
