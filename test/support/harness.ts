@@ -158,7 +158,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       else if (typeof token === 'object') headers.authorization = token.header;
       return send(JSON.stringify(activity), headers);
     },
-    postRaw: (body, headers = {}) => send(body, headers),
+    // A malformed body may end its connection after the answer: never reuse that socket for the next request.
+    postRaw: (body, headers = {}) => send(body, { connection: 'close', ...headers }),
     get: async (path) => {
       const res = await fetch(`${url}${path}`);
       return { status: res.status, body: parse(await res.text()) };
