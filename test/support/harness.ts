@@ -135,7 +135,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     fake.signToken({ aud: TEST_APP_ID, serviceurl: activity.serviceUrl, appid: 'bot-framework-channel' }, { forged });
 
   async function send(body: string | Buffer, headers: Record<string, string>): Promise<HttpAnswer> {
-    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
+    // One connection per request: a kept-alive socket that the server times out while this (busy) test
+    // process has not yet noticed would fail the next POST with ECONNRESET, a flake unrelated to the bot.
+    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close', ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
     return { status: res.status, body: parse(await res.text()) };
   }
 
@@ -158,8 +160,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       else if (typeof token === 'object') headers.authorization = token.header;
       return send(JSON.stringify(activity), headers);
     },
-    // A malformed body may end its connection after the answer: never reuse that socket for the next request.
-    postRaw: (body, headers = {}) => send(body, { connection: 'close', ...headers }),
+    postRaw: (body, headers = {}) => send(body, headers),
     get: async (path) => {
       const res = await fetch(`${url}${path}`);
       return { status: res.status, body: parse(await res.text()) };
