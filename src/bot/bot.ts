@@ -57,7 +57,9 @@ export class FollowUpBot extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (turn, next) => {
-      await this.withInfo(turn, 'welcome', (info) => this.routes.welcome(info));
+      if (await this.firstDelivery(turn)) {
+        await this.withInfo(turn, 'welcome', (info) => this.routes.welcome(info));
+      }
       await next();
     });
   }
@@ -102,18 +104,18 @@ export class FollowUpBot extends TeamsActivityHandler {
   }
 
   /**
-   * Teams redelivers a message it thinks went unanswered; the same activity id must have one effect.
-   * If storage cannot tell, the message is handled (its handler reports the storage failure).
+   * Teams redelivers a message (or an install event) it thinks went unanswered; the same activity id
+   * must have one effect. If storage cannot tell, it is handled (its handler reports the storage failure).
    */
   private async firstDelivery(turn: TurnContext): Promise<boolean> {
     const { id, conversation } = turn.activity;
     if (!id || !conversation?.id) return true;
     try {
       const first = await this.deps.store.conversations.markActivity(conversation.id, id);
-      if (!first) this.turnLog(turn).info({ activityId: id }, 'redelivered message ignored');
+      if (!first) this.turnLog(turn).info({ activityId: id }, 'redelivered activity ignored');
       return first;
     } catch (e) {
-      this.turnLog(turn).warn(errorLogFields(e), 'could not check for a redelivered message');
+      this.turnLog(turn).warn(errorLogFields(e), 'could not check for a redelivered activity');
       return true;
     }
   }

@@ -148,6 +148,21 @@ describe('setting up a forum', () => {
     expect(h.fake.requests().some((r) => r.kind === 'paged-members')).toBe(false);
   });
 
+  test('a set-up Teams redelivers while the first is still saving makes one forum, one confirmation, and answers both with the card', async () => {
+    const other = { conversation: 'channel' as const, conversationId: '19:retried-channel@thread.tacv2', from: USERS.secretary };
+    await h.post(h.aMessage('opsæt', other));
+    const [card] = h.fake.cards();
+    h.fake.reset();
+    const data = filledIn(card, { name: 'Fjordby Ledermøde', secretary: USERS.secretary, chair: USERS.director, members: [[USERS.chiefCulture, 'Kultur & Fritid']] });
+    const activity = h.anInvoke('forum.setup', data, other);
+    const answers = await Promise.all([h.post(activity), h.post(activity)]);
+    for (const a of answers) expect(a.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { body: expect.anything() } });
+    expect(JSON.stringify(answers.map((a) => a.body))).not.toContain(JSON.stringify(t('da', 'card.error.title')).slice(1, -1));
+    const posts = h.fake.sent().filter((s) => s.kind === 'send' || s.kind === 'reply');
+    expect(posts).toHaveLength(1);
+    expect(JSON.stringify(posts[0].activity)).toContain('Fjordby Ledermøde');
+  });
+
   test('in 1:1 chat "opsæt" explains that set-up happens in the team channel', async () => {
     await h.post(h.aMessage('opsæt'));
     expect(shown(h, t('da', 'bot.setup.only-in-team'))).toBe(true);

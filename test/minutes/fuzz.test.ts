@@ -29,9 +29,9 @@ const TOKENS = [
   '.....\t3',
   '\u0000',
   '\ufffd',
-  'REFERAT Chefforum d. 31-02-2019',
+  'REFERAT Ledermøde d. 31-02-2023',
   'Kultur & Fritid er tovholder på',
-  'sendes tilbage til behandling i Chefforum i december eller januar',
+  'sendes tilbage til behandling i Ledermødet i december eller januar',
 ];
 
 type Mutation = { op: 'delete' | 'insert' | 'duplicate' | 'truncate' | 'upper'; at: number; len: number; text: string };

@@ -17,7 +17,7 @@ function aDocx(children: (Paragraph | Table)[]): Promise<Buffer> {
 }
 
 describe('reading text and Markdown files', () => {
-  const minutes = '# REFERAT Chefforum d. 27-08-2019\n\n**Mødested** Mødelokale 1 – ved kantinen\n';
+  const minutes = '# REFERAT Ledermøde d. 07-11-2023\n\n**Mødested** Mødelokale Fjorden – ved kantinen\n';
 
   it('reads UTF-8 Markdown as it is', async () => {
     expect(await read('referat.md', Buffer.from(minutes, 'utf8'))).toBe(minutes);
@@ -95,57 +95,57 @@ describe('recognising the format', () => {
   });
 
   it('refuses a text file that only pretends to be .docx or .pdf', async () => {
-    expect((await rejection(read('referat.docx', Buffer.from('REFERAT Chefforum')), DocumentError)).message).toBe('referat.docx is named .docx but is not a Word document');
-    expect((await rejection(read('referat.pdf', Buffer.from('REFERAT Chefforum')), DocumentError)).message).toBe('referat.pdf is named .pdf but is not a PDF');
+    expect((await rejection(read('referat.docx', Buffer.from('REFERAT Ledermøde')), DocumentError)).message).toBe('referat.docx is named .docx but is not a Word document');
+    expect((await rejection(read('referat.pdf', Buffer.from('REFERAT Ledermøde')), DocumentError)).message).toBe('referat.pdf is named .pdf but is not a PDF');
   });
 });
 
 describe('reading Word documents', () => {
   it('keeps headings, bold labels, numbered proposals, bullets and tables in the Markdown forms the parser reads', async () => {
     const docx = await aDocx([
-      new Paragraph({ text: 'REFERAT Chefforum d. 27-08-2019', heading: HeadingLevel.HEADING_1 }),
-      new Paragraph({ children: [new TextRun({ text: 'Mødedato ', bold: true }), new TextRun('Tirsdag d. 27. august 2019 kl. 12:30')] }),
-      new Paragraph({ text: 'Punkt 2: CF - Ny hjemmeside – ansvar & løft (9.00-9.20)', heading: HeadingLevel.HEADING_2 }),
+      new Paragraph({ text: 'REFERAT Ledermøde d. 07-11-2023', heading: HeadingLevel.HEADING_1 }),
+      new Paragraph({ children: [new TextRun({ text: 'Mødedato ', bold: true }), new TextRun('Tirsdag d. 7. november 2023 kl. 13:00')] }),
+      new Paragraph({ text: 'Punkt 2: LM - Vinterberedskab – salt & snerydning (13.15-13.30)', heading: HeadingLevel.HEADING_2 }),
       new Paragraph({ text: 'Indstilling', heading: HeadingLevel.HEADING_3 }),
       new Paragraph('Kommunaldirektøren indstiller,'),
-      new Paragraph({ text: 'at Chefforum godkender modellen', numbering: { reference: 'n', level: 0 } }),
-      new Paragraph({ text: 'at cheferne overvejer webredaktørrollen', numbering: { reference: 'n', level: 0 } }),
-      new Paragraph({ text: 'Grøn dag fastholdes', bullet: { level: 0 } }),
+      new Paragraph({ text: 'at Ledermødet godkender modellen', numbering: { reference: 'n', level: 0 } }),
+      new Paragraph({ text: 'at cheferne overvejer en vagtordning i julen', numbering: { reference: 'n', level: 0 } }),
+      new Paragraph({ text: 'Skoler prioriteres først', bullet: { level: 0 } }),
       new Paragraph({ children: [new TextRun('Dagsordenen blev godkendt.'), new TextRun({ text: 'Referatet blev godkendt.', break: 1 })] }),
       new Table({
         rows: [
           new TableRow({ children: [new TableCell({ children: [new Paragraph('Indsats')] }), new TableCell({ children: [new Paragraph('Beløb')] })] }),
-          new TableRow({ children: [new TableCell({ children: [new Paragraph('HeadSpace')] }), new TableCell({ children: [new Paragraph('250.000 kr.')] })] }),
+          new TableRow({ children: [new TableCell({ children: [new Paragraph('Vejsalt')] }), new TableCell({ children: [new Paragraph('250.000 kr.')] })] }),
         ],
       }),
     ]);
     expect(await read('referat.docx', docx)).toBe(
       [
-        '# REFERAT Chefforum d. 27-08-2019',
+        '# REFERAT Ledermøde d. 07-11-2023',
         '',
-        '**Mødedato** Tirsdag d. 27. august 2019 kl. 12:30',
+        '**Mødedato** Tirsdag d. 7. november 2023 kl. 13:00',
         '',
-        '## Punkt 2: CF - Ny hjemmeside – ansvar & løft (9.00-9.20)',
+        '## Punkt 2: LM - Vinterberedskab – salt & snerydning (13.15-13.30)',
         '',
         '### Indstilling',
         '',
         'Kommunaldirektøren indstiller,',
         '',
-        '1. at Chefforum godkender modellen',
-        '2. at cheferne overvejer webredaktørrollen',
-        '- Grøn dag fastholdes',
+        '1. at Ledermødet godkender modellen',
+        '2. at cheferne overvejer en vagtordning i julen',
+        '- Skoler prioriteres først',
         '',
         'Dagsordenen blev godkendt.\nReferatet blev godkendt.',
         '',
         'Indsats\tBeløb',
-        'HeadSpace\t250.000 kr.',
+        'Vejsalt\t250.000 kr.',
         '',
       ].join('\n'),
     );
   });
 
   it('refuses a Word document whose text part would unpack to more than 50 MB (a zip bomb) before unpacking it', async () => {
-    const docx = await aDocx([new Paragraph('Punkt 1: CF - Godkendelse')]);
+    const docx = await aDocx([new Paragraph('Punkt 1: LM - Godkendelse')]);
     const name = docx.indexOf('word/document.xml', docx.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])));
     docx.writeUInt32LE(3_000_000_000, name - 46 + 24);
     const err = await rejection(read('bombe.docx', docx), DocumentError);
@@ -154,7 +154,7 @@ describe('reading Word documents', () => {
   });
 
   it('refuses a damaged Word document with a one-line reason', async () => {
-    const docx = await aDocx([new Paragraph('Punkt 1: CF - Godkendelse')]);
+    const docx = await aDocx([new Paragraph('Punkt 1: LM - Godkendelse')]);
     const err = await rejection(read('referat.docx', docx.subarray(0, Math.floor(docx.length / 2))), DocumentError);
     expect(err.code).toBe('parse-failed');
     expect(err.message).toMatch(/^The Word document could not be read/);
@@ -164,7 +164,7 @@ describe('reading Word documents', () => {
 
 describe('reading PDF files', () => {
   it('reads the text layer, Danish letters and dashes included, without page markers', async () => {
-    const lines = ['REFERAT Chefforum d. 27-08-2019', 'Mødedato Tirsdag d. 27. august 2019 kl. 12:30', 'Punkt 2: CF - Ny hjemmeside – ansvar og løft i fremtiden (9.00-9.20)'];
+    const lines = ['REFERAT Ledermøde d. 07-11-2023', 'Mødedato Tirsdag d. 7. november 2023 kl. 13:00', 'Punkt 2: LM - Trafiksikkerhed ved skolerne – status og de næste skridt (13.15-13.30)'];
     expect(await read('referat.pdf', makePdf(lines))).toBe(lines.join('\n'));
   });
 
@@ -175,21 +175,21 @@ describe('reading PDF files', () => {
   });
 
   it('keeps paragraph breaks (larger gaps between lines) as blank lines, for the parser and the message list', async () => {
-    const lines = ['Beslutning', '', 'Cheferne har en vigtig kommunikationsopgave.', 'Den fortsætter på næste linje.', '', 'Budgetanalyserne gennemgås på områdemøderne.'];
+    const lines = ['Beslutning', '', 'Cheferne melder ledige medarbejdere ind til vagtordningen.', 'Den fortsætter på næste linje.', '', 'Vagtplanen gennemgås på områdemøderne.'];
     expect(await read('referat.pdf', makePdf(lines))).toBe(lines.join('\n'));
   });
 
   it('keeps a paragraph whole where a page break cut it mid-sentence, and keeps other page breaks as paragraph breaks', async () => {
     const filler = Array.from({ length: 48 }, (_, i) => `Linje ${i + 1}.`);
-    const lines = [...filler, '', 'Sekretariatet udarbejder et oplæg, som', 'forelægges Chefforum i juni.', 'Beslutning'];
+    const lines = [...filler, '', 'Sekretariatet udarbejder et oplæg, som', 'forelægges Ledermødet i juni.', 'Beslutning'];
     const text = await read('referat.pdf', makePdf(lines));
-    expect(text).toContain('Sekretariatet udarbejder et oplæg, som\nforelægges Chefforum i juni.\nBeslutning');
+    expect(text).toContain('Sekretariatet udarbejder et oplæg, som\nforelægges Ledermødet i juni.\nBeslutning');
     const whole = [...filler, '', 'Første afsnit slutter her.', 'Andet afsnit på ny side.'];
     expect(await read('referat.pdf', makePdf(whole))).toContain('Første afsnit slutter her.\n\nAndet afsnit på ny side.');
   });
 
   it("leaves the caller's buffer intact", async () => {
-    const pdf = makePdf(['REFERAT Chefforum d. 27-08-2019']);
+    const pdf = makePdf(['REFERAT Ledermøde d. 07-11-2023']);
     const copy = Buffer.from(pdf);
     await read('referat.pdf', pdf);
     expect(pdf.equals(copy)).toBe(true);
@@ -209,8 +209,8 @@ describe('reading PDF files', () => {
 
 describe('reading arbitrary bytes', () => {
   it('either gives text or refuses with a DocumentError, whatever the bytes and the name', async () => {
-    const docx = await aDocx([new Paragraph({ text: 'Punkt 1: CF - Godkendelse', heading: HeadingLevel.HEADING_2 }), new Paragraph('Godkendt.')]);
-    const pdf = makePdf(['REFERAT Chefforum d. 27-08-2019', 'Punkt 1: CF - Godkendelse']);
+    const docx = await aDocx([new Paragraph({ text: 'Punkt 1: LM - Godkendelse', heading: HeadingLevel.HEADING_2 }), new Paragraph('Godkendt.')]);
+    const pdf = makePdf(['REFERAT Ledermøde d. 07-11-2023', 'Punkt 1: LM - Godkendelse']);
     const mutated = (base: Buffer) =>
       fc.array(fc.tuple(fc.nat(base.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }).map((edits) => {
         const copy = Buffer.from(base);

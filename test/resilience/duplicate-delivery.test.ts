@@ -7,7 +7,8 @@
  * app installed 1:1, meeting start/end events and the Action.Submit fallback. After the second
  * delivery, what is stored (values, not ETags; audit entries that record a change) and what the
  * conversations show (every message posted, every card as last updated) are exactly what they were
- * after the first: one effect each. The first delivery must itself have its effect (something stored
+ * after the first: one effect each, and the second delivery posts no message (new post or reply) to
+ * any channel or chat. The first delivery must itself have its effect (something stored
  * or shown changed, no error card), so an action that fails the same way twice does not pass.
  * Replies to chat messages are checked on their own at the end.
  */
@@ -91,6 +92,9 @@ describe('every activity delivered twice has one effect', () => {
     return textOf({ state, posts, answers, conversations: h.fake.createdConversations().length });
   }
 
+  /** Messages the bot has posted to any channel or chat: new posts and replies to an activity. */
+  const postCount = () => h.fake.sent().filter((s) => s.kind === 'send' || s.kind === 'reply').length;
+
   /** What differs between two effect snapshots, as "path: before → after" lines. */
   function differences(a: unknown, b: unknown, at = ''): string[] {
     if (textOf(a) === textOf(b)) return [];
@@ -122,9 +126,12 @@ describe('every activity delivered twice has one effect', () => {
     if (first.status >= 400) problems.push(`${what}: the first delivery was answered ${first.status}`);
     if (textOf(first.body).includes(t('da', 'card.error.title'))) problems.push(`${what}: the first delivery was answered with an error card`);
     if (!opts.answerOnly && !firstEffect) problems.push(`${what}: the first delivery had no effect`);
+    const postsOnce = postCount();
     const second = await h.post(activity);
     if (forum) await settle(h, forum.id);
     if (second.status !== first.status) problems.push(`${what}: answered ${first.status}, then ${second.status}`);
+    const postsAfter = postCount();
+    if (postsAfter !== postsOnce) problems.push(`${what}: the second delivery posted ${postsAfter - postsOnce} more message(s) to a channel or chat`);
     problems.push(...differences(once, JSON.parse(await effects())).map((d) => `${what} twice changed ${d}`));
     return { first: first.body, second: second.body };
   }

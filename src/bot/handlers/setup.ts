@@ -25,7 +25,12 @@ export const setupVerb: VerbHandlerFor<'forum.setup'> = async (ctx) => {
   const roster = await fetchRoster(ctx.turn);
   const existing = ctx.forum;
   const forum = buildForum(ctx, ctx.data, roster, existing?.value ?? null);
-  const saved = await save(ctx, forum, existing);
+  const { saved, unchanged } = await saveOrDetectRetry(ctx, forum, existing);
+  if (unchanged) {
+    // A Teams retry, a second click or an unchanged form: the channel has its confirmation already.
+    ctx.log.info({ forumId: saved.value.id }, 'forum set-up unchanged');
+    return { card: setupCard(toEntries(roster), ctx.locale, saved.value) };
+  }
   const secretary = saved.value.members.find((m) => m.role === 'secretary')?.name ?? '';
   const chair = saved.value.members.find((m) => m.role === 'chair')?.name ?? '';
   const params = { name: saved.value.name, secretary, chair, count: saved.value.members.length };
@@ -90,6 +95,28 @@ function buildForum(ctx: TurnInfo, data: SetupData, roster: RosterPerson[], exis
   const departments = [...new Set(members.map((m) => m.department).filter((d): d is string => !!d))];
   const base = existing ?? newForumShell(ctx);
   return { ...base, name: data.forumName, members, departments };
+}
+
+/** True when `stored` already is what the set-up form asks for. */
+function setsUp(stored: Forum, forum: Forum): boolean {
+  const shape = (f: Forum) => JSON.stringify({ name: f.name, members: f.members, departments: f.departments });
+  return stored.id === forum.id && shape(stored) === shape(forum);
+}
+
+/**
+ * Saves the forum unless it already is what the form asks for (a redelivered or repeated submit,
+ * also one still running when the retry came: its create or update wins, and this one sees it).
+ */
+async function saveOrDetectRetry(ctx: TurnInfo, forum: Forum, existing: Versioned<Forum> | null): Promise<{ saved: Versioned<Forum>; unchanged: boolean }> {
+  if (existing && setsUp(existing.value, forum)) return { saved: existing, unchanged: true };
+  try {
+    return { saved: await save(ctx, forum, existing), unchanged: false };
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === 'conflict')) throw e;
+    const now = await ctx.deps.store.forums.get(forum.id);
+    if (now && setsUp(now.value, forum)) return { saved: now, unchanged: true };
+    throw e;
+  }
 }
 
 async function save(ctx: TurnInfo, forum: Forum, existing: Versioned<Forum> | null): Promise<Versioned<Forum>> {
