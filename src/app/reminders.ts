@@ -37,12 +37,19 @@ export function reminderJob(userId: string, date: string, at: Date, forumId: str
  * Makes sure the user's next reminder day after `after` has a pending job. A day whose job already ran
  * (or is running) cannot take new follow-ups, so the day after it is ensured too (a few at most).
  */
-export async function ensureNextReminder(deps: AppDeps, userId: string, followUps: FollowUp[], forums: ForumsById, after: Date): Promise<string | null> {
+export async function ensureNextReminder(
+  deps: AppDeps,
+  userId: string,
+  followUps: FollowUp[],
+  forums: ForumsById,
+  after: Date,
+  opts: { likelyNew?: boolean } = {},
+): Promise<string | null> {
   let from = after;
   for (let i = 0; i < 5; i++) {
     const next = nextForUser(followUps, forums, userId, from);
     if (!next) return null;
-    const result = await ensureJob(deps, reminderJob(userId, next.date, next.at, next.forumId));
+    const result = await ensureJob(deps, reminderJob(userId, next.date, next.at, next.forumId), opts);
     if (result === 'created' || result === 'revived' || result === 'pending') return next.date;
     from = next.at;
   }
@@ -57,7 +64,8 @@ export async function scheduleRemindersFor(deps: AppDeps, followUp: FollowUp): P
   if (followUp.status !== 'open') return;
   const forums = await new ReadCache(deps).forumsById([followUp.forumId]);
   const now = deps.clock.now();
-  await Promise.all(recipientsOf(followUp).map((userId) => ensureNextReminder(deps, userId, [followUp], forums, now)));
+  // A follow-up's next reminder day is often a new one for its people (always for a new follow-up's).
+  await Promise.all(recipientsOf(followUp).map((userId) => ensureNextReminder(deps, userId, [followUp], forums, now, { likelyNew: true })));
 }
 
 /** The day the follow-up would next have been reminded if nobody had answered it. */

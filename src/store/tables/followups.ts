@@ -57,8 +57,8 @@ export function createFollowUpStore(ctx: StoreContext): FollowUpStore & { put(f:
   const partition = (forumId: string): string => `PartitionKey eq '${odata(keyPart(forumId))}'`;
 
   return {
-    async createMany(list) {
-      await Promise.all(list.map((f) => writeIndex(f, 1)));
+    async createMany(list, opts = {}) {
+      await Promise.all([...list.map((f) => writeIndex(f, 1)), opts.after]);
       const byForum = new Map<string, Entity[]>();
       for (const f of list) byForum.set(f.forumId, [...(byForum.get(f.forumId) ?? []), followUpEntity(f, 1)]);
       const done: Entity[] = [];

@@ -140,6 +140,23 @@ export function createJobStore(ctx: StoreContext): JobStore {
       await dropOldDue(before, job, rev);
       if (before && before.forumId !== job.forumId) await jobs.remove(keyPart(before.forumId), keyPart(before.id));
     },
+    async create(job) {
+      const inserted = (write: Promise<unknown>): Promise<boolean> =>
+        write.then(
+          () => true,
+          (e) => {
+            if (isConflict(e)) return false;
+            throw e;
+          },
+        );
+      const at = eligibleAt(job);
+      // The lookup row is the claim on the id. A due entry inserted beside a taken id points at this
+      // job's forum and rev 1: claimers check it against the record and drop it if it is not the job's.
+      const [fresh] = await Promise.all([inserted(jobids.insert(jobIdEntity(job))), at === null ? true : inserted(jobsdue.insert(dueEntry(job, at, 1)))]);
+      if (!fresh || !(await inserted(jobs.insert(jobEntity(job, 1)).then((etag) => known.remember(job, 1, etag))))) return false;
+      absent.delete(job.id);
+      return true;
+    },
     async get(jobId) {
       const row = await findRow(jobId);
       if (!row) {
