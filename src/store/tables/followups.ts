@@ -36,6 +36,9 @@ const indexRowKey = (forumId: string, id: string): string => `${keyPart(forumId)
 export function followUpIndexEntity(userId: string, f: FollowUp, rev: number): Entity {
   return { partitionKey: keyPart(userId), rowKey: indexRowKey(f.forumId, f.id), forumId: f.forumId, id: f.id, rev: String(rev) };
 }
+/** Row keys per query when reading a user's open follow-ups (a filter stays well within the URL limit). */
+const IDS_PER_QUERY = 20;
+
 const fromRow = (row: Row): Versioned<FollowUp> => ({ value: readJson<FollowUp>(row.entity), etag: row.etag });
 
 export function createFollowUpStore(ctx: StoreContext): FollowUpStore & { put(f: FollowUp): Promise<void> } {
@@ -97,9 +100,17 @@ export function createFollowUpStore(ctx: StoreContext): FollowUpStore & { put(f:
     },
     async listOpenByAssignee(userId) {
       const hits = await followupsbyuser.query(`PartitionKey eq '${odata(keyPart(userId))}'`, { select: ['forumId', 'id'] });
-      const rows = await mapLimit(hits, 16, (h) => followups.get(keyPart(h.entity.forumId), keyPart(h.entity.id)));
+      // One query per forum (a few ids each), not one read per follow-up.
+      const byForum = new Map<string, string[]>();
+      for (const h of hits) byForum.set(h.entity.forumId, [...(byForum.get(h.entity.forumId) ?? []), keyPart(h.entity.id)]);
+      const queries = [...byForum].flatMap(([forumId, ids]) =>
+        Array.from({ length: Math.ceil(ids.length / IDS_PER_QUERY) }, (_, i) => {
+          const some = ids.slice(i * IDS_PER_QUERY, (i + 1) * IDS_PER_QUERY).map((id) => `RowKey eq '${odata(id)}'`);
+          return `${partition(forumId)} and (${some.join(' or ')})`;
+        }),
+      );
+      const rows = (await mapLimit(queries, 16, (q) => followups.query(q))).flat();
       return rows
-        .filter((r): r is Row => r !== null)
         .map((r) => readJson<FollowUp>(r.entity))
         .filter((f) => openUsersOf(f).includes(userId))
         .sort((a, b) => (a.due?.due ?? '9999').localeCompare(b.due?.due ?? '9999') || a.id.localeCompare(b.id));
