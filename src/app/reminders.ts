@@ -89,9 +89,10 @@ export async function cancelRemindersFor(deps: AppDeps, followUp: FollowUp): Pro
   if (!former) return;
   for (const userId of recipientsOf(followUp)) {
     const jobId = reminderJobId(userId, former.date);
-    const job = await deps.store.jobs.get(jobId);
+    // Read together: the person's open follow-ups are needed whenever the job is still pending.
+    const [job, open] = await Promise.all([deps.store.jobs.get(jobId), deps.store.followUps.listOpenByAssignee(userId)]);
     if (job?.value.status !== 'pending') continue;
-    const others = (await deps.store.followUps.listOpenByAssignee(userId)).filter((f) => f.id !== followUp.id || f.forumId !== followUp.forumId);
+    const others = open.filter((f) => f.id !== followUp.id || f.forumId !== followUp.forumId);
     const allForums = await cache.forumsById(others.map((f) => f.forumId));
     const stillNeeded = nextForUser(others, allForums, userId, new Date(localInstant(former.date).getTime() - 1));
     if (stillNeeded?.date === former.date) continue;

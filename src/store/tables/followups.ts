@@ -57,6 +57,15 @@ export function createFollowUpStore(ctx: StoreContext): FollowUpStore & { put(f:
     await Promise.all(stale.map((u) => dropIndexRowUnlessNewer(followupsbyuser, keyPart(u), indexRowKey(after.forumId, after.id), rev)));
   };
 
+  // The versions this store last read or wrote, by ETag: a version never changes, and the replace that
+  // uses it is ETag-conditional, so an update of a follow-up just read need not read it again.
+  const known = new Map<string, { value: FollowUp; rev: number }>();
+  const remember = (f: FollowUp, rev: number, etag: string): void => {
+    if (!etag) return;
+    if (known.size >= 2_000) known.delete(known.keys().next().value as string);
+    known.set(`${f.forumId}\u0000${f.id}\u0000${etag}`, { value: f, rev });
+  };
+
   const partition = (forumId: string): string => `PartitionKey eq '${odata(keyPart(forumId))}'`;
 
   return {
@@ -80,15 +89,23 @@ export function createFollowUpStore(ctx: StoreContext): FollowUpStore & { put(f:
     },
     async get(forumId, id) {
       const row = await followups.get(keyPart(forumId), keyPart(id));
-      return row ? fromRow(row) : null;
+      if (!row) return null;
+      const read = fromRow(row);
+      remember(structuredClone(read.value), Number(row.entity.rev ?? '1'), row.etag);
+      return read;
     },
     async update(f, etag) {
-      const current = await followups.get(keyPart(f.forumId), keyPart(f.id));
-      if (!current || current.etag !== etag) throw new AppError('conflict', 'The follow-up was changed by someone else meanwhile');
-      const rev = Number(current.entity.rev ?? '1') + 1;
+      let before = known.get(`${f.forumId}\u0000${f.id}\u0000${etag}`);
+      if (!before) {
+        const current = await followups.get(keyPart(f.forumId), keyPart(f.id));
+        if (!current || current.etag !== etag) throw new AppError('conflict', 'The follow-up was changed by someone else meanwhile');
+        before = { value: readJson<FollowUp>(current.entity), rev: Number(current.entity.rev ?? '1') };
+      }
+      const rev = before.rev + 1;
       await writeIndex(f, rev);
       const newEtag = await followups.replace(followUpEntity(f, rev), etag);
-      await dropStale(readJson<FollowUp>(current.entity), f, rev);
+      remember(structuredClone(f), rev, newEtag);
+      await dropStale(before.value, f, rev);
       return { value: f, etag: newEtag };
     },
     async listByForum(forumId) {
