@@ -8,7 +8,7 @@ import type { AppDeps } from './deps';
 import { AppError, type CheckInStatus, canManageMeetings, type DueDate, type FollowUp, findMember, type Forum, isIsoDate } from '../domain';
 import { localDate } from '../domain/time';
 import { addWorkingDays, calendarOf } from '../domain/calendar';
-import { recipientsOf, reminderState, updateFollowUp } from './followups';
+import { loadFollowUp, recipientsOf, reminderState, updateFollowUp } from './followups';
 import { cancelRemindersFor, scheduleRemindersFor } from './reminders';
 
 export interface AnswerInput {
@@ -61,16 +61,21 @@ async function answer(
   ownersOnly: boolean,
   change: (f: FollowUp, at: string, forum: Forum) => FollowUp | null,
 ): Promise<FollowUp> {
-  const forum = (await loadForum(deps, input.forumId)).value;
+  // The forum and the follow-up are read together; the audit entry and the reminders after the change, together.
+  const [loaded, first] = await Promise.all([loadForum(deps, input.forumId), loadFollowUp(deps, input.forumId, input.followUpId)]);
+  const forum = loaded.value;
   const at = deps.clock.now().toISOString();
-  const { before, after, changed } = await updateFollowUp(deps, input.forumId, input.followUpId, (f) => {
+  const change1 = (f: FollowUp) => {
     requireAnswerer(forum, f, input.actor, ownersOnly);
     return change(f, at, forum);
-  });
+  };
+  const { before, after, changed } = await updateFollowUp(deps, input.forumId, input.followUpId, change1, first);
   if (!changed) return after;
-  await audit(deps, input, action, before, after);
-  if (after.status !== 'open' || before.due?.due !== after.due?.due) await cancelRemindersFor(deps, before);
-  await scheduleRemindersFor(deps, after);
+  const reminders = async () => {
+    if (after.status !== 'open' || before.due?.due !== after.due?.due) await cancelRemindersFor(deps, before);
+    await scheduleRemindersFor(deps, after);
+  };
+  await Promise.all([audit(deps, input, action, before, after), reminders()]);
   return after;
 }
 

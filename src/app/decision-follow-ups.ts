@@ -145,8 +145,8 @@ export async function applyFollowUps(deps: AppDeps, planned: FollowUpChanges, op
   // are written alongside the follow-ups, not after them; each follow-up's independently of the others'.
   const remind = plan.wanted.filter((f) => createdIds.has(f.id) || (opts.remindAll && !updatedIds.has(f.id)));
   const create = async () => {
-    await opts.createAfter;
-    if (plan.created.length > 0) await deps.store.followUps.createMany(plan.created);
+    if (plan.created.length > 0) await deps.store.followUps.createMany(plan.created, { after: opts.createAfter });
+    else await opts.createAfter;
   };
   await Promise.all([create(), ...remind.map((f) => scheduleRemindersFor(deps, f))]);
   const updated: FollowUp[] = [];

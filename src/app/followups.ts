@@ -28,15 +28,17 @@ export async function loadFollowUp(deps: AppDeps, forumId: string, id: string): 
 /**
  * Reads, changes and writes a follow-up, retrying when someone else wrote in between. `change`
  * returns the new follow-up, or null for "nothing to change" (then the current one is returned).
+ * `first`: the follow-up as the caller has just read it (the first attempt reads nothing).
  */
 export async function updateFollowUp(
   deps: AppDeps,
   forumId: string,
   id: string,
   change: (f: FollowUp) => FollowUp | null,
+  first?: Versioned<FollowUp>,
 ): Promise<{ before: FollowUp; after: FollowUp; changed: boolean }> {
   for (let attempt = 0; ; attempt++) {
-    const current = await loadFollowUp(deps, forumId, id);
+    const current = attempt === 0 && first ? first : await loadFollowUp(deps, forumId, id);
     const next = change(structuredClone(current.value));
     if (!next) return { before: current.value, after: current.value, changed: false };
     try {

@@ -31,7 +31,10 @@ export type EnsureResult = 'created' | 'revived' | Exclude<Job['status'], 'cance
  * Schedules `job` unless a job with its id exists. A cancelled one is revived (conditional update);
  * a pending, claimed, done or failed one is left alone, so nothing already sent is sent again.
  */
-export async function ensureJob(deps: AppDeps, job: Job): Promise<EnsureResult> {
+export async function ensureJob(deps: AppDeps, job: Job, opts: { likelyNew?: boolean } = {}): Promise<EnsureResult> {
+  // A job that is likely new is inserted without a look first (one round trip less); a taken id is
+  // read and decided below, which costs one more than looking first would have.
+  if (opts.likelyNew && (await deps.store.jobs.create(job))) return 'created';
   for (let attempt = 0; ; attempt++) {
     const current = await deps.store.jobs.get(job.id);
     if (!current) {

@@ -38,12 +38,19 @@ export function reminderJob(userId: string, date: string, at: Date, forumId: str
  * Makes sure the user's next reminder day after `after` has a pending job. A day whose job already ran
  * (or is running) cannot take new follow-ups, so the day after it is ensured too (a few at most).
  */
-export async function ensureNextReminder(deps: AppDeps, userId: string, followUps: FollowUp[], forums: ForumsById, after: Date): Promise<string | null> {
+export async function ensureNextReminder(
+  deps: AppDeps,
+  userId: string,
+  followUps: FollowUp[],
+  forums: ForumsById,
+  after: Date,
+  opts: { likelyNew?: boolean } = {},
+): Promise<string | null> {
   let from = after;
   for (let i = 0; i < 5; i++) {
     const next = nextForUser(followUps, forums, userId, from);
     if (!next) return null;
-    const result = await ensureJob(deps, reminderJob(userId, next.date, next.at, next.forumId));
+    const result = await ensureJob(deps, reminderJob(userId, next.date, next.at, next.forumId), opts);
     if (result === 'created' || result === 'revived' || result === 'pending') return next.date;
     from = next.at;
   }
@@ -103,7 +110,8 @@ export async function scheduleRemindersFor(deps: AppDeps, followUp: FollowUp): P
   const catchUp = f.reminders?.catchUpAt ? new Date(f.reminders.catchUpAt) : null;
   await Promise.all(
     recipientsOf(f).map(async (userId) => {
-      await ensureNextReminder(deps, userId, [f], forums, new Date(now.getTime() - 1));
+      // A follow-up's next reminder day is often a new one for its people (always for a new follow-up's).
+      await ensureNextReminder(deps, userId, [f], forums, new Date(now.getTime() - 1), { likelyNew: true });
       // The regular chain goes on after a catch-up even if the catch-up's sweep comes late.
       if (catchUp && catchUp >= now) await ensureNextReminder(deps, userId, [f], forums, catchUp);
     }),
@@ -131,9 +139,10 @@ export async function cancelRemindersFor(deps: AppDeps, followUp: FollowUp): Pro
   if (!former) return;
   for (const userId of recipientsOf(followUp)) {
     const jobId = reminderJobId(userId, former.date);
-    const job = await deps.store.jobs.get(jobId);
+    // Read together: the person's open follow-ups are needed whenever the job is still pending.
+    const [job, open] = await Promise.all([deps.store.jobs.get(jobId), deps.store.followUps.listOpenByAssignee(userId)]);
     if (job?.value.status !== 'pending') continue;
-    const others = (await deps.store.followUps.listOpenByAssignee(userId)).filter((f) => f.id !== followUp.id || f.forumId !== followUp.forumId);
+    const others = open.filter((f) => f.id !== followUp.id || f.forumId !== followUp.forumId);
     const allForums = await cache.forumsById(others.map((f) => f.forumId));
     const stillNeeded = nextForUser(others, allForums, userId, new Date(localInstant(former.date).getTime() - 1));
     if (stillNeeded?.date === former.date) continue;

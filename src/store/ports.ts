@@ -110,8 +110,11 @@ export interface ItemResponseStore {
 }
 
 export interface FollowUpStore {
-  /** All-or-nothing for one meeting's follow-ups. */
-  createMany(followUps: FollowUp[]): Promise<void>;
+  /**
+   * All-or-nothing for one meeting's follow-ups. Their open-list index rows are written at once (a
+   * row without its follow-up is ignored by readers), the follow-ups only once `after` has resolved.
+   */
+  createMany(followUps: FollowUp[], opts?: { after?: Promise<unknown> }): Promise<void>;
   get(forumId: string, id: string): Promise<Versioned<FollowUp> | null>;
   update(followUp: FollowUp, etag: string): Promise<Versioned<FollowUp>>;
   listByForum(forumId: string): Promise<FollowUp[]>;
@@ -137,6 +140,12 @@ export interface PostedCardStore {
 export interface JobStore {
   /** Insert or replace a job by id (scheduling the same id twice keeps one job). */
   schedule(job: Job): Promise<void>;
+  /**
+   * Inserts a new job unless one with its id exists (true when inserted), without reading first: its
+   * index rows are inserted together, then the job itself. False when the id is taken, and when an
+   * earlier cut-off insert left its lookup row: the caller reads the job (ensureJob) and decides.
+   */
+  create(job: Job): Promise<boolean>;
   get(jobId: string): Promise<Versioned<Job> | null>;
   /**
    * Claims up to `limit` jobs due at or before `now` that are pending or whose lease has expired,

@@ -36,6 +36,9 @@ const indexRowKey = (forumId: string, id: string): string => `${keyPart(forumId)
 export function followUpIndexEntity(userId: string, f: FollowUp, rev: number): Entity {
   return { partitionKey: keyPart(userId), rowKey: indexRowKey(f.forumId, f.id), forumId: f.forumId, id: f.id, rev: String(rev) };
 }
+/** Row keys per query when reading a user's open follow-ups (a filter stays well within the URL limit). */
+const IDS_PER_QUERY = 20;
+
 const fromRow = (row: Row): Versioned<FollowUp> => ({ value: readJson<FollowUp>(row.entity), etag: row.etag });
 
 export function createFollowUpStore(ctx: StoreContext): FollowUpStore & { put(f: FollowUp): Promise<void> } {
@@ -54,11 +57,20 @@ export function createFollowUpStore(ctx: StoreContext): FollowUpStore & { put(f:
     await Promise.all(stale.map((u) => dropIndexRowUnlessNewer(followupsbyuser, keyPart(u), indexRowKey(after.forumId, after.id), rev)));
   };
 
+  // The versions this store last read or wrote, by ETag: a version never changes, and the replace that
+  // uses it is ETag-conditional, so an update of a follow-up just read need not read it again.
+  const known = new Map<string, { value: FollowUp; rev: number }>();
+  const remember = (f: FollowUp, rev: number, etag: string): void => {
+    if (!etag) return;
+    if (known.size >= 2_000) known.delete(known.keys().next().value as string);
+    known.set(`${f.forumId}\u0000${f.id}\u0000${etag}`, { value: f, rev });
+  };
+
   const partition = (forumId: string): string => `PartitionKey eq '${odata(keyPart(forumId))}'`;
 
   return {
-    async createMany(list) {
-      await Promise.all(list.map((f) => writeIndex(f, 1)));
+    async createMany(list, opts = {}) {
+      await Promise.all([...list.map((f) => writeIndex(f, 1)), opts.after]);
       const byForum = new Map<string, Entity[]>();
       for (const f of list) byForum.set(f.forumId, [...(byForum.get(f.forumId) ?? []), followUpEntity(f, 1)]);
       const done: Entity[] = [];
@@ -77,15 +89,23 @@ export function createFollowUpStore(ctx: StoreContext): FollowUpStore & { put(f:
     },
     async get(forumId, id) {
       const row = await followups.get(keyPart(forumId), keyPart(id));
-      return row ? fromRow(row) : null;
+      if (!row) return null;
+      const read = fromRow(row);
+      remember(structuredClone(read.value), Number(row.entity.rev ?? '1'), row.etag);
+      return read;
     },
     async update(f, etag) {
-      const current = await followups.get(keyPart(f.forumId), keyPart(f.id));
-      if (!current || current.etag !== etag) throw new AppError('conflict', 'The follow-up was changed by someone else meanwhile');
-      const rev = Number(current.entity.rev ?? '1') + 1;
+      let before = known.get(`${f.forumId}\u0000${f.id}\u0000${etag}`);
+      if (!before) {
+        const current = await followups.get(keyPart(f.forumId), keyPart(f.id));
+        if (!current || current.etag !== etag) throw new AppError('conflict', 'The follow-up was changed by someone else meanwhile');
+        before = { value: readJson<FollowUp>(current.entity), rev: Number(current.entity.rev ?? '1') };
+      }
+      const rev = before.rev + 1;
       await writeIndex(f, rev);
       const newEtag = await followups.replace(followUpEntity(f, rev), etag);
-      await dropStale(readJson<FollowUp>(current.entity), f, rev);
+      remember(structuredClone(f), rev, newEtag);
+      await dropStale(before.value, f, rev);
       return { value: f, etag: newEtag };
     },
     async listByForum(forumId) {
@@ -97,9 +117,17 @@ export function createFollowUpStore(ctx: StoreContext): FollowUpStore & { put(f:
     },
     async listOpenByAssignee(userId) {
       const hits = await followupsbyuser.query(`PartitionKey eq '${odata(keyPart(userId))}'`, { select: ['forumId', 'id'] });
-      const rows = await mapLimit(hits, 16, (h) => followups.get(keyPart(h.entity.forumId), keyPart(h.entity.id)));
+      // One query per forum (a few ids each), not one read per follow-up.
+      const byForum = new Map<string, string[]>();
+      for (const h of hits) byForum.set(h.entity.forumId, [...(byForum.get(h.entity.forumId) ?? []), keyPart(h.entity.id)]);
+      const queries = [...byForum].flatMap(([forumId, ids]) =>
+        Array.from({ length: Math.ceil(ids.length / IDS_PER_QUERY) }, (_, i) => {
+          const some = ids.slice(i * IDS_PER_QUERY, (i + 1) * IDS_PER_QUERY).map((id) => `RowKey eq '${odata(id)}'`);
+          return `${partition(forumId)} and (${some.join(' or ')})`;
+        }),
+      );
+      const rows = (await mapLimit(queries, 16, (q) => followups.query(q))).flat();
       return rows
-        .filter((r): r is Row => r !== null)
         .map((r) => readJson<FollowUp>(r.entity))
         .filter((f) => openUsersOf(f).includes(userId))
         .sort((a, b) => (a.due?.due ?? '9999').localeCompare(b.due?.due ?? '9999') || a.id.localeCompare(b.id));
