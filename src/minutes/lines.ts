@@ -26,7 +26,13 @@ function decodeEntity(m: string, name: string): string {
 }
 
 function isUpperCaseHeading(text: string): boolean {
-  if (text.length < 3 || text.length > 100 || text.toUpperCase() !== text) return false;
+  if (text.length < 3 || text.length > 100) return false;
+  // Most lines have a lower-case ASCII letter early: no need to upper-case them.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return false;
+  }
+  if (text.toUpperCase() !== text) return false;
   const lower = text.toLowerCase();
   let letters = 0;
   for (let i = 0; i < text.length && letters < 3; i++) if (lower[i] !== text[i]) letters++;
