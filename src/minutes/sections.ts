@@ -145,9 +145,10 @@ export function sectionStart(text: string, ctx: HeadingContext): SectionStart | 
     if (k) return { kind: k, heading: inline[1], inline: inline[2].trim() };
   }
   if (text.length > 140) return null;
-  if (text.length > 90 || !START_WORDS.has(firstWord(text))) return datedDecisionHeading(text, ctx);
+  const word = firstWord(text);
+  if (text.length > 90 || !START_WORDS.has(word)) return datedDecisionHeading(text, ctx);
   const norm = normalize(text);
-  const decision = decisionHeading(text, ctx, norm) ?? datedDecisionHeading(text, ctx, norm);
+  const decision = (word === 'beslutning' ? decisionHeading(text, ctx, norm) : null) ?? datedDecisionHeading(text, ctx, norm);
   if (decision) return decision;
   const kind = known(norm);
   return kind ? { kind, heading: stripColon(text), inline: null } : null;
