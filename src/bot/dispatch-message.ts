@@ -1,11 +1,12 @@
 /**
  * A chat message → what it asks for:
  *  1. an Action.Submit fallback (`value.verb`) → the verb table, answered with a new message;
- *  2. a file (Teams file download info) or a long pasted agenda → agenda import;
+ *  2. a file (Teams file download info) or a pasted agenda (as the importer recognises one) → agenda import;
  *  3. a command word (Danish or English) → the command table;
  *  4. anything else → the fallback (help card), never silence.
  */
 import { AppError } from '../domain';
+import { looksLikeAgenda } from '../minutes/recognise';
 import { mayShowClosed, whereFor } from '../domain/visibility';
 import { cleanText, type CommandName, MANAGER_COMMANDS, matchCommand } from './command-words';
 import { runVerb } from './dispatch-verb';
@@ -36,10 +37,11 @@ export async function dispatchMessage(info: TurnInfo, routes: MessageRoutes): Pr
   const base: CommandContext = { ...info, args: '', attachments };
   let doing = 'command:fallback';
   try {
-    if (attachments.some((x) => x.contentType === FILE_DOWNLOAD_INFO) || looksLikeAgenda(text)) {
+    const pasted = pastedText(text, attachments);
+    if (attachments.some((x) => x.contentType === FILE_DOWNLOAD_INFO) || looksLikeAgenda(pasted)) {
       doing = 'import-agenda';
-      info.log.info({ doing, files: attachments.filter((x) => x.contentType === FILE_DOWNLOAD_INFO).length, chars: text.length }, 'message routed');
-      return await routes.importAgenda({ ...base, args: stripMentions(text) });
+      info.log.info({ doing, files: attachments.filter((x) => x.contentType === FILE_DOWNLOAD_INFO).length, chars: pasted.length }, 'message routed');
+      return await routes.importAgenda({ ...base, args: pasted });
     }
     const match = matchCommand(text);
     if (!match) {
@@ -77,12 +79,14 @@ export function stripMentions(text: string): string {
   return text.replace(/<at>[\s\S]*?<\/at>/gi, ' ').trim();
 }
 
-/** A pasted agenda: several lines, and numbered items or an agenda/minutes heading. */
-export function looksLikeAgenda(text: string): boolean {
-  const lines = text.split(/\r?\n|<br\s*\/?>|<\/p>|<\/div>/i).filter((l) => l.trim() !== '');
-  if (lines.length < 4) return false;
-  const items = text.match(/\bpunkt\s*\d+\s*[:.]/gi)?.length ?? 0;
-  return items >= 2 || /^\W*(dagsorden|referat|agenda)\b/im.test(text) || (text.length > 1500 && lines.length >= 10);
+/**
+ * What a pasted message says, for the agenda import: Teams sends the message's formatting as a
+ * `text/html` attachment beside the plain `text`; the HTML keeps what the plain text loses (list
+ * numbers, headings, table cells), so it is read when it is there.
+ */
+export function pastedText(text: string, attachments: readonly { contentType: string; content: unknown }[]): string {
+  const html = attachments.find((x) => x.contentType === 'text/html' && typeof x.content === 'string' && x.content.trim() !== '');
+  return stripMentions(html ? String(html.content) : text);
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

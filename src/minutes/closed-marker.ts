@@ -52,9 +52,12 @@ const SECTION_WORDS = '(?:dagsorden|dagsordenspunkter|dagsordenpunkter|punkter|d
 const CLOSED_SECTION = new RegExp(`^(?:lukket|lukkede|fortrolig|fortrolige)\\s+${SECTION_WORDS}$|^${SECTION_WORDS}\\s*[-–:(]\\s*(?:lukket|lukkede|fortrolig)\\)?$`, 'u');
 const OPEN_SECTION = new RegExp(`^(?:åben|åbne|offentlig|offentlige)\\s+${SECTION_WORDS}$|^${SECTION_WORDS}\\s*[-–:(]\\s*(?:åben|åbne|offentlig)\\)?$`, 'u');
 
+/** The words one of those lines must hold (or markup that may split them): tested before normalizing. */
+const PART_WORD = /lukke|fortrolig|åben|åbne|offentlig|[*_#]/i;
+
 /** A line that starts a closed or an open part of the agenda ("Lukket dagsorden", "Åbne punkter"), or null. */
 export function partHeading(text: string): 'closed' | 'open' | null {
-  if (text.length > 40) return null;
+  if (text.length > 40 || !PART_WORD.test(text)) return null;
   const n = normalize(text.replace(/[*_#]/g, ''));
   if (CLOSED_SECTION.test(n)) return 'closed';
   if (OPEN_SECTION.test(n)) return 'open';

@@ -31,19 +31,31 @@ const num = (s: string | undefined): number | null => (s === undefined ? null : 
 const yearOf = (s: string | undefined): number | null => (s === undefined ? null : Number(s));
 const hasCue = (m: RegExpExecArray, group: number): boolean => m[group] !== undefined;
 
-const RULES: [RegExp, Build][] = [
+/**
+ * What a text must hold for a rule to match, tested first: most texts hold no date, and one cheap scan
+ * for a digit or a word saves each rule's scan with its look-behind at every position.
+ */
+const DIGIT = /\d/;
+const MONTH_WORD = new RegExp(MONTH, 'iu');
+const WEEK_WORD = /uge/iu;
+const PART_WORD = /primo|medio|ultimo|start|begyndelsen|først|midten|midt|slutningen|sidst|enden|udgangen/iu;
+const SEASON_WORD = /forår|sommer|efterår|vinter|jul|nytår/iu;
+
+const RULES: [RegExp, Build, RegExp][] = [
   // den 23. maj 2019, d. 2 juni, 1. april 2020, pr. 6. juli 2021
   [
     new RegExp(`${B}(${DAY_PREFIX})?(\\d{1,2})\\.?\\s*${MONTH}(?:\\s+${YEAR})?${E}`, 'giu'),
     (m) => ({ period: P.day(Number(m[2]), monthNumber(m[3])!, yearOf(m[4])), cued: true }),
+    DIGIT,
   ],
   // 23-05-2019, 30.4.2021, 23/5-2019
   [
     new RegExp(`(?<![\\p{L}\\d.])(${DAY_PREFIX})?(\\d{1,2})[./-](\\d{1,2})[./-]${YEAR}(?![\\p{L}\\d]|-[\\p{L}\\d])`, 'giu'),
     (m) => ({ period: P.day(Number(m[2]), Number(m[3]), Number(m[4])), cued: true }),
+    DIGIT,
   ],
   // 2019-05-23
-  [new RegExp(`${B}(\\d{4})-(\\d{2})-(\\d{2})${E}`, 'gu'), (m) => ({ period: P.day(Number(m[3]), Number(m[2]), Number(m[1])), cued: true })],
+  [new RegExp(`${B}(\\d{4})-(\\d{2})-(\\d{2})${E}`, 'gu'), (m) => ({ period: P.day(Number(m[3]), Number(m[2]), Number(m[1])), cued: true }), DIGIT],
   // 10.10 (at a line start, in a timeline), d. 28.3, senest 23/5, 28.10 - 1.11
   [
     new RegExp(
@@ -55,6 +67,7 @@ const RULES: [RegExp, Build][] = [
       const period = d2 !== null && m2 !== null ? P.dayRange(d1, m1, d2, m2, null) : P.day(d1, m1, null);
       return { period, cued: true };
     },
+    DIGIT,
   ],
   // i uge 44, uge 43-44, uge 12 2020, inden uge 10, efter uge 7
   [
@@ -67,6 +80,7 @@ const RULES: [RegExp, Build][] = [
       const shift = prep === 'inden' || prep === 'før' ? -1 : prep === 'efter' ? 1 : 0;
       return { period: P.week(Number(m[2]), num(m[3]), shift, yearOf(m[4])), cued: true };
     },
+    WEEK_WORD,
   ],
   // primo november, i slutningen af august, med udgangen af august 2021, ultimo 2020
   [
@@ -88,6 +102,7 @@ const RULES: [RegExp, Build][] = [
       const period = part === 'end' ? P.monthEnd(mo, yearOf(m[3])) : P.monthPart(part, mo, yearOf(m[3]));
       return { period, cued: true };
     },
+    PART_WORD,
   ],
   // i september, i september eller oktober, inden juni 2019, maj 2019
   [
@@ -101,6 +116,7 @@ const RULES: [RegExp, Build][] = [
       const m2 = m[3] === undefined ? null : monthNumber(m[3]);
       return { period: P.month(monthNumber(m[2])!, m2, before, yearOf(m[4])), cued: hasCue(m, 1) || hasCue(m, 4) };
     },
+    MONTH_WORD,
   ],
   // efter sommeren, i efteråret 2021, inden sommerferien, før jul
   [
@@ -113,15 +129,17 @@ const RULES: [RegExp, Build][] = [
       const norm = prep === 'hen over' || prep === 'henover' || prep === 'over' || prep === 'i løbet af' ? 'i' : prep;
       return { period: P.season(norm, m[2].toLowerCase(), yearOf(m[3])), cued: hasCue(m, 1) || hasCue(m, 3) };
     },
+    SEASON_WORD,
   ],
   // i løbet af 2020
-  [new RegExp(`${B}i\\s+løbet\\s+af\\s+${YEAR}${E}`, 'giu'), (m) => ({ period: P.yearPart('whole', Number(m[1])), cued: true })],
+  [new RegExp(`${B}i\\s+løbet\\s+af\\s+${YEAR}${E}`, 'giu'), (m) => ({ period: P.yearPart('whole', Number(m[1])), cued: true }), DIGIT],
 ];
 
 /** Every date phrase in the text, without overlaps, in order; with `needCue` only those with a cue. */
 export function scanDates(text: string, needCue: boolean): Found[] {
   const all: Found[] = [];
-  for (const [re, build] of RULES) {
+  for (const [re, build, needs] of RULES) {
+    if (!needs.test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (m[0].length === 0) {

@@ -28,6 +28,9 @@ const DURATION = /\s*\(\s*(?:ca\.\s*)?\d{1,3}(?:[.,]\d)?\s*(?:minutter|minut|min
 
 /** Table of contents lines: dot leaders ("....." or "…"), or a tab and a page number, at the end. */
 export function isTocLine(text: string): boolean {
+  // Most lines end otherwise: no trimming needed to tell.
+  const last = text.charCodeAt(text.length - 1);
+  if (!(last <= 0x39 && (last >= 0x30 || last === 0x2e || last === 0x20 || last === 0x09)) && last !== 0x2026) return false;
   const noSpace = trimEnd(text, ' \t');
   const noPage = trimEnd(noSpace, '0123456789');
   if (noSpace.length - noPage.length > 3) return false;

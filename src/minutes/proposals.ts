@@ -11,6 +11,7 @@ export interface Recommendation {
 }
 
 const RECOMMENDS = /^(.{2,120}?)\s+indstiller\b[\s,:;]*(.*)$/i;
+const INDSTILLE = /indstille/i;
 const IMPERSONAL = /^det\s+indstilles\b[\s,:;]*(.*)$/i;
 const NUMBERED = /^(?:\d{1,2}|[a-h])\s*[.)]\s+(\S.*)$/i;
 const BULLET_AT = /^[-•*–]\s+(at\s.*)$/i;
@@ -23,6 +24,7 @@ export function mentionsRecommendation(body: string): boolean {
 
 /** Where a line starting "X indstiller" begins in a body, or -1. */
 export function recommendationStart(body: string): number {
+  if (!INDSTILLE.test(body)) return -1; // most bodies: no line to test
   let offset = 0;
   for (const line of body.split('\n')) {
     if (RECOMMENDS.test(line.trim()) || IMPERSONAL.test(line.trim())) return offset;

@@ -61,8 +61,10 @@ function weekdays(text: string, meetingDate: string): RelativeFind[] {
 }
 
 function nextWeek(text: string, meetingDate: string): RelativeFind[] {
+  const found = [...text.matchAll(NEXT_WEEK)];
+  if (found.length === 0) return []; // most texts: no need to place the meeting's week
   const monday = addDays(meetingDate, 7 - weekdayOf(meetingDate));
-  return [...text.matchAll(NEXT_WEEK)].map((m) => ({ index: m.index, length: m[0].length, iv: { from: monday, to: addDays(monday, 4), precision: 'week' } }));
+  return found.map((m) => ({ index: m.index, length: m[0].length, iv: { from: monday, to: addDays(monday, 4), precision: 'week' } }));
 }
 
 function nextMeeting(text: string, meetingDate: string, next: string | null | undefined): RelativeFind[] {

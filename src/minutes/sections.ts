@@ -32,6 +32,20 @@ const KNOWN: [RegExp, SectionKind][] = [
   [/^(?:økonomi|økonomiske konsekvenser|økonomi og finansiering)$/, 'economy'],
 ];
 
+/** The first words of the known headings and of "Beslutning": any other line starts none of them (read before normalizing). */
+const START_WORDS = new Set(
+  'anledning baggrund resume resumé supplerende sagsfremstilling sagsbeskrivelse sagen beskrivelse administrativ forvaltningens direktionens indstilling indstillinger historik sagens tidligere bilag bilagsliste videre den proces økonomi økonomiske beslutning'.split(' '),
+);
+/** The leading letters, lower case (ASCII letters and anything from U+00C0: a cheap superset of \p{L}). */
+function firstWord(text: string): string {
+  let end = 0;
+  for (; end < text.length && end < 20; end++) {
+    const c = text.charCodeAt(end) | 0x20;
+    if (!((c >= 0x61 && c <= 0x7a) || text.charCodeAt(end) >= 0xc0)) break;
+  }
+  return text.slice(0, end).toLowerCase();
+}
+
 /** Headings that may carry their text on the same line after a colon. */
 const INLINE = /^(beslutning|indstilling|bilag|anledning|baggrund)\s*:\s*(\S.*)$/i;
 
@@ -131,9 +145,10 @@ export function sectionStart(text: string, ctx: HeadingContext): SectionStart | 
     if (k) return { kind: k, heading: inline[1], inline: inline[2].trim() };
   }
   if (text.length > 140) return null;
-  if (text.length > 90) return datedDecisionHeading(text, ctx);
+  const word = firstWord(text);
+  if (text.length > 90 || !START_WORDS.has(word)) return datedDecisionHeading(text, ctx);
   const norm = normalize(text);
-  const decision = decisionHeading(text, ctx, norm) ?? datedDecisionHeading(text, ctx, norm);
+  const decision = (word === 'beslutning' ? decisionHeading(text, ctx, norm) : null) ?? datedDecisionHeading(text, ctx, norm);
   if (decision) return decision;
   const kind = known(norm);
   return kind ? { kind, heading: stripColon(text), inline: null } : null;

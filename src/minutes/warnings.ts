@@ -28,7 +28,7 @@ export const WARNING_CODES = [
 export type WarningCode = (typeof WARNING_CODES)[number];
 
 /** Why a document was refused (DocumentError details.reason). */
-export const REFUSAL_REASONS = ['empty', 'too-large', 'binary', 'no-header', 'no-date', 'no-items'] as const;
+export const REFUSAL_REASONS = ['empty', 'too-large', 'binary', 'no-items'] as const;
 
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

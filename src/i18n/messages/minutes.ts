@@ -28,8 +28,6 @@ export const minutes: Catalog = {
     'minutes.reason.empty': 'dokumentet er tomt',
     'minutes.reason.too-large': 'dokumentet er for stort',
     'minutes.reason.binary': 'det er ikke et tekstdokument',
-    'minutes.reason.no-header': 'jeg fandt ingen overskrift som "REFERAT Ledermøde d. 12-03-2024" eller "DAGSORDEN ..."',
-    'minutes.reason.no-date': 'dokumentets hoved har ingen mødedato',
     'minutes.reason.no-items': 'jeg fandt ingen punkter ("Punkt 1: ..." eller "1. ...")',
   },
   en: {
@@ -58,8 +56,6 @@ export const minutes: Catalog = {
     'minutes.reason.empty': 'the document is empty',
     'minutes.reason.too-large': 'the document is too large',
     'minutes.reason.binary': 'it is not a text document',
-    'minutes.reason.no-header': 'I found no title such as "REFERAT Ledermøde d. 12-03-2024" or "DAGSORDEN ..."',
-    'minutes.reason.no-date': 'the document header has no meeting date',
     'minutes.reason.no-items': 'I found no items ("Punkt 1: ..." or "1. ...")',
   },
 };
