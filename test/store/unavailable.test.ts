@@ -16,7 +16,8 @@ describe('when storage is unreachable', () => {
     // Promptly: the client's three attempts (two quick retries), each refused at once, then the error;
     // no waiting for the 20 s request timeout.
     const calls = countStorageCalls(azurite.connectionString);
-    const error = await store.forums.get('forum-1').catch((e: unknown) => e);
+    // (Another forum than the one just written: this instance serves that one from its 2 s forum cache.)
+    const error = await store.forums.get('forum-2').catch((e: unknown) => e);
     calls.stop();
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'storage-unavailable', details: { retryable: true, code: 'ECONNREFUSED' } });
