@@ -137,7 +137,12 @@ async function startApp(opts: { connectionString: string; fakeUrl: string; chief
     createdAt: now,
   };
   await store.forums.create(forum);
-  const reference = { channelId: 'msteams', serviceUrl: opts.fakeUrl, bot: { ...BOT }, conversation: { id: CHANNEL, conversationType: 'channel', tenantId: TENANT, isGroup: true } };
+  const reference = {
+    channelId: 'msteams',
+    serviceUrl: opts.fakeUrl,
+    bot: { ...BOT },
+    conversation: { id: CHANNEL, conversationType: 'channel', tenantId: TENANT, isGroup: true },
+  };
   await store.conversations.save({ conversationId: CHANNEL, kind: 'channel', tenantId: TENANT, userId: null, reference, updatedAt: now });
   const overviewId = await postToFake(opts.fakeUrl, CHANNEL);
   const items: Record<string, string> = {};
@@ -253,15 +258,26 @@ function refresh(url: string, fakeUrl: string, i: number): Promise<{ ms: number;
   return invoke(url, fakeUrl, 'refresh', (i % ITEMS) + 1, { view: 'item' }, chief(i));
 }
 
-async function invoke(url: string, fakeUrl: string, verb: string, itemNumber: number, value: Record<string, string>, from: ReturnType<typeof chief>): Promise<{ ms: number; ok: boolean }> {
-  const activity = anInvoke(verb, { forumId: FORUM, meetingId: MEETING, itemNumber: String(itemNumber), ...value }, {
-    serviceUrl: fakeUrl,
-    from,
-    tenantId: TENANT,
-    conversation: 'channel',
-    conversationId: CHANNEL,
-    id: `f:${randomUUID()}`,
-  });
+async function invoke(
+  url: string,
+  fakeUrl: string,
+  verb: string,
+  itemNumber: number,
+  value: Record<string, string>,
+  from: ReturnType<typeof chief>,
+): Promise<{ ms: number; ok: boolean }> {
+  const activity = anInvoke(
+    verb,
+    { forumId: FORUM, meetingId: MEETING, itemNumber: String(itemNumber), ...value },
+    {
+      serviceUrl: fakeUrl,
+      from,
+      tenantId: TENANT,
+      conversation: 'channel',
+      conversationId: CHANNEL,
+      id: `f:${randomUUID()}`,
+    },
+  );
   const t0 = performance.now();
   try {
     const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
@@ -309,7 +325,10 @@ async function runClicks(clicks: number): Promise<ClicksRow> {
     let overviewSeconds = Number.NaN;
     const settled = request(service, { cmd: 'settle' });
     let done = false;
-    void settled.then(() => (done = true), () => (done = true));
+    void settled.then(
+      () => (done = true),
+      () => (done = true),
+    );
     for (;;) {
       const o = await request(backends, { cmd: 'overview', activityId: overviewId });
       if (want.every((w) => String(o.text).includes(w))) {
@@ -349,8 +368,12 @@ async function runClicks(clicks: number): Promise<ClicksRow> {
 
 function printRows(rows: ClicksRow[]): void {
   console.log('\nConcurrent clicks in one channel (fake Bot Connector enforcing Teams limits: 7/1 s, 8/2 s, 60/30 s per conversation)\n');
-  console.log('clicks | one alone ms | load | answered in s | p50 ms | p99 ms | max ms | within 5 s | bad answers | overview updates | 429s | failed updates | tally right | overview final after s | CPU/click service ms | CPU/click storage ms | storage calls/click');
-  console.log('-------|--------------|------|---------------|--------|--------|--------|------------|-------------|------------------|------|----------------|-------------|-----------------------|----------------------|----------------------|--------------------');
+  console.log(
+    'clicks | one alone ms | load | answered in s | p50 ms | p99 ms | max ms | within 5 s | bad answers | overview updates | 429s | failed updates | tally right | overview final after s | CPU/click service ms | CPU/click storage ms | storage calls/click',
+  );
+  console.log(
+    '-------|--------------|------|---------------|--------|--------|--------|------------|-------------|------------------|------|----------------|-------------|-----------------------|----------------------|----------------------|--------------------',
+  );
   for (const r of rows) {
     const cells = [
       String(r.clicks).padStart(6),

@@ -63,7 +63,22 @@ function count(fake: FakeConnector, conversations: string[], perConversation: nu
 const card = (i: number) =>
   reminderCard('da', {
     jobId: `bench-${i}`,
-    rows: [{ forumId: 'f', followUpId: `fu-${i}`, text: `Opfølgning ${i}`, forumName: 'Ledelsesforum', meetingDate: '2026-03-03', itemHeading: 'Punkt 1: Budget', owner: 'Kultur & Fritid', delegated: false, due: null, daysLeft: null, state: 'open', stateDate: null }],
+    rows: [
+      {
+        forumId: 'f',
+        followUpId: `fu-${i}`,
+        text: `Opfølgning ${i}`,
+        forumName: 'Ledelsesforum',
+        meetingDate: '2026-03-03',
+        itemHeading: 'Punkt 1: Budget',
+        owner: 'Kultur & Fritid',
+        delegated: false,
+        due: null,
+        daysLeft: null,
+        state: 'open',
+        stateDate: null,
+      },
+    ],
   });
 
 async function runA(fake: FakeConnector, messenger: Messenger): Promise<Row> {
@@ -75,7 +90,14 @@ async function runA(fake: FakeConnector, messenger: Messenger): Promise<Row> {
   const seconds = (performance.now() - t0) / 1000;
   const allowed = (await allowedMs(users.length, (i) => `c${i}`)) / 1000;
   const throttled = fake.requests().filter((r) => r.status === 429).length;
-  return { run: 'A. 1,000 people, delivery layer', messages: users.length, seconds, allowedSeconds: allowed, throttled, ...count(fake, users.map(personalId), 1) };
+  return {
+    run: 'A. 1,000 people, delivery layer',
+    messages: users.length,
+    seconds,
+    allowedSeconds: allowed,
+    throttled,
+    ...count(fake, users.map(personalId), 1),
+  };
 }
 
 async function runB(fake: FakeConnector, messenger: Messenger): Promise<Row> {
@@ -108,12 +130,25 @@ async function runC(fake: FakeConnector, connectionString: string): Promise<Row>
     await store.jobs.schedule(reminderJob(u, '2026-03-10', new Date('2026-03-10T07:00:00Z'), 'forum-bench'));
   });
   const t0 = performance.now();
-  const result = await sweepOnce(deps, { owner: 'bench', now: new Date('2026-03-10T07:00:00Z'), concurrency: 32, batchSize: 100, delivery: new Delivery(deps.messenger) });
+  const result = await sweepOnce(deps, {
+    owner: 'bench',
+    now: new Date('2026-03-10T07:00:00Z'),
+    concurrency: 32,
+    batchSize: 100,
+    delivery: new Delivery(deps.messenger),
+  });
   const seconds = (performance.now() - t0) / 1000;
   const allowed = (await allowedMs(users.length, (i) => `c${i}`)) / 1000;
   const throttled = fake.requests().filter((r) => r.status === 429).length;
   if (result.sent !== users.length) console.log('sweep result', result);
-  return { run: 'C. 1,000 reminders, whole sweep', messages: users.length, seconds, allowedSeconds: allowed, throttled, ...count(fake, users.map(personalId), 1) };
+  return {
+    run: 'C. 1,000 reminders, whole sweep',
+    messages: users.length,
+    seconds,
+    allowedSeconds: allowed,
+    throttled,
+    ...count(fake, users.map(personalId), 1),
+  };
 }
 
 async function main(): Promise<void> {

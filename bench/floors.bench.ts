@@ -68,14 +68,18 @@ function itemClick(i: number, shape: WorldShape, fakeUrl: string): Record<string
   const n = Math.floor(i / shape.forums);
   const verb = n % 2 === 0 ? 'item.read' : 'item.discuss';
   const value = verb === 'item.read' ? { read: String(n % 4 < 2) } : { wantsDiscussion: String(n % 4 < 2) };
-  return anInvoke(verb, { forumId: forumId(f), meetingId: meetingId(f), itemNumber: String((n % shape.items) + 1), ...value }, {
-    serviceUrl: fakeUrl,
-    from: userOf(f, CHIEFS[n % 3]),
-    tenantId: tenantId(f),
-    conversation: 'channel',
-    conversationId: channelId(f),
-    id: `f:${randomUUID()}`,
-  });
+  return anInvoke(
+    verb,
+    { forumId: forumId(f), meetingId: meetingId(f), itemNumber: String((n % shape.items) + 1), ...value },
+    {
+      serviceUrl: fakeUrl,
+      from: userOf(f, CHIEFS[n % 3]),
+      tenantId: tenantId(f),
+      conversation: 'channel',
+      conversationId: channelId(f),
+      id: `f:${randomUUID()}`,
+    },
+  );
 }
 
 interface Done {
@@ -88,14 +92,18 @@ interface Done {
 /** "Udført" on a reminder card, in the assignee's 1:1 chat. */
 function doneClick(d: Done, fakeUrl: string): Record<string, unknown> {
   const u = userOf(d.forum, d.chief);
-  return anInvoke('followup.done', { forumId: d.forumId, followUpId: d.followUpId }, {
-    serviceUrl: fakeUrl,
-    from: u,
-    tenantId: tenantId(d.forum),
-    conversation: 'personal',
-    conversationId: personalId(u.id),
-    id: `f:${randomUUID()}`,
-  });
+  return anInvoke(
+    'followup.done',
+    { forumId: d.forumId, followUpId: d.followUpId },
+    {
+      serviceUrl: fakeUrl,
+      from: u,
+      tenantId: tenantId(d.forum),
+      conversation: 'personal',
+      conversationId: personalId(u.id),
+      id: `f:${randomUUID()}`,
+    },
+  );
 }
 
 /** The follow-ups the decision saves made, with the chief each is assigned to. */
@@ -137,7 +145,8 @@ async function main(): Promise<void> {
   const loadBefore: number[] = [];
   try {
     const measure = async (target: string, url: string, body: () => string): Promise<void> => {
-      for (let i = 0; i < 5; i++) await (await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body() })).text();
+      for (let i = 0; i < 5; i++)
+        await (await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body() })).text();
       for (const connections of levels) {
         loadBefore.push(loadavg()[0]);
         proxy.reset();
@@ -192,8 +201,12 @@ export function decisionRatio(r: FloorsResult): number | null {
 
 export function printFloors(r: FloorsResult): void {
   console.log(`\nAgainst the state-bot floor, storage round trip +${r.rttMs} ms (delay proxy), Azurite in its own process${r.smoke ? ' (smoke)' : ''}\n`);
-  console.log('target                    | conns |  req/s | p50 ms | p99 ms | max ms | storage calls/req | sequential (p50/rtt) | sequential (chain) | non-2xx | errors | bad bodies');
-  console.log('--------------------------|-------|--------|--------|--------|--------|-------------------|----------------------|--------------------|---------|--------|-----------');
+  console.log(
+    'target                    | conns |  req/s | p50 ms | p99 ms | max ms | storage calls/req | sequential (p50/rtt) | sequential (chain) | non-2xx | errors | bad bodies',
+  );
+  console.log(
+    '--------------------------|-------|--------|--------|--------|--------|-------------------|----------------------|--------------------|---------|--------|-----------',
+  );
   for (const x of r.rows) {
     const one = x.connections === 1;
     console.log(
@@ -214,7 +227,9 @@ export function printFloors(r: FloorsResult): void {
     );
   }
   const ratio = decisionRatio(r);
-  console.log(`\ndecision.save p99 / state bot p99 at 10 connections: ${ratio === null ? '–' : `${ratio.toFixed(2)}x`} (target <= 1.5x); load average before each run: ${r.loadBefore.map((x) => x.toFixed(1)).join(', ')}`);
+  console.log(
+    `\ndecision.save p99 / state bot p99 at 10 connections: ${ratio === null ? '–' : `${ratio.toFixed(2)}x`} (target <= 1.5x); load average before each run: ${r.loadBefore.map((x) => x.toFixed(1)).join(', ')}`,
+  );
 }
 
 if (require.main === module) {

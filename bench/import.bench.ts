@@ -62,7 +62,9 @@ function measure(docs: { text: string; bytes: number }[], work: (text: string) =
 
 function report(label: string, r: { docs: number; bytes: number; ms: number }): number {
   const mbs = r.bytes / 1_000_000 / (r.ms / 1000);
-  console.log(`${label.padEnd(38)} ${r.docs} documents, ${(r.bytes / 1_000_000).toFixed(1)} MB in ${(r.ms / 1000).toFixed(2)} s: ${(r.docs / (r.ms / 1000)).toFixed(0)} documents/s, ${mbs.toFixed(1)} MB/s`);
+  console.log(
+    `${label.padEnd(38)} ${r.docs} documents, ${(r.bytes / 1_000_000).toFixed(1)} MB in ${(r.ms / 1000).toFixed(2)} s: ${(r.docs / (r.ms / 1000)).toFixed(0)} documents/s, ${mbs.toFixed(1)} MB/s`,
+  );
   return mbs;
 }
 
@@ -96,7 +98,9 @@ async function main(): Promise<void> {
   report('read .docx [2 MB]', { docs: n, bytes: docxBytes, ms: performance.now() - start });
 
   console.log(`Peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-  console.log(mbs >= TARGET_MB_PER_S ? `OK: ${mbs.toFixed(1)} MB/s >= ${TARGET_MB_PER_S} MB/s` : `BELOW TARGET: ${mbs.toFixed(1)} MB/s < ${TARGET_MB_PER_S} MB/s`);
+  console.log(
+    mbs >= TARGET_MB_PER_S ? `OK: ${mbs.toFixed(1)} MB/s >= ${TARGET_MB_PER_S} MB/s` : `BELOW TARGET: ${mbs.toFixed(1)} MB/s < ${TARGET_MB_PER_S} MB/s`,
+  );
 }
 
 main().catch((e: unknown) => {

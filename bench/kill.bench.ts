@@ -67,7 +67,15 @@ async function bundleMain(): Promise<string> {
   // Inside the checkout (build/ is git-ignored): the service finds cards/ and the tab page above itself.
   mkdirSync(path.join(ROOT, 'build'), { recursive: true });
   const out = path.join(mkdtempSync(path.join(ROOT, 'build', 'kill-bench-')), 'main.js');
-  await esbuild.build({ entryPoints: [path.join(ROOT, 'src/main.ts')], bundle: true, platform: 'node', target: 'node20', packages: 'external', outfile: out, logLevel: 'error' });
+  await esbuild.build({
+    entryPoints: [path.join(ROOT, 'src/main.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    outfile: out,
+    logLevel: 'error',
+  });
   return out;
 }
 
@@ -80,7 +88,15 @@ interface Service {
 function startService(mainJs: string, env: Record<string, string>): Promise<Service> {
   const child = spawn(process.execPath, ['--no-deprecation', mainJs], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', SWEEP_INTERVAL_MS: '1000', NODE_PATH: path.join(ROOT, 'node_modules'), ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      SWEEP_INTERVAL_MS: '1000',
+      NODE_PATH: path.join(ROOT, 'node_modules'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -140,7 +156,8 @@ async function openStorage(setup: Setup): Promise<Storage> {
     env: { DATA_DIR: dataDir },
     store: async () => {
       const { host, port } = JSON.parse(readFileSync(path.join(dataDir, 'azurite.json'), 'utf8')) as { host: string; port: number };
-      if (cached?.port !== port) cached = { port, store: await createTableStore({ connectionString: azuriteConnectionString(`http://${host}:${port}/devstoreaccount1`) }) };
+      if (cached?.port !== port)
+        cached = { port, store: await createTableStore({ connectionString: azuriteConnectionString(`http://${host}:${port}/devstoreaccount1`) }) };
       return cached.store;
     },
     stop: async () => rmSync(dataDir, { recursive: true, force: true }),
@@ -150,7 +167,12 @@ async function openStorage(setup: Setup): Promise<Storage> {
 // ---------- the world of one trial: its own forum (tenant, channel, people) ----------
 
 function reference(conversationId: string, kind: 'channel' | 'personal', tenant: string, fakeUrl: string): StoredConversation['reference'] {
-  return { channelId: 'msteams', serviceUrl: fakeUrl, bot: { ...BOT }, conversation: { id: conversationId, conversationType: kind, tenantId: tenant, ...(kind === 'channel' ? { isGroup: true } : {}) } };
+  return {
+    channelId: 'msteams',
+    serviceUrl: fakeUrl,
+    bot: { ...BOT },
+    conversation: { id: conversationId, conversationType: kind, tenantId: tenant, ...(kind === 'channel' ? { isGroup: true } : {}) },
+  };
 }
 
 async function seedForum(store: Store, f: number, fakeUrl: string): Promise<Forum> {
@@ -164,17 +186,37 @@ async function seedForum(store: Store, f: number, fakeUrl: string): Promise<Foru
     tenantId: tenantId(f),
     name: `Ledelsesforum ${f}`,
     conversationId: channelId(f),
-    members: [member('sec', 'secretary', null), member('chair', 'chair', null), member('c1', 'member', DEPARTMENTS[0]), member('c2', 'member', DEPARTMENTS[1]), member('c3', 'member', DEPARTMENTS[2])],
+    members: [
+      member('sec', 'secretary', null),
+      member('chair', 'chair', null),
+      member('c1', 'member', DEPARTMENTS[0]),
+      member('c2', 'member', DEPARTMENTS[1]),
+      member('c3', 'member', DEPARTMENTS[2]),
+    ],
     departments: [...DEPARTMENTS],
     reminderPolicy: { ...DEFAULT_REMINDER_POLICY },
     locale: 'da',
     createdAt: now,
   };
   await store.forums.create(forum);
-  await store.conversations.save({ conversationId: channelId(f), kind: 'channel', tenantId: tenantId(f), userId: null, reference: reference(channelId(f), 'channel', tenantId(f), fakeUrl), updatedAt: now });
+  await store.conversations.save({
+    conversationId: channelId(f),
+    kind: 'channel',
+    tenantId: tenantId(f),
+    userId: null,
+    reference: reference(channelId(f), 'channel', tenantId(f), fakeUrl),
+    updatedAt: now,
+  });
   for (const m of forum.members) {
     const id = personalId(m.userId);
-    await store.conversations.save({ conversationId: id, kind: 'personal', tenantId: tenantId(f), userId: m.userId, reference: reference(id, 'personal', tenantId(f), fakeUrl), updatedAt: now });
+    await store.conversations.save({
+      conversationId: id,
+      kind: 'personal',
+      tenantId: tenantId(f),
+      userId: m.userId,
+      reference: reference(id, 'personal', tenantId(f), fakeUrl),
+      updatedAt: now,
+    });
   }
   return forum;
 }
@@ -246,7 +288,11 @@ async function clickAndKill(service: Service, activity: Record<string, unknown>,
 
 function publishInvoke(f: number, fakeUrl: string): Record<string, unknown> {
   const sec = userOf(f, 'sec');
-  return anInvoke('agenda.publish', { forumId: forumId(f), meetingId: meetingId(f) }, { serviceUrl: fakeUrl, from: sec, tenantId: tenantId(f), conversation: 'personal', conversationId: personalId(sec.id) });
+  return anInvoke(
+    'agenda.publish',
+    { forumId: forumId(f), meetingId: meetingId(f) },
+    { serviceUrl: fakeUrl, from: sec, tenantId: tenantId(f), conversation: 'personal', conversationId: personalId(sec.id) },
+  );
 }
 
 async function waitFor(probe: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
@@ -312,7 +358,9 @@ function postedCards(fake: FakeConnector, from: number, f: number): Map<string, 
   const mine = new RegExp(`-${f}(@|$)`); // this trial's channel and its people's 1:1 chats
   for (const s of fake.sent().slice(from)) {
     if (s.kind === 'update' || !mine.test(s.conversationId.split(';')[0])) continue;
-    const cards = ((s.activity.attachments ?? []) as { contentType?: string; content?: unknown }[]).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+    const cards = ((s.activity.attachments ?? []) as { contentType?: string; content?: unknown }[]).filter(
+      (a) => a.contentType === 'application/vnd.microsoft.card.adaptive',
+    );
     for (const c of cards) {
       const first = /"type":"TextBlock","text":"([^"]*)"/.exec(JSON.stringify(c.content))?.[1] ?? JSON.stringify(c.content).slice(0, 80);
       const key = `${s.conversationId.split(';')[0]} ${first}`.replaceAll(String(f), 'F');
@@ -370,7 +418,14 @@ async function publishTrial(ctx: Context, f: number, killAfterMs: number | null)
   const posted = [...counts.values()].reduce((a, b) => a + b, 0);
   const broken: string[] = [];
   if (!done) broken.push('the agenda is not out 30 s after the restart');
-  if (!done && process.env.KILL_BENCH_DEBUG) console.log(acknowledged, JSON.stringify(await after.meetings.get(forum.id, meetingId(f))).slice(0, 300), JSON.stringify(await after.jobs.listByForum(forum.id)), ctx.service.output(), JSON.stringify(ctx.fake.sent().slice(from)).slice(0, 1000));
+  if (!done && process.env.KILL_BENCH_DEBUG)
+    console.log(
+      acknowledged,
+      JSON.stringify(await after.meetings.get(forum.id, meetingId(f))).slice(0, 300),
+      JSON.stringify(await after.jobs.listByForum(forum.id)),
+      ctx.service.output(),
+      JSON.stringify(ctx.fake.sent().slice(from)).slice(0, 1000),
+    );
   const missing = [...(ctx.expectedCards ?? [])].filter((k) => !counts.has(k));
   if (missing.length > 0) broken.push(`card(s) never posted: ${missing.join(', ')}`);
   return { acknowledged, lostAcknowledged, broken, duplicates: posted - counts.size, retryAnswer, posted: new Set(counts.keys()) };
@@ -430,7 +485,9 @@ async function runSetup(setup: Setup, fake: FakeConnector, mainJs: string, next:
         if (trial.duplicates > 0) row.withDuplicates++;
         row.duplicates += trial.duplicates;
         if (trial.retryAnswer) row.retries[trial.retryAnswer] = (row.retries[trial.retryAnswer] ?? 0) + 1;
-        process.stdout.write(`${setup} ${op} #${i + 1} (kill ${Number.isFinite(killAfterMs) ? `at ${killAfterMs.toFixed(0)} ms` : 'after the answer'}): ${trial.acknowledged ? 'answered' : 'not answered'}${trial.lostAcknowledged ? ', LOST' : ''}${trial.broken.length ? `, broken: ${trial.broken.join('; ')}` : ''}${trial.duplicates ? `, ${trial.duplicates} duplicate(s)` : ''}\n`);
+        process.stdout.write(
+          `${setup} ${op} #${i + 1} (kill ${Number.isFinite(killAfterMs) ? `at ${killAfterMs.toFixed(0)} ms` : 'after the answer'}): ${trial.acknowledged ? 'answered' : 'not answered'}${trial.lostAcknowledged ? ', LOST' : ''}${trial.broken.length ? `, broken: ${trial.broken.join('; ')}` : ''}${trial.duplicates ? `, ${trial.duplicates} duplicate(s)` : ''}\n`,
+        );
       }
       rows.push(row);
     }
@@ -446,9 +503,22 @@ function print(rows: Row[]): void {
   console.log('setup    | click    | trials | answered | lost answered | broken | with duplicates | duplicate posts | retries of unanswered clicks');
   console.log('---------|----------|--------|----------|---------------|--------|-----------------|-----------------|-----------------------------');
   for (const r of rows) {
-    const retries = Object.entries(r.retries).map(([k, v]) => `${v} ${k}`).join(', ') || '–';
+    const retries =
+      Object.entries(r.retries)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ') || '–';
     console.log(
-      [r.setup.padEnd(8), r.op.padEnd(8), String(r.trials).padStart(6), String(r.acknowledged).padStart(8), String(r.lostAcknowledged).padStart(13), String(r.broken).padStart(6), String(r.withDuplicates).padStart(15), String(r.duplicates).padStart(15), retries].join(' | '),
+      [
+        r.setup.padEnd(8),
+        r.op.padEnd(8),
+        String(r.trials).padStart(6),
+        String(r.acknowledged).padStart(8),
+        String(r.lostAcknowledged).padStart(13),
+        String(r.broken).padStart(6),
+        String(r.withDuplicates).padStart(15),
+        String(r.duplicates).padStart(15),
+        retries,
+      ].join(' | '),
     );
   }
   console.log(`\n(reminder jobs checked and found in place: ${checkedJobs})`);

@@ -138,7 +138,11 @@ async function main(): Promise<void> {
       inFlight++;
       const s = performance.now();
       try {
-        const res = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+        const res = await fetch(`${service.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(activity),
+        });
         await res.text();
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
       } catch {
@@ -179,8 +183,14 @@ async function main(): Promise<void> {
     while (inFlight > 0) await new Promise((r) => setTimeout(r, 50));
     const connector = await backends.stats();
     const warm = samples.filter((s) => s.t >= seconds / 5);
-    const rss = regression(warm.map((s) => s.t / 60), warm.map((s) => s.rss));
-    const heap = regression(warm.map((s) => s.t / 60), warm.map((s) => s.heap));
+    const rss = regression(
+      warm.map((s) => s.t / 60),
+      warm.map((s) => s.rss),
+    );
+    const heap = regression(
+      warm.map((s) => s.t / 60),
+      warm.map((s) => s.heap),
+    );
     const sorted = [...latencies].sort((a, b) => a - b);
     result = {
       kind: 'memory',
@@ -216,7 +226,9 @@ export function printMemory(r: MemoryResult): void {
   console.log(`requests: ${r.requests} ${JSON.stringify(r.statuses)}, latency p50 ${r.p50Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms`);
   console.log(`at the connector: ${r.replies} replies, ${r.remindersSent} reminder cards posted into 1:1 chats`);
   console.log(`RSS after warm-up: ${r.rssStartMb.toFixed(1)} MB → ${r.rssEndMb.toFixed(1)} MB (max ${r.rssMaxMb.toFixed(1)} MB), ${r.samples} samples`);
-  console.log(`trend: RSS ${r.rssSlopeMbPerMin >= 0 ? '+' : ''}${r.rssSlopeMbPerMin.toFixed(3)} MB/min (R² ${r.rssR2.toFixed(2)}), V8 heap ${r.heapSlopeMbPerMin >= 0 ? '+' : ''}${r.heapSlopeMbPerMin.toFixed(3)} MB/min`);
+  console.log(
+    `trend: RSS ${r.rssSlopeMbPerMin >= 0 ? '+' : ''}${r.rssSlopeMbPerMin.toFixed(3)} MB/min (R² ${r.rssR2.toFixed(2)}), V8 heap ${r.heapSlopeMbPerMin >= 0 ? '+' : ''}${r.heapSlopeMbPerMin.toFixed(3)} MB/min`,
+  );
 }
 
 if (require.main === module) {

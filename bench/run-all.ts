@@ -38,7 +38,12 @@ const work = mkdtempSync(path.join(tmpdir(), 'bench-'));
 
 const runs: Run[] = [
   { name: 'Turn latency (decision.save vs echo bot)', file: 'turn-latency.bench.ts', args: smoke ? ['--smoke'] : [], json: path.join(work, 'turn.json') },
-  { name: 'Against the state-bot floor, 10 ms storage round trip', file: 'floors.bench.ts', args: smoke ? ['--smoke'] : [], json: path.join(work, 'floors.json') },
+  {
+    name: 'Against the state-bot floor, 10 ms storage round trip',
+    file: 'floors.bench.ts',
+    args: smoke ? ['--smoke'] : [],
+    json: path.join(work, 'floors.json'),
+  },
   { name: 'Reminder sweep cost', file: 'sweep.bench.ts', args: smoke ? ['--max', '1000'] : [] },
   { name: 'Delivery against Teams rate limits', file: 'delivery.bench.ts', args: smoke ? ['--smoke'] : [] },
   { name: 'Import throughput and peak memory', file: 'import.bench.ts', args: [] },
@@ -52,7 +57,12 @@ function runOne(run: Run): Promise<Outcome> {
   const args = ['-r', 'ts-node/register/transpile-only', path.join(__dirname, run.file), ...run.args, ...(run.json ? ['--json', run.json] : [])];
   const loadBefore = loadavg()[0];
   const start = performance.now();
-  console.log(`\n=== ${run.name}: node ${args.slice(2).map((a) => path.relative(process.cwd(), a) || a).join(' ')}`);
+  console.log(
+    `\n=== ${run.name}: node ${args
+      .slice(2)
+      .map((a) => path.relative(process.cwd(), a) || a)
+      .join(' ')}`,
+  );
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -135,7 +145,12 @@ function summary(outcomes: Outcome[]): Line[] {
         ok: limit === null || !one?.chain ? null : one.chain <= limit && (target !== 'decision.save' || (ratio !== null && ratio <= 1.5)),
       });
       if (at10 && (at10.non2xx > 0 || at10.errors > 0 || at10.badBodies > 0)) {
-        lines.push({ what: `Storage +${floors.rttMs} ms: ${target} errors`, result: `${at10.non2xx} non-2xx, ${at10.errors} errors, ${at10.badBodies} bad bodies`, target: '0', ok: false });
+        lines.push({
+          what: `Storage +${floors.rttMs} ms: ${target} errors`,
+          result: `${at10.non2xx} non-2xx, ${at10.errors} errors, ${at10.badBodies} bad bodies`,
+          target: '0',
+          ok: false,
+        });
       }
     }
   }
@@ -158,13 +173,24 @@ function summary(outcomes: Outcome[]): Line[] {
       target: 'fraction ≥ 0.9',
       ok: Number(cells[4]) >= 0.9,
     });
-    lines.push({ what: `Delivery: ${cells[0]}: lost and duplicated`, result: `lost ${cells[7]}, duplicated ${cells[8]}`, target: '0 and 0', ok: lost === 0 && dup === 0, correctness: true });
+    lines.push({
+      what: `Delivery: ${cells[0]}: lost and duplicated`,
+      result: `lost ${cells[7]}, duplicated ${cells[8]}`,
+      target: '0 and 0',
+      ok: lost === 0 && dup === 0,
+      correctness: true,
+    });
   }
   const imp = by('import.bench.ts');
   if (imp) {
     const mbs = /parse \+ follow-ups \+ communications.*?([\d.]+) MB\/s/.exec(imp.output)?.[1];
     const rss = /Peak RSS: (\d+) MB/.exec(imp.output)?.[1];
-    lines.push({ what: 'Import (parse + follow-ups + communications)', result: `${mbs ?? '?'} MB/s, peak RSS ${rss ?? '?'} MB`, target: '≥ 5 MB/s', ok: mbs ? Number(mbs) >= 5 : null });
+    lines.push({
+      what: 'Import (parse + follow-ups + communications)',
+      result: `${mbs ?? '?'} MB/s, peak RSS ${rss ?? '?'} MB`,
+      target: '≥ 5 MB/s',
+      ok: mbs ? Number(mbs) >= 5 : null,
+    });
   }
   const memory = readJson<MemoryResult>(by('memory.bench.ts')?.run.json);
   if (memory) {
@@ -195,15 +221,31 @@ function summary(outcomes: Outcome[]): Line[] {
   const kill = readJson<KillResult>(by('kill.bench.ts')?.run.json);
   for (const r of kill?.rows ?? []) {
     const what = `Kill test, ${r.op === 'decision' ? '"Gem beslutning"' : '"Udsend nu"'}, storage ${r.setup === 'embedded' ? 'embedded' : 'in its own process'}`;
-    lines.push({ what: `${what}: lost acknowledged writes`, result: `${r.lostAcknowledged} of ${r.acknowledged} answered clicks (${r.trials} trials)`, target: '0', ok: r.lostAcknowledged === 0, correctness: true });
+    lines.push({
+      what: `${what}: lost acknowledged writes`,
+      result: `${r.lostAcknowledged} of ${r.acknowledged} answered clicks (${r.trials} trials)`,
+      target: '0',
+      ok: r.lostAcknowledged === 0,
+      correctness: true,
+    });
     lines.push({ what: `${what}: broken invariants`, result: `${r.broken} of ${r.trials} trials`, target: '0', ok: r.broken === 0, correctness: true });
     if (r.op === 'publish') {
-      lines.push({ what: `${what}: duplicates`, result: `${r.withDuplicates} of ${r.trials} trials posted a card twice (${r.duplicates} duplicate posts)`, target: '–', ok: null });
+      lines.push({
+        what: `${what}: duplicates`,
+        result: `${r.withDuplicates} of ${r.trials} trials posted a card twice (${r.duplicates} duplicate posts)`,
+        target: '–',
+        ok: null,
+      });
     }
   }
   const durable = by('durable-store.bench.ts');
   for (const cells of durable ? tableRows(durable.output, 6).filter((c) => /^\d+$/.test(c[1])) : []) {
-    lines.push({ what: `Embedded storage ${cells[0]}, ${cells[1]} rows (${cells[2]} MB), ${cells[3]} writer(s)`, result: `${cells[5]} writes/s, p50 ${cells[6]} ms, p99 ${cells[7]} ms`, target: '–', ok: null });
+    lines.push({
+      what: `Embedded storage ${cells[0]}, ${cells[1]} rows (${cells[2]} MB), ${cells[3]} writer(s)`,
+      result: `${cells[5]} writes/s, p50 ${cells[6]} ms, p99 ${cells[7]} ms`,
+      target: '–',
+      ok: null,
+    });
   }
   return lines;
 }
@@ -224,7 +266,9 @@ function machine(): string[] {
     `- Memory: ${(totalmem() / 1024 ** 3).toFixed(1)} GB (${(freemem() / 1024 ** 3).toFixed(1)} GB free at the end)`,
     `- Node ${process.version}, ${process.platform} ${release()}`,
     `- Commit: ${commit} (uncommitted changes may be included)`,
-    `- Load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(', ')} (the machine is shared: each benchmark's load before it started is in its section)`,
+    `- Load average at the end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')} (the machine is shared: each benchmark's load before it started is in its section)`,
   ];
 }
 
@@ -268,7 +312,10 @@ async function main(): Promise<void> {
   const lines = summary(outcomes);
   console.log(`\n${lines.map((l) => `${l.ok === false ? 'MISSED' : '      '} ${l.what}: ${l.result}`).join('\n')}`);
   console.log(`\nReport: ${file}`);
-  const failed = [...outcomes.filter((o) => o.code !== 0).map((o) => `${o.run.name} (exit code ${o.code})`), ...lines.filter((l) => l.correctness && !l.ok).map((l) => l.what)];
+  const failed = [
+    ...outcomes.filter((o) => o.code !== 0).map((o) => `${o.run.name} (exit code ${o.code})`),
+    ...lines.filter((l) => l.correctness && !l.ok).map((l) => l.what),
+  ];
   const missed = lines.filter((l) => !l.correctness && l.ok === false);
   if (missed.length > 0) console.log(`\nTargets missed (reported, not failed): ${missed.map((l) => l.what).join('; ')}`);
   if (failed.length > 0) {

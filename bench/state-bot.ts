@@ -60,7 +60,9 @@ export class TableStateStorage implements Storage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    await Promise.all(keys.map((key) => this.table.deleteEntity(TableStateStorage.row(key).partitionKey, TableStateStorage.row(key).rowKey).catch(() => undefined)));
+    await Promise.all(
+      keys.map((key) => this.table.deleteEntity(TableStateStorage.row(key).partitionKey, TableStateStorage.row(key).rowKey).catch(() => undefined)),
+    );
   }
 }
 

@@ -35,7 +35,6 @@ const DUE_PEOPLE = 100;
 const TODAY = '2026-03-10';
 const NOW = localInstant(TODAY, '08:00');
 
-
 const userOf = (person: number) => `29:person-${person}`;
 const forumOf = (person: number) => `forum-${person % FORUMS}`;
 
@@ -69,7 +68,11 @@ async function measure(size: number, connectionString: string, fakeUrl: Awaited<
       rows.push({ table: t.followups, entity: followUpEntity(f, 1) }, { table: t.byUser, entity: followUpIndexEntity(f.assignees[0], f, 1) });
     }
     const job = jobOf(p, random);
-    rows.push({ table: t.jobs, entity: jobEntity(job, 1) }, { table: t.jobids, entity: jobIdEntity(job) }, { table: t.due, entity: dueEntry(job, Date.parse(job.dueAt), 1) });
+    rows.push(
+      { table: t.jobs, entity: jobEntity(job, 1) },
+      { table: t.jobids, entity: jobIdEntity(job) },
+      { table: t.due, entity: dueEntry(job, Date.parse(job.dueAt), 1) },
+    );
   }
   await seedRows(rows);
   for (let f = 0; f < FORUMS; f++) {

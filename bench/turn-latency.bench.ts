@@ -61,7 +61,13 @@ function membersOf(f: number): Member[] {
     const u = userOf(f, role);
     return { userId: u.id, aadObjectId: u.aadObjectId, name: u.name, department, role: r };
   };
-  return [m('sec', 'secretary', null), m('chair', 'chair', null), m('c1', 'member', DEPARTMENTS[0]), m('c2', 'member', DEPARTMENTS[1]), m('c3', 'member', DEPARTMENTS[2])];
+  return [
+    m('sec', 'secretary', null),
+    m('chair', 'chair', null),
+    m('c1', 'member', DEPARTMENTS[0]),
+    m('c2', 'member', DEPARTMENTS[1]),
+    m('c3', 'member', DEPARTMENTS[2]),
+  ];
 }
 
 function reference(conversationId: string, kind: 'channel' | 'personal', tenant: string, fakeUrl: string): Record<string, unknown> {
@@ -74,7 +80,14 @@ function reference(conversationId: string, kind: 'channel' | 'personal', tenant:
 }
 
 function conversation(conversationId: string, kind: 'channel' | 'personal', tenant: string, userId: string | null, fakeUrl: string): StoredConversation {
-  return { conversationId, kind, tenantId: tenant, userId, reference: reference(conversationId, kind, tenant, fakeUrl), updatedAt: systemClock.now().toISOString() };
+  return {
+    conversationId,
+    kind,
+    tenantId: tenant,
+    userId,
+    reference: reference(conversationId, kind, tenant, fakeUrl),
+    updatedAt: systemClock.now().toISOString(),
+  };
 }
 
 function meetingOf(f: number, items: number, itemActivityIds: Record<string, string>): Meeting {
@@ -581,13 +594,27 @@ export function printLatency(r: TurnLatencyResult): void {
   console.log('------------------------|--------|--------|--------|--------|--------|---------|--------|-----------');
   for (const x of r.rows) {
     console.log(
-      [x.target.padEnd(23), x.rps.toFixed(0).padStart(6), String(x.p50).padStart(6), String(x.p90).padStart(6), String(x.p99).padStart(6), String(x.max).padStart(6), String(x.non2xx).padStart(7), String(x.errors).padStart(6), String(x.badBodies).padStart(10)].join(' | '),
+      [
+        x.target.padEnd(23),
+        x.rps.toFixed(0).padStart(6),
+        String(x.p50).padStart(6),
+        String(x.p90).padStart(6),
+        String(x.p99).padStart(6),
+        String(x.max).padStart(6),
+        String(x.non2xx).padStart(7),
+        String(x.errors).padStart(6),
+        String(x.badBodies).padStart(10),
+      ].join(' | '),
     );
   }
   console.log(`\np99 service / floor: ${r.ratioP99.toFixed(2)}x (target <= 1.5x); one Azurite write alone: ${r.storageFloorRatioP99.toFixed(2)}x`);
   console.log(`decisions stored: ${r.decisionsStored}, follow-ups stored: ${r.followUpsStored}, card updates at the connector: ${r.cardUpdates}`);
   console.log(`per decision.save: ${r.perRequest.storage.toFixed(1)} storage calls, ${r.perRequest.connector.toFixed(1)} Bot Connector calls`);
-  console.log(`storage calls per request by method and table: ${Object.entries(r.perRequest.storageByTable).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `storage calls per request by method and table: ${Object.entries(r.perRequest.storageByTable)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   console.log(`connector answers: ${JSON.stringify(r.connectorStatuses)}; load average before the runs: ${r.loadBefore.map((x) => x.toFixed(1)).join(', ')}`);
 }
 

@@ -78,9 +78,7 @@ function assertValid(errors: string[], file: string): void {
 
 function packagedFiles(manifest: ManifestShape): { localizations: string[]; icons: string[] } {
   const loc = manifest.localizationInfo;
-  const localizations = [loc?.defaultLanguageFile, ...(loc?.additionalLanguages ?? []).map((l) => l.file)].filter(
-    (f): f is string => typeof f === 'string',
-  );
+  const localizations = [loc?.defaultLanguageFile, ...(loc?.additionalLanguages ?? []).map((l) => l.file)].filter((f): f is string => typeof f === 'string');
   const icons = [manifest.icons?.color, manifest.icons?.outline].filter((f): f is string => typeof f === 'string');
   return { localizations, icons };
 }

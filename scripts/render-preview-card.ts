@@ -50,7 +50,9 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage({ viewport: { width: 560, height: 400 }, deviceScaleFactor: 1, locale: 'da-DK' });
-    await page.setContent(`<html><head><style>${css} body{font-family:'Segoe UI',sans-serif;background:#f5f5f5;margin:16px} #card{background:#fff;border-radius:6px;box-shadow:0 1px 3px #0003;width:520px}</style></head><body><div id="card"></div></body></html>`);
+    await page.setContent(
+      `<html><head><style>${css} body{font-family:'Segoe UI',sans-serif;background:#f5f5f5;margin:16px} #card{background:#fff;border-radius:6px;box-shadow:0 1px 3px #0003;width:520px}</style></head><body><div id="card"></div></body></html>`,
+    );
     await page.addScriptTag({ content: renderer });
     await page.evaluate((json) => {
       const AC = (window as unknown as { AdaptiveCards: { AdaptiveCard: new () => { parse(j: unknown): void; render(): HTMLElement } } }).AdaptiveCards;

@@ -8,7 +8,12 @@ import { AppError } from './domain/errors';
 const csv = z
   .string()
   .optional()
-  .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+  .transform((s) =>
+    (s ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -129,7 +134,10 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: { 
   const appId = e.MicrosoftAppId?.trim() || null;
   const appType = e.MicrosoftAppType ?? 'MultiTenant';
   if (appId && appType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
-    throw new AppError('config-invalid', 'Invalid configuration: MicrosoftAppPassword is required with MicrosoftAppId (or set MicrosoftAppType=UserAssignedMSI)');
+    throw new AppError(
+      'config-invalid',
+      'Invalid configuration: MicrosoftAppPassword is required with MicrosoftAppId (or set MicrosoftAppType=UserAssignedMSI)',
+    );
   }
   if (appId && appType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
     throw new AppError('config-invalid', `Invalid configuration: MicrosoftAppTenantId is required with MicrosoftAppType=${appType}`);

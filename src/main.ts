@@ -42,14 +42,10 @@ async function main(): Promise<void> {
   const { url } = await app.start();
   const scheduler = startScheduler(app.deps, { intervalMs: config.sweepIntervalMs, owner: config.instanceId });
   logger.info({ url, storage: storage.describe, localMode: config.localMode, unauthenticatedPublic: config.unauthenticatedPublic }, 'service started');
-  if (config.unauthenticatedPublic) logger.warn({ host: config.host }, 'local mode on a non-loopback address (ALLOW_UNAUTHENTICATED=true): requests are not authenticated');
+  if (config.unauthenticatedPublic)
+    logger.warn({ host: config.host }, 'local mode on a non-loopback address (ALLOW_UNAUTHENTICATED=true): requests are not authenticated');
   process.stdout.write(
-    [
-      `Bot endpoint: ${url}/api/messages${modeNote(config)}`,
-      `Health:       ${url}/healthz`,
-      `Storage:      ${storage.describe}`,
-      '',
-    ].join('\n'),
+    [`Bot endpoint: ${url}/api/messages${modeNote(config)}`, `Health:       ${url}/healthz`, `Storage:      ${storage.describe}`, ''].join('\n'),
   );
 
   let stopping = false;

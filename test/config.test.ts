@@ -23,17 +23,28 @@ describe('configuration', () => {
   describe('local mode (no app id) stays on loopback', () => {
     it('refuses a non-loopback HOST, naming HOST and ALLOW_UNAUTHENTICATED', () => {
       for (const HOST of ['0.0.0.0', '::', '192.168.1.20', 'bot.example.org']) {
-        expect(() => loadConfig({ HOST }, defaults)).toThrow(new RegExp(`HOST=${HOST.replace(/\./g, '\\.')} is not a loopback address.*ALLOW_UNAUTHENTICATED=true`));
+        expect(() => loadConfig({ HOST }, defaults)).toThrow(
+          new RegExp(`HOST=${HOST.replace(/\./g, '\\.')} is not a loopback address.*ALLOW_UNAUTHENTICATED=true`),
+        );
       }
     });
 
     it('accepts loopback hosts, and a public one only with ALLOW_UNAUTHENTICATED=true, saying so', () => {
-      for (const HOST of ['127.0.0.1', '127.0.0.2', '::1', 'localhost']) expect(loadConfig({ HOST }, defaults)).toMatchObject({ host: HOST, unauthenticatedPublic: false });
-      expect(loadConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED: 'true' }, defaults)).toMatchObject({ host: '0.0.0.0', localMode: true, unauthenticatedPublic: true });
+      for (const HOST of ['127.0.0.1', '127.0.0.2', '::1', 'localhost'])
+        expect(loadConfig({ HOST }, defaults)).toMatchObject({ host: HOST, unauthenticatedPublic: false });
+      expect(loadConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED: 'true' }, defaults)).toMatchObject({
+        host: '0.0.0.0',
+        localMode: true,
+        unauthenticatedPublic: true,
+      });
     });
 
     it('does not apply with an app id (tokens are checked)', () => {
-      expect(loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }, defaults)).toMatchObject({ host: '0.0.0.0', localMode: false, unauthenticatedPublic: false });
+      expect(loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }, defaults)).toMatchObject({
+        host: '0.0.0.0',
+        localMode: false,
+        unauthenticatedPublic: false,
+      });
     });
   });
 });

@@ -23,7 +23,10 @@ type Answer = NonNullable<NonNullable<FollowUp['reminders']>['lastAnswer']>['kin
 function requireAnswerer(forum: Forum, f: FollowUp, actor: ActorRef, ownersOnly: boolean): void {
   if (recipientsOf(f).includes(actor.userId)) return;
   if (!ownersOnly && canManageMeetings(findMember(forum, actor.userId, actor.aadObjectId))) return;
-  throw new AppError('forbidden', 'Only the owner of the follow-up (or its delegate) may answer it', { forumId: forum.id, messageKey: 'reminder.error.notOwner' });
+  throw new AppError('forbidden', 'Only the owner of the follow-up (or its delegate) may answer it', {
+    forumId: forum.id,
+    messageKey: 'reminder.error.notOwner',
+  });
 }
 
 function answered(f: FollowUp, kind: Answer, actor: ActorRef, at: string): FollowUp {
@@ -41,7 +44,12 @@ function checkNewDate(deps: AppDeps, newDate: string): void {
 }
 
 async function audit(deps: AppDeps, input: AnswerInput, action: string, before: FollowUp, after: FollowUp): Promise<void> {
-  const view = (f: FollowUp) => ({ status: f.status, due: f.due?.due ?? null, snoozedUntil: f.reminders?.snoozedUntil ?? null, checkIn: f.reminders?.checkIn?.status ?? null });
+  const view = (f: FollowUp) => ({
+    status: f.status,
+    due: f.due?.due ?? null,
+    snoozedUntil: f.reminders?.snoozedUntil ?? null,
+    checkIn: f.reminders?.checkIn?.status ?? null,
+  });
   await deps.store.audit.append({
     forumId: input.forumId,
     at: deps.clock.now().toISOString(),
@@ -81,7 +89,9 @@ async function answer(
 
 /** "Udført": closes the follow-up and cancels its reminders. Pressing it twice changes nothing. */
 export function markFollowUpDone(deps: AppDeps, input: AnswerInput): Promise<FollowUp> {
-  return answer(deps, input, 'followup.done', false, (f, at) => (f.status === 'done' ? null : { ...answered(f, 'done', input.actor, at), status: 'done', resolvedAt: at }));
+  return answer(deps, input, 'followup.done', false, (f, at) =>
+    f.status === 'done' ? null : { ...answered(f, 'done', input.actor, at), status: 'done', resolvedAt: at },
+  );
 }
 
 /** "Udsæt": a new due date (today or later); every future reminder moves with it. */

@@ -24,14 +24,11 @@ import { refreshSummaryCard } from './summary-cards';
 
 const h = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
-export const heldJobId = (meetingId: string, userId: string, date: string): string =>
-  `deliver-communications-${h(meetingId)}-${h(userId)}-${date}`;
+export const heldJobId = (meetingId: string, userId: string, date: string): string => `deliver-communications-${h(meetingId)}-${h(userId)}-${date}`;
 
 /** The messages a chief passes on: those for all departments and those aimed at theirs. */
 export function messagesFor(meeting: Meeting, chief: Member): Communication[] {
-  return meeting.communications.filter(
-    (c) => c.departments.length === 0 || c.departments.some((d) => sameText(d, chief.department ?? '')),
-  );
+  return meeting.communications.filter((c) => c.departments.length === 0 || c.departments.some((d) => sameText(d, chief.department ?? '')));
 }
 
 /**
@@ -187,7 +184,11 @@ async function recordHeldDelivery(deps: AppDeps, meeting: Meeting, chief: Member
     const receipt = await ensureReceipt(deps, meeting, chief);
     const r = receipt.value;
     // A receipt from before ids were kept: what had been delivered is what came before this date.
-    const earlier = r.deliveredMessageIds ?? messagesFor(meeting, chief).filter((c) => !c.notBefore || c.notBefore < date).map((c) => c.id);
+    const earlier =
+      r.deliveredMessageIds ??
+      messagesFor(meeting, chief)
+        .filter((c) => !c.notBefore || c.notBefore < date)
+        .map((c) => c.id);
     const confirmed = r.confirmedMessageIds ?? (r.confirmedAt ? earlier : []);
     const next: CascadeReceipt = {
       ...r,

@@ -52,9 +52,7 @@ export async function markClosed(
     throw new AppError('invalid-input', 'the agenda has not been published yet', { meetingId: before.id });
   }
   const now = deps.clock.now().toISOString();
-  const meeting = (
-    await updateMeeting(deps, forum.id, before.id, (m) => (m.status === 'closed' ? null : { ...m, status: 'closed', closedAt: now }))
-  ).value;
+  const meeting = (await updateMeeting(deps, forum.id, before.id, (m) => (m.status === 'closed' ? null : { ...m, status: 'closed', closedAt: now }))).value;
   if (before.status !== 'closed') {
     await deps.store.audit.append({
       forumId: forum.id,
@@ -88,10 +86,7 @@ export async function finishClosing(
   meeting = await postSummary(deps, forum, meeting, input.lease ?? NO_LEASE);
   const followUps = await deps.store.followUps.listByMeeting(forum.id, meeting.id);
   for (const chief of chiefs) await deliverCascade(deps, { forum, meeting, chief, followUps, lease: input.lease });
-  const [decisions, receipts] = await Promise.all([
-    deps.store.decisions.listByMeeting(meeting.id),
-    deps.store.cascade.listByMeeting(meeting.id),
-  ]);
+  const [decisions, receipts] = await Promise.all([deps.store.decisions.listByMeeting(meeting.id), deps.store.cascade.listByMeeting(meeting.id)]);
   const target = input.notify ?? null;
   if (target) {
     const overview = target.as === 'card' ? await overviewCardFor(deps, forum, meeting) : null;

@@ -24,17 +24,19 @@ export interface CloseRequested {
   done: Promise<void>;
 }
 
-export async function requestClose(
-  deps: AppDeps,
-  input: { forumId: string; meetingId: string; actor?: ActorRef; answer?: Answer },
-): Promise<CloseRequested> {
+export async function requestClose(deps: AppDeps, input: { forumId: string; meetingId: string; actor?: ActorRef; answer?: Answer }): Promise<CloseRequested> {
   const id = closeJobId(input.meetingId);
   await armCloseJob(deps, input);
   const { forum, meeting, alreadyClosed } = await markClosed(deps, input);
   // Closed before and all posted: nothing to run. Closed before but not finished: finish it (quietly).
   if (alreadyClosed && (await deps.store.jobs.get(id))?.value.status === 'done') return { meeting, alreadyClosed, done: Promise.resolve() };
   const target = alreadyClosed ? null : ((await input.answer?.()) ?? null);
-  const payload = { forumId: forum.id, meetingId: meeting.id, ...(input.actor ? { requestedBy: input.actor.userId } : {}), ...(target ? { notify: target } : {}) };
+  const payload = {
+    forumId: forum.id,
+    meetingId: meeting.id,
+    ...(input.actor ? { requestedBy: input.actor.userId } : {}),
+    ...(target ? { notify: target } : {}),
+  };
   await scheduleNow(deps, newJob(id, forum.id, 'close-meeting', deps.clock.now(), payload));
   const done = kick(deps, id, {
     onFailed: async (failed) => {

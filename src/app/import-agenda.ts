@@ -41,10 +41,7 @@ function pastDateWarning(date: string, today: string): ParseWarning[] {
 }
 
 /** Parses and stores the agenda as a draft meeting; nothing is stored when it cannot be read. */
-export async function importAgenda(
-  deps: AppDeps,
-  input: { forum: Forum; actor: ActorRef; document: AgendaDocument },
-): Promise<ImportedAgenda> {
+export async function importAgenda(deps: AppDeps, input: { forum: Forum; actor: ActorRef; document: AgendaDocument }): Promise<ImportedAgenda> {
   requireManager(input.forum, input.actor);
   // Reading and parsing fail with AppError('parse-failed' | 'too-large') and a one-line reason.
   const parsed = parseDocument(await textOf(input.document));

@@ -51,4 +51,3 @@ export async function ensureJob(deps: AppDeps, job: Job, opts: { likelyNew?: boo
     }
   }
 }
-

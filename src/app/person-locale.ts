@@ -10,7 +10,10 @@ export async function personLocale(deps: Pick<AppDeps, 'store'>, userId: string,
 
 /** Parses "dansk", "english", "auto"... : a language, null for "as my Teams" (forget the choice), or undefined. */
 export function parseLanguage(word: string): Locale | null | undefined {
-  const w = word.trim().toLowerCase().replace(/[.!]+$/, '');
+  const w = word
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
   if (['dansk', 'danish', 'da', 'da-dk'].includes(w)) return 'da';
   if (['engelsk', 'english', 'en', 'en-us', 'en-gb'].includes(w)) return 'en';
   if (['auto', 'automatisk', 'automatic', 'teams'].includes(w)) return null;

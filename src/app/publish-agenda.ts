@@ -108,9 +108,10 @@ function publicationOf(forum: Forum, meeting: Meeting, posted: PostedCards): Pub
 async function notifyPublished(deps: AppDeps, meeting: Meeting, target: NotifyTarget | null): Promise<void> {
   if (!target) return;
   const locale = target.locale;
-  const text = target.as === 'card'
-    ? t(locale, 'meeting.publish.published')
-    : t(locale, 'meeting.publish.done', { when: formatDateTime(locale, meeting.date, meeting.start), items: meeting.items.length });
+  const text =
+    target.as === 'card'
+      ? t(locale, 'meeting.publish.published')
+      : t(locale, 'meeting.publish.done', { when: formatDateTime(locale, meeting.date, meeting.start), items: meeting.items.length });
   await notify(deps, target, noteMessage(target, text, agendaPreviewCard(meeting, [], locale)));
 }
 

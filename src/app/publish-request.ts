@@ -43,7 +43,11 @@ export async function requestPublish(
       if (!target) return;
       const reason = (failed.lastError ?? '').split('\n')[0].slice(0, 200);
       const current = (await deps.store.meetings.get(forum.id, meeting.id))?.value ?? meeting;
-      await notify(deps, target, noteMessage(target, t(target.locale, 'meeting.publish.failed', { reason }), agendaPreviewCard(current, [], target.locale), 'Attention'));
+      await notify(
+        deps,
+        target,
+        noteMessage(target, t(target.locale, 'meeting.publish.failed', { reason }), agendaPreviewCard(current, [], target.locale), 'Attention'),
+      );
     },
   });
   return { meeting, alreadyPublished: false, done };

@@ -15,15 +15,9 @@ function byDue(a: FollowUp, b: FollowUp): number {
  * The forum's next meeting not yet closed (today or later), else its latest open one, else null.
  * Drafts and scheduled agendas count only with `includeUnpublished` (for the secretary and chair).
  */
-export async function nextMeeting(
-  deps: AppDeps,
-  forumId: string,
-  opts: { includeUnpublished?: boolean } = {},
-): Promise<Versioned<Meeting> | null> {
+export async function nextMeeting(deps: AppDeps, forumId: string, opts: { includeUnpublished?: boolean } = {}): Promise<Versioned<Meeting> | null> {
   const today = localDate(deps.clock.now());
-  const open = (await deps.store.meetings.listByForum(forumId)).filter(
-    (m) => m.status === 'published' || (opts.includeUnpublished && m.status !== 'closed'),
-  );
+  const open = (await deps.store.meetings.listByForum(forumId)).filter((m) => m.status === 'published' || (opts.includeUnpublished && m.status !== 'closed'));
   const upcoming = open.filter((m) => m.date >= today).sort((a, b) => (a.date < b.date ? -1 : 1));
   const chosen = upcoming[0] ?? open.sort((a, b) => (a.date < b.date ? 1 : -1))[0];
   return chosen ? deps.store.meetings.get(forumId, chosen.id) : null;

@@ -37,10 +37,7 @@ export async function scheduleAgenda(
   const meeting = await loadMeeting(deps, input.forumId, input.meetingId);
   assertNotPublished(meeting.value);
   requireMeetingDate(meeting.value);
-  const saved = await deps.store.meetings.update(
-    { ...meeting.value, status: 'scheduled', publishAt: dueAt.toISOString() },
-    meeting.etag,
-  );
+  const saved = await deps.store.meetings.update({ ...meeting.value, status: 'scheduled', publishAt: dueAt.toISOString() }, meeting.etag);
   // Insert or replace: rescheduling moves the one publish job of the meeting.
   // The preview card it was scheduled from says "offentliggjort" when the job has run.
   const job = newJob(publishJobId(input.meetingId), input.forumId, 'publish-agenda', dueAt, {
@@ -63,10 +60,7 @@ export async function scheduleAgenda(
 }
 
 /** Throws away an agenda that has not been published (and its publish job). */
-export async function discardAgenda(
-  deps: AppDeps,
-  input: { forumId: string; meetingId: string; actor: ActorRef },
-): Promise<void> {
+export async function discardAgenda(deps: AppDeps, input: { forumId: string; meetingId: string; actor: ActorRef }): Promise<void> {
   const forum = await loadForum(deps, input.forumId);
   requireManager(forum.value, input.actor);
   const meeting = await deps.store.meetings.get(input.forumId, input.meetingId);

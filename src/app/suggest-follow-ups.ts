@@ -14,10 +14,7 @@ async function nextMeetingDate(deps: AppDeps, meeting: Meeting, text: string): P
   return later.map((m) => m.date).sort()[0] ?? null;
 }
 
-export async function suggestForItem(
-  deps: AppDeps,
-  input: { meeting: Meeting; itemNumber: number; decisionText: string },
-): Promise<FollowUpSuggestion[]> {
+export async function suggestForItem(deps: AppDeps, input: { meeting: Meeting; itemNumber: number; decisionText: string }): Promise<FollowUpSuggestion[]> {
   const forum = (await loadForum(deps, input.meeting.forumId)).value;
   const item = findItem(input.meeting, input.itemNumber);
   const suggestions = suggestFollowUps(

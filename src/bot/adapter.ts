@@ -94,7 +94,10 @@ export class BotAdapter extends CloudAdapter {
   async authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new AuthTimeout(`the token could not be checked within ${this.timeoutMs} ms (signing keys unavailable)`)), this.timeoutMs);
+      timer = setTimeout(
+        () => reject(new AuthTimeout(`the token could not be checked within ${this.timeoutMs} ms (signing keys unavailable)`)),
+        this.timeoutMs,
+      );
     });
     try {
       return await Promise.race([this.auth.authenticateRequest(activity, authHeader), timeout]);
@@ -104,11 +107,7 @@ export class BotAdapter extends CloudAdapter {
   }
 
   /** Runs one authenticated turn; for invokes resolves with the invoke response. */
-  runTurn(
-    auth: AuthenticateRequestResult,
-    activity: Activity,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<InvokeResponse | undefined> {
+  runTurn(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     return this.processActivity(auth, activity, logic);
   }
 }

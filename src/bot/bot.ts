@@ -91,15 +91,21 @@ export class FollowUpBot extends TeamsActivityHandler {
     let answer: InvokeResponse = invokeProtocolError('BadRequest', t(locale, 'bot.bad-action'));
     const where = { id: baseConversationId(turn.activity.conversation.id), personal: conversationKindOf(turn.activity) === 'personal' };
     const prefetch = (store: Store) => prefetchCardReads(store, verb, data, where);
-    await this.withInfo(turn, `verb:${verb}`, async (info) => {
-      const outcome = await runVerb(info, this.routes.verbs, verb, data ?? {}, turn.activity.replyToId ?? null);
-      answer =
-        outcome.kind === 'unknown-verb'
-          ? invokeProtocolError('UnknownVerb', t(info.locale, 'bot.unknown-verb'))
-          : invokeResponseFor(outcome.kind === 'error' ? { card: outcome.card } : outcome.result);
-    }, (card) => {
-      answer = invokeResponseFor({ card });
-    }, prefetch);
+    await this.withInfo(
+      turn,
+      `verb:${verb}`,
+      async (info) => {
+        const outcome = await runVerb(info, this.routes.verbs, verb, data ?? {}, turn.activity.replyToId ?? null);
+        answer =
+          outcome.kind === 'unknown-verb'
+            ? invokeProtocolError('UnknownVerb', t(info.locale, 'bot.unknown-verb'))
+            : invokeResponseFor(outcome.kind === 'error' ? { card: outcome.card } : outcome.result);
+      },
+      (card) => {
+        answer = invokeResponseFor({ card });
+      },
+      prefetch,
+    );
     return answer;
   }
 

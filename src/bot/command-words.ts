@@ -4,7 +4,19 @@
  * Matching ignores case, the bot's @mention, surrounding punctuation, a leading "/" and invisible
  * marks (bidi and zero-width characters a client or a paste can leave in the text).
  */
-export const COMMAND_NAMES = ['help', 'agenda', 'myTasks', 'deadlines', 'minutes', 'setup', 'publish', 'closeMeeting', 'returns', 'followUpStatus', 'language'] as const;
+export const COMMAND_NAMES = [
+  'help',
+  'agenda',
+  'myTasks',
+  'deadlines',
+  'minutes',
+  'setup',
+  'publish',
+  'closeMeeting',
+  'returns',
+  'followUpStatus',
+  'language',
+] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export const COMMAND_WORDS: Record<CommandName, { da: string[]; en: string[] }> = {

@@ -69,7 +69,8 @@ async function submitFallback(info: TurnInfo, verbs: VerbTable, value: Record<st
     echoInput: mayShowClosed(whereFor(info.conversation.kind)),
   });
   if (outcome.kind === 'error') await replyCard(info, outcome.card);
-  else if (outcome.kind === 'unknown-verb') await replyCard(info, errorCardFor(info, new AppError('invalid-input', 'unknown action', { messageKey: 'bot.unknown-verb' }), 'verb:unknown'));
+  else if (outcome.kind === 'unknown-verb')
+    await replyCard(info, errorCardFor(info, new AppError('invalid-input', 'unknown action', { messageKey: 'bot.unknown-verb' }), 'verb:unknown'));
   else if ('card' in outcome.result) await replyCard(info, outcome.result.card);
   else await reply(info, { text: outcome.result.message });
 }

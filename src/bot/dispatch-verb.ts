@@ -10,10 +10,7 @@ import { errorCardFor } from './errors';
 import { requireManager, requireRosterMember } from './roles';
 import type { TurnInfo, VerbContext, VerbResult, VerbTable } from './types';
 
-export type VerbOutcome =
-  | { kind: 'result'; result: VerbResult }
-  | { kind: 'unknown-verb' }
-  | { kind: 'error'; card: Record<string, unknown> };
+export type VerbOutcome = { kind: 'result'; result: VerbResult } | { kind: 'unknown-verb' } | { kind: 'error'; card: Record<string, unknown> };
 
 export async function runVerb(
   info: TurnInfo,

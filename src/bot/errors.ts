@@ -10,7 +10,12 @@ import type { TurnInfo } from './types';
  * Logs `e` for the turn and returns the error card for the user.
  * `doing` names the command or verb, `input` is what the user typed (message text or card inputs).
  */
-export function errorCardFor(ctx: Pick<TurnInfo, 'log' | 'locale'>, e: unknown, doing: string, input?: string | Record<string, unknown>): Record<string, unknown> {
+export function errorCardFor(
+  ctx: Pick<TurnInfo, 'log' | 'locale'>,
+  e: unknown,
+  doing: string,
+  input?: string | Record<string, unknown>,
+): Record<string, unknown> {
   const err = logError(ctx.log, e, 'turn', { doing });
   return errorCard(ctx.locale, userMessage(ctx.locale, err), input);
 }

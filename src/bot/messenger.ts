@@ -79,7 +79,13 @@ export function createBotMessenger(deps: BotMessengerDeps): Messenger {
   };
 }
 
-async function createPersonal(deps: BotMessengerDeps, appId: string, forum: Forum, member: Member, channelRef: Partial<ConversationReference>): Promise<StoredConversation> {
+async function createPersonal(
+  deps: BotMessengerDeps,
+  appId: string,
+  forum: Forum,
+  member: Member,
+  channelRef: Partial<ConversationReference>,
+): Promise<StoredConversation> {
   let reference: Partial<ConversationReference> | null = null;
   const params = {
     isGroup: false,

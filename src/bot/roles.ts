@@ -5,7 +5,8 @@ import type { TurnInfo } from './types';
 
 /** The turn's forum, or AppError('not-found') telling the user there is none here yet. */
 export function requireForum(ctx: Pick<TurnInfo, 'forum' | 'conversation'>): Versioned<Forum> {
-  if (!ctx.forum) throw new AppError('not-found', 'No forum is set up for this conversation', {
+  if (!ctx.forum)
+    throw new AppError('not-found', 'No forum is set up for this conversation', {
       conversationKind: ctx.conversation.kind,
       messageKey: ctx.conversation.kind === 'personal' ? 'bot.no-forum.personal' : 'bot.no-forum.here',
     });

@@ -79,9 +79,7 @@ export const verbSchemas = {
       start: d.meetingTime,
       location: d.meetingPlace ? d.meetingPlace : null,
     })),
-  'item.comment': z
-    .object({ ...itemRef, comment: text(MAX_COMMENT_CHARS) })
-    .transform((d) => ({ ...d, comment: d.comment ? d.comment : null })),
+  'item.comment': z.object({ ...itemRef, comment: text(MAX_COMMENT_CHARS) }).transform((d) => ({ ...d, comment: d.comment ? d.comment : null })),
   'item.read': z.object({ ...itemRef, read: targetState.default(true) }),
   'item.discuss': z.object({ ...itemRef, wantsDiscussion: targetState }),
   'item.decide': z.object(itemRef),

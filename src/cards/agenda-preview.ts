@@ -74,8 +74,22 @@ function previewActions(meeting: Meeting, locale: Locale): CardJson[] {
   const scheduleCard = {
     type: 'AdaptiveCard',
     body: [
-      { type: 'Input.Date', id: 'publishDate', label: t(locale, 'card.preview.scheduleDate'), isRequired: true, errorMessage: t(locale, 'card.input.required'), value: at.date },
-      { type: 'Input.Time', id: 'publishTime', label: t(locale, 'card.preview.scheduleTime'), isRequired: true, errorMessage: t(locale, 'card.input.required'), value: at.time },
+      {
+        type: 'Input.Date',
+        id: 'publishDate',
+        label: t(locale, 'card.preview.scheduleDate'),
+        isRequired: true,
+        errorMessage: t(locale, 'card.input.required'),
+        value: at.date,
+      },
+      {
+        type: 'Input.Time',
+        id: 'publishTime',
+        label: t(locale, 'card.preview.scheduleTime'),
+        isRequired: true,
+        errorMessage: t(locale, 'card.input.required'),
+        value: at.time,
+      },
     ],
     actions: [executeAction('scheduleConfirm', t(locale, 'card.preview.scheduleConfirm'), 'agenda.schedule', ref)],
   };
@@ -93,9 +107,7 @@ function warningText(w: ParseWarning, locale: Locale): string {
   const key = warningKey(w.code);
   const message = t(locale, key, { text: raw });
   const text = message === key ? raw : message;
-  return w.item === null
-    ? t(locale, 'card.preview.warningHeader', { text })
-    : t(locale, 'card.preview.warningItem', { number: w.item, text });
+  return w.item === null ? t(locale, 'card.preview.warningHeader', { text }) : t(locale, 'card.preview.warningItem', { number: w.item, text });
 }
 
 /** The secretary's preview of a parsed agenda (1:1 chat): header, items, what was not understood, buttons. */
@@ -113,9 +125,8 @@ export function agendaPreviewCard(meeting: Meeting, warnings: readonly ParseWarn
     when: lacksDate(meeting) ? t(locale, 'card.meeting.noDate') : facts.when,
     hasDetails: details.length > 0,
     details,
-    scheduled: meeting.status === 'scheduled' && meeting.publishAt
-      ? t(locale, 'card.preview.scheduled', { when: formatInstant(locale, meeting.publishAt) })
-      : '',
+    scheduled:
+      meeting.status === 'scheduled' && meeting.publishAt ? t(locale, 'card.preview.scheduled', { when: formatInstant(locale, meeting.publishAt) }) : '',
     itemsHeading: t(locale, 'card.preview.items', { count: meeting.items.length }),
     warningsStyle: warnings.length ? 'warning' : 'good',
     warningsHeading: warnings.length ? t(locale, 'card.preview.warnings', { count: warnings.length }) : t(locale, 'card.preview.noWarnings'),

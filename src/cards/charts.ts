@@ -4,16 +4,7 @@
  * the side panel's renderer. See docs/protocol.md "Charts".
  */
 import type { Locale } from '../domain';
-import {
-  type GroupCounts,
-  type MeetingOutcomes,
-  OPEN_STATES,
-  type OpenCounts,
-  type OpenState,
-  OUTCOMES,
-  type Outcome,
-  type Share,
-} from '../domain/figures';
+import { type GroupCounts, type MeetingOutcomes, OPEN_STATES, type OpenCounts, type OpenState, OUTCOMES, type Outcome, type Share } from '../domain/figures';
 import { t } from '../i18n';
 import { formatShortDate } from './format';
 import type { CardJson } from './render';
@@ -78,7 +69,10 @@ export function stackedBarChart(title: string, bars: Bar[]): CardJson {
     type: 'Chart.HorizontalBar.Stacked',
     title,
     data: bars,
-    fallback: titled(title, bars.map((b) => ({ title: b.title, value: barText(b) }))),
+    fallback: titled(
+      title,
+      bars.map((b) => ({ title: b.title, value: barText(b) })),
+    ),
   };
 }
 

@@ -52,7 +52,10 @@ export function parseCommunicationLines(input: string): LineResult {
     let departments: string[] = [];
     const depts = DEPARTMENTS_PREFIX.exec(rest);
     if (depts) {
-      departments = depts[1].split(',').map((d) => d.trim()).filter(Boolean);
+      departments = depts[1]
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean);
       rest = rest.slice(depts[0].length);
     }
     if (!rest.trim()) return { ok: false, error: `${where}: no message text after the date/departments` };

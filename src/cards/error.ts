@@ -6,7 +6,21 @@ import { type CardJson, fitText, renderCard } from './render';
 export const MAX_ECHO_CHARS = 6000;
 
 /** Card fields that are not something the user typed. */
-const NOT_TYPED = new Set(['verb', 'view', 'forumId', 'meetingId', 'followUpId', 'itemNumber', 'version', 'roster', 'owners', 'suggested', 'newRows', 'proposalNumbers', 'inputSuffix']);
+const NOT_TYPED = new Set([
+  'verb',
+  'view',
+  'forumId',
+  'meetingId',
+  'followUpId',
+  'itemNumber',
+  'version',
+  'roster',
+  'owners',
+  'suggested',
+  'newRows',
+  'proposalNumbers',
+  'inputSuffix',
+]);
 
 /** What the user typed: a message's text, or the text inputs of a card form (in card order). */
 export function typedText(userInput: string | Record<string, unknown>): string {

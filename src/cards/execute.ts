@@ -22,13 +22,7 @@ export interface ExecuteOptions {
   fallback?: boolean;
 }
 
-export function executeAction<V extends Verb>(
-  id: string,
-  title: string,
-  verb: V,
-  data: VerbCardData<V>,
-  opts: ExecuteOptions = {},
-): CardAction {
+export function executeAction<V extends Verb>(id: string, title: string, verb: V, data: VerbCardData<V>, opts: ExecuteOptions = {}): CardAction {
   const common = {
     title,
     ...(opts.style ? { style: opts.style } : {}),

@@ -40,9 +40,7 @@ export const localTime = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM (00:00-23:59)');
 
 /** Input.Toggle sends "true"/"false"; accept booleans too. */
-export const toggle = z
-  .union([z.boolean(), z.enum(['true', 'false'])])
-  .transform((v) => v === true || v === 'true');
+export const toggle = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true');
 
 /** `'true'`/`true` for an explicit target state (idempotent under retries, unlike a toggle). */
 export const targetState = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true');

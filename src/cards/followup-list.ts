@@ -31,7 +31,14 @@ function rowActions(f: FollowUp, i: number, mode: FollowUpListOptions['actions']
     card: {
       type: 'AdaptiveCard',
       body: [
-        { type: 'Input.Date', id: `newDate_${i}`, label: t(locale, 'card.followUp.newDate'), isRequired: true, errorMessage: t(locale, 'card.input.required'), value: f.due?.due ?? '' },
+        {
+          type: 'Input.Date',
+          id: `newDate_${i}`,
+          label: t(locale, 'card.followUp.newDate'),
+          isRequired: true,
+          errorMessage: t(locale, 'card.input.required'),
+          value: f.due?.due ?? '',
+        },
         { type: 'Input.Text', id: `reason_${i}`, label: t(locale, 'card.followUp.reason'), maxLength: 500 },
       ],
       actions: [executeAction(`postponeConfirm_${i}`, t(locale, 'card.followUp.postponeConfirm'), 'followup.postpone', { ...ref, inputSuffix: `_${i}` })],

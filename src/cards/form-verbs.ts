@@ -42,7 +42,16 @@ const setupBase = z.looseObject({
   secretary: z.string().trim().regex(/^\d+$/, 'choose the secretary'),
   chair: z.string().trim().regex(/^\d+$/, 'choose the chair'),
   /** Multi-select ChoiceSet: comma-separated roster indexes. */
-  members: z.string().trim().optional().transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean)),
+  members: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) =>
+      (s ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
 });
 
 export const forumSetupSchema = setupBase.transform((d, ctx) => {
@@ -71,7 +80,11 @@ const decisionBase = z.looseObject({
   meetingId: id,
   itemNumber,
   /** Version (etag) of the decision the form was built from; '' when there was none. */
-  version: z.string().max(500).optional().transform((s) => (s ? s : null)),
+  version: z
+    .string()
+    .max(500)
+    .optional()
+    .transform((s) => (s ? s : null)),
   /** Owner choices: `o<i>` in the owner inputs refers to owners[i]. */
   owners: z.array(ownerCode).max(300).default([]),
   /** One entry per suggested follow-up row `fu_<i>_*`. */
@@ -193,7 +206,11 @@ export const communicationsSaveSchema = z
     meetingId: id,
     itemNumber,
     /** Version (etag) of the meeting the form was built from; '' when unknown. */
-    version: z.string().max(500).optional().transform((s) => (s ? s : null)),
+    version: z
+      .string()
+      .max(500)
+      .optional()
+      .transform((s) => (s ? s : null)),
     lines: z.string().max(50_000, 'at most 50000 characters').optional().default(''),
   })
   .transform((d, ctx) => {

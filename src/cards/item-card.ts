@@ -64,7 +64,9 @@ function decisionData(item: AgendaItem, decision: Decision | null | undefined, l
     decisionHeading: t(locale, 'card.item.decision'),
     decisionOutcome: decision ? outcomeLabel(decision, locale) : '',
     decisionProposals: (decision?.proposals ?? []).map((p) => ({
-      text: t(locale, 'card.item.proposalDecision', { number: p.proposalNumber, outcome: t(locale, `card.proposalOutcome.${p.outcome}`) }) + (p.note ? `: ${fitText(p.note, 200)}` : ''),
+      text:
+        t(locale, 'card.item.proposalDecision', { number: p.proposalNumber, outcome: t(locale, `card.proposalOutcome.${p.outcome}`) }) +
+        (p.note ? `: ${fitText(p.note, 200)}` : ''),
     })),
     decisionText: shorten(text),
   };
@@ -113,35 +115,39 @@ export function itemCard(item: AgendaItem, view: ItemView, locale: Locale): Card
     ];
     const decision = decisionData(item, view.decision, locale, (s) => shorten(s, cap(VISIBLE_CAPS.decision)));
     return {
-      ...withCharts(renderCard('item', {
-        heading: itemHeading(item, locale),
-        meta: itemMeta(item, locale),
-        sections,
-        hasMore: more.length > 0,
-        moreId: `more-${item.number}`,
-        more,
-        showMore: t(locale, 'card.item.showMore'),
-        ...decision,
-        // "Læst" is counted only where reading is asked for (written briefings have the button).
-        responses: t(locale, item.writtenBriefing ? 'card.item.responses' : 'card.item.responsesNoRead', {
-          comments: view.responses.comments,
-          read: view.responses.read,
-          members: view.responses.members,
-          discussion: view.responses.wantsDiscussion,
+      ...withCharts(
+        renderCard('item', {
+          heading: itemHeading(item, locale),
+          meta: itemMeta(item, locale),
+          sections,
+          hasMore: more.length > 0,
+          moreId: `more-${item.number}`,
+          more,
+          showMore: t(locale, 'card.item.showMore'),
+          ...decision,
+          // "Læst" is counted only where reading is asked for (written briefings have the button).
+          responses: t(locale, item.writtenBriefing ? 'card.item.responses' : 'card.item.responsesNoRead', {
+            comments: view.responses.comments,
+            read: view.responses.read,
+            members: view.responses.members,
+            discussion: view.responses.wantsDiscussion,
+          }),
+          hasComments: shownComments.length > 0,
+          commentsHeading: t(locale, 'card.item.comments'),
+          comments: shownComments.map((c) => ({ text: `**${c.userName}**: ${fitText(c.comment.trim(), cap(VISIBLE_CAPS.comment))}` })),
+          states,
+          canRespond: view.canRespond !== false,
+          commentLabel: t(locale, 'card.item.commentLabel'),
+          commentPlaceholder: t(locale, 'card.item.commentPlaceholder'),
+          commentMaxLength: MAX_COMMENT_CHARS,
+          comment: ownComment,
+          commentActions: actions.comment,
+          actions: actions.card,
+          truncatedNote: shortened ? t(locale, 'card.item.truncated') : '',
         }),
-        hasComments: shownComments.length > 0,
-        commentsHeading: t(locale, 'card.item.comments'),
-        comments: shownComments.map((c) => ({ text: `**${c.userName}**: ${fitText(c.comment.trim(), cap(VISIBLE_CAPS.comment))}` })),
-        states,
-        canRespond: view.canRespond !== false,
-        commentLabel: t(locale, 'card.item.commentLabel'),
-        commentPlaceholder: t(locale, 'card.item.commentPlaceholder'),
-        commentMaxLength: MAX_COMMENT_CHARS,
-        comment: ownComment,
-        commentActions: actions.comment,
-        actions: actions.card,
-        truncatedNote: shortened ? t(locale, 'card.item.truncated') : '',
-      }), itemMeta(item, locale) ? 2 : 1, view.charts ?? []),
+        itemMeta(item, locale) ? 2 : 1,
+        view.charts ?? [],
+      ),
       refresh,
     };
   };

@@ -20,6 +20,11 @@ export function minutesCard(meeting: Pick<Meeting, 'forumName' | 'date' | 'start
     when: formatDateTime(locale, meeting.date, meeting.start),
     stats: t(locale, 'card.minutes.stats', { items: meeting.items.length, decisions: info.decisions, followUps: info.followUps }),
     note: info.attached ? t(locale, 'card.minutes.attached') : '',
-    actions: files.map((f, i) => ({ type: 'Action.OpenUrl', id: `file_${i}`, title: fitText(t(locale, 'card.minutes.open', { name: f.name }), 60), url: f.url })),
+    actions: files.map((f, i) => ({
+      type: 'Action.OpenUrl',
+      id: `file_${i}`,
+      title: fitText(t(locale, 'card.minutes.open', { name: f.name }), 60),
+      url: f.url,
+    })),
   });
 }

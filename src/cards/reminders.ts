@@ -63,7 +63,14 @@ function stateText(locale: Locale, r: FollowUpRowView): string {
 
 function dateInputCard(locale: Locale, i: number, r: FollowUpRowView, withReason: boolean, confirm: CardAction): Record<string, unknown> {
   const body: Record<string, unknown>[] = [
-    { type: 'Input.Date', id: `newDate_${i}`, label: t(locale, 'reminder.action.newDate'), isRequired: true, errorMessage: t(locale, 'reminder.action.newDateMissing'), value: r.due?.due ?? '' },
+    {
+      type: 'Input.Date',
+      id: `newDate_${i}`,
+      label: t(locale, 'reminder.action.newDate'),
+      isRequired: true,
+      errorMessage: t(locale, 'reminder.action.newDateMissing'),
+      value: r.due?.due ?? '',
+    },
   ];
   if (withReason) body.push({ type: 'Input.Text', id: `reason_${i}`, label: t(locale, 'reminder.action.reason'), maxLength: 500 });
   return { type: 'AdaptiveCard', body, actions: [confirm] };
@@ -112,7 +119,15 @@ function rowData(locale: Locale, r: FollowUpRowView, i: number, jobId: string, a
   };
 }
 
-function listCard(template: 'reminder' | 'checkin', title: string, intro: string, locale: Locale, rows: FollowUpRowView[], jobId: string, actionsFor: ActionsFor): CardJson {
+function listCard(
+  template: 'reminder' | 'checkin',
+  title: string,
+  intro: string,
+  locale: Locale,
+  rows: FollowUpRowView[],
+  jobId: string,
+  actionsFor: ActionsFor,
+): CardJson {
   const data = rows.map((r, i) => rowData(locale, r, i, jobId, actionsFor));
   return fitLargest(data.length, (n) =>
     renderCard(template, {

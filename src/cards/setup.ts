@@ -34,7 +34,10 @@ export function setupCard(roster: readonly RosterEntry[], locale: Locale, curren
       chairLabel: t(locale, 'card.setup.chair'),
       chair: pick(roleIndex('chair')),
       membersLabel: t(locale, 'card.setup.members'),
-      members: shown.map((_, i) => (member(i) ? String(i) : '')).filter(Boolean).join(','),
+      members: shown
+        .map((_, i) => (member(i) ? String(i) : ''))
+        .filter(Boolean)
+        .join(','),
       choices: shown.map((r, i) => ({ title: fitText(r.name, 80), value: String(i) })),
       departments: shown.map((r, i) => ({
         id: `dept_${i}`,

@@ -72,7 +72,10 @@ export function summaryCard(
         : [{ text: t(locale, 'card.summary.noCommunications'), meta: '' }],
       followUpsHeading: t(locale, 'card.summary.followUps'),
       followUps: fus.length
-        ? fus.map((f) => ({ text: shorten(`${t(locale, 'card.followUp.item', { number: f.itemNumber })}: ${f.text}`, cap(500)), meta: followUpMeta(f, locale) }))
+        ? fus.map((f) => ({
+            text: shorten(`${t(locale, 'card.followUp.item', { number: f.itemNumber })}: ${f.text}`, cap(500)),
+            meta: followUpMeta(f, locale),
+          }))
         : [{ text: t(locale, 'card.summary.noFollowUps'), meta: '' }],
       ...cascadeLines(receipts, locale),
       moreNote: hidden > 0 ? t(locale, 'card.summary.more', { count: hidden }) : cut ? t(locale, 'card.item.truncated') : '',

@@ -334,21 +334,21 @@ export interface SummaryData {
 export interface CardTemplates {
   'agenda-overview': AgendaOverviewData;
   'agenda-preview': AgendaPreviewData;
-  'cascade': CascadeData;
-  'checkin': ReminderData;
+  cascade: CascadeData;
+  checkin: ReminderData;
   'closed-item': ClosedItemData;
   'communications-form': CommunicationsFormData;
   'decision-form': DecisionFormData;
-  'digest': DigestData;
-  'error': ErrorData;
+  digest: DigestData;
+  error: ErrorData;
   'follow-up-status': FollowUpStatusData;
   'followup-list': FollowupListData;
-  'help': HelpData;
-  'item': ItemData;
-  'minutes': MinutesData;
-  'reminder': ReminderData;
-  'setup': SetupData;
-  'summary': SummaryData;
+  help: HelpData;
+  item: ItemData;
+  minutes: MinutesData;
+  reminder: ReminderData;
+  setup: SetupData;
+  summary: SummaryData;
 }
 
 export type TemplateName = keyof CardTemplates;
@@ -356,21 +356,21 @@ export type TemplateName = keyof CardTemplates;
 const EVERY_TEMPLATE: Record<TemplateName, true> = {
   'agenda-overview': true,
   'agenda-preview': true,
-  'cascade': true,
-  'checkin': true,
+  cascade: true,
+  checkin: true,
   'closed-item': true,
   'communications-form': true,
   'decision-form': true,
-  'digest': true,
-  'error': true,
+  digest: true,
+  error: true,
   'follow-up-status': true,
   'followup-list': true,
-  'help': true,
-  'item': true,
-  'minutes': true,
-  'reminder': true,
-  'setup': true,
-  'summary': true,
+  help: true,
+  item: true,
+  minutes: true,
+  reminder: true,
+  setup: true,
+  summary: true,
 };
 
 /** Every template name, for the test that each file in `cards/` has its data type here. */

@@ -19,7 +19,10 @@ import { checkSize, readDocument } from '../minutes/readers';
 export async function readUserFile(file: string): Promise<Buffer> {
   const name = path.basename(file);
   const stat = await fs.stat(file).catch((e: NodeJS.ErrnoException) => {
-    throw new AppError(e.code === 'ENOENT' ? 'not-found' : 'invalid-input', e.code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${e.code ?? e.message})`);
+    throw new AppError(
+      e.code === 'ENOENT' ? 'not-found' : 'invalid-input',
+      e.code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${e.code ?? e.message})`,
+    );
   });
   if (stat.isDirectory()) throw new AppError('invalid-input', `${file} is a folder, not a file`);
   checkSize(name, stat.size);
@@ -44,7 +47,13 @@ function short(s: string, max = 110): string {
 
 export function outline(doc: ImportJson, locale: Locale): string {
   const out: string[] = [];
-  const head = [doc.kind === 'agenda' ? 'DAGSORDEN' : 'REFERAT', doc.forum, doc.date, doc.start ? `kl. ${doc.start}` : '', doc.location ? `· ${doc.location}` : ''];
+  const head = [
+    doc.kind === 'agenda' ? 'DAGSORDEN' : 'REFERAT',
+    doc.forum,
+    doc.date,
+    doc.start ? `kl. ${doc.start}` : '',
+    doc.location ? `· ${doc.location}` : '',
+  ];
   out.push(head.filter(Boolean).join(' '), t(locale, 'cli.import.items', { count: doc.items.length }), '');
   for (const item of doc.items) {
     const slot = item.timeSlot ? ` (${item.timeSlot.start}-${item.timeSlot.end})` : '';
@@ -56,16 +65,28 @@ export function outline(doc: ImportJson, locale: Locale): string {
     out.push(`  ${facts.join(' · ')}`);
     if (doc.kind === 'minutes') out.push(`  ${t(locale, 'cli.import.decision')}: ${item.decision ? short(item.decision) : t(locale, 'cli.import.noDecision')}`);
   }
-  out.push('', `${t(locale, 'cli.import.communications')} (${doc.communications.length}):${doc.communications.length ? '' : ` ${t(locale, 'cli.import.none')}`}`);
+  out.push(
+    '',
+    `${t(locale, 'cli.import.communications')} (${doc.communications.length}):${doc.communications.length ? '' : ` ${t(locale, 'cli.import.none')}`}`,
+  );
   for (const c of doc.communications) out.push(`  - ${short(c.text)}${c.notBefore ? ` (${t(locale, 'cli.import.notBefore', { date: c.notBefore })})` : ''}`);
   out.push('', `${t(locale, 'cli.import.followUps')} (${doc.followUps.length}):`);
   for (const f of doc.followUps) {
-    const bits = [f.owner ? t(locale, 'cli.import.owner', { owner: f.owner }) : '', f.due ? t(locale, 'cli.import.due', { due: `${f.due}${f.dueText ? ` "${f.dueText}"` : ''}` }) : ''];
-    out.push(`  ${t(locale, 'cli.import.item', { number: f.item })} [${f.kind}]: ${short(f.text, 90)}${bits.filter(Boolean).map((b) => ` – ${b}`).join('')}`);
+    const bits = [
+      f.owner ? t(locale, 'cli.import.owner', { owner: f.owner }) : '',
+      f.due ? t(locale, 'cli.import.due', { due: `${f.due}${f.dueText ? ` "${f.dueText}"` : ''}` }) : '',
+    ];
+    out.push(
+      `  ${t(locale, 'cli.import.item', { number: f.item })} [${f.kind}]: ${short(f.text, 90)}${bits
+        .filter(Boolean)
+        .map((b) => ` – ${b}`)
+        .join('')}`,
+    );
   }
   if (doc.warnings.length) {
     out.push('', `${t(locale, 'cli.import.warnings')} (${doc.warnings.length}):`);
-    for (const w of doc.warnings) out.push(`  ${w.item === null ? '' : `${t(locale, 'cli.import.item', { number: w.item })}: `}${w.code}: ${short(w.text, 80)}`);
+    for (const w of doc.warnings)
+      out.push(`  ${w.item === null ? '' : `${t(locale, 'cli.import.item', { number: w.item })}: `}${w.code}: ${short(w.text, 80)}`);
   }
   return `${out.join('\n')}\n`;
 }

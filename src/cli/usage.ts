@@ -15,6 +15,6 @@ export const EXIT_HELP = [
 
 /** A usage error: one line on stderr naming the problem and the command's usage. */
 export function usageError(io: CliIo, message: string, usage = USAGE): number {
-  io.stderr(`${message.replace(/\.$/, "")}. Usage: ${usage}\n`);
+  io.stderr(`${message.replace(/\.$/, '')}. Usage: ${usage}\n`);
   return EXIT_CODES.usage;
 }

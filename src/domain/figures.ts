@@ -157,8 +157,14 @@ export function lastMeetings<M extends MeetingRef>(meetings: M[], today: string,
 /** The meetings held since the last one before `meetingDate`: every meeting on the latest date before it. */
 export function meetingsSinceLast<M extends MeetingRef>(meetings: M[], meetingDate: string, today: string): M[] {
   const before = meetings.filter((m) => m.date < meetingDate && m.date <= today);
-  const last = before.map((m) => m.date).sort().pop();
-  return lastMeetings(before.filter((m) => m.date === last), today);
+  const last = before
+    .map((m) => m.date)
+    .sort()
+    .pop();
+  return lastMeetings(
+    before.filter((m) => m.date === last),
+    today,
+  );
 }
 
 export interface Share {

@@ -42,7 +42,11 @@ function recordedProposals(decision: Decision | null): RecordedProposal[] {
     .map((p) => ({ number: p.proposalNumber, outcome: p.outcome, note: p.note?.trim() || null }));
 }
 
-export function meetingRecord(meeting: Pick<Meeting, 'items' | 'communications'>, decisions: readonly Decision[], followUps: readonly FollowUp[]): MeetingRecord {
+export function meetingRecord(
+  meeting: Pick<Meeting, 'items' | 'communications'>,
+  decisions: readonly Decision[],
+  followUps: readonly FollowUp[],
+): MeetingRecord {
   const byItem = new Map(decisions.map((d) => [d.itemNumber, d]));
   return {
     items: meeting.items.map((item) => {

@@ -13,7 +13,17 @@
 import type { DueDate, FollowUp } from './followup';
 import type { ReminderPolicy } from './forum';
 import { localDate, localInstant } from './time';
-import { type CalendarOptions, addDays, addWorkingDays, calendarOf, dayNumber, isWorkingDay, isoWeekday, workingDayOnOrAfter, workingDayOnOrBefore } from './calendar';
+import {
+  type CalendarOptions,
+  addDays,
+  addWorkingDays,
+  calendarOf,
+  dayNumber,
+  isWorkingDay,
+  isoWeekday,
+  workingDayOnOrAfter,
+  workingDayOnOrBefore,
+} from './calendar';
 
 /** What the policy needs to know about a follow-up. */
 export type ReminderSubject = Pick<FollowUp, 'due' | 'status' | 'reminders'>;

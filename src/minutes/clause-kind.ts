@@ -8,7 +8,10 @@ import type { DueDate, FollowUpKind } from '../domain';
 const RETURN_FIXED =
   /tilbage\s+til\s+(?:behandling|drøftelse|beslutning)|(?:sendes|kommer|vender|tages|bringes)\s+tilbage|genoptages|tages\s+op\s+igen|på\s+dagsordenen\s+igen/iu;
 const FORUM_WORD = '[\\p{L}]*forum(?:met|s)?';
-const RETURN_FORUM = new RegExp(`(?:på|til|i)\\s+(?:et|næste|et\\s+kommende|et\\s+senere|det\\s+kommende|et\\s+nyt|et\\s+fremtidigt)\\s+${FORUM_WORD}(?![\\p{L}-])`, 'iu');
+const RETURN_FORUM = new RegExp(
+  `(?:på|til|i)\\s+(?:et|næste|et\\s+kommende|et\\s+senere|det\\s+kommende|et\\s+nyt|et\\s+fremtidigt)\\s+${FORUM_WORD}(?![\\p{L}-])`,
+  'iu',
+);
 const COMMUNICATION =
   /(?:informer|orienter|kommuniker|videreformidl|formidl|fortæl)\p{L}*\s.{0,60}?(?:afdeling|medarbejder|organisation|MED-?udvalg|ledere)|melde[rs]?\s+ud|kommunikeres\s+ud/iu;
 const STRONG_TASK = /deadline|frist|tovholder|opfordres\s+til|har\s+(?:en\s+(?:\p{L}+\s+)?|til\s+)?opgave|har\s+ansvar|forpligte|bedes/iu;

@@ -49,7 +49,10 @@ export function mentionsClosed(text: string): boolean {
 }
 
 const SECTION_WORDS = '(?:dagsorden|dagsordenspunkter|dagsordenpunkter|punkter|del|møde|mødet|sager|behandling)';
-const CLOSED_SECTION = new RegExp(`^(?:lukket|lukkede|fortrolig|fortrolige)\\s+${SECTION_WORDS}$|^${SECTION_WORDS}\\s*[-–:(]\\s*(?:lukket|lukkede|fortrolig)\\)?$`, 'u');
+const CLOSED_SECTION = new RegExp(
+  `^(?:lukket|lukkede|fortrolig|fortrolige)\\s+${SECTION_WORDS}$|^${SECTION_WORDS}\\s*[-–:(]\\s*(?:lukket|lukkede|fortrolig)\\)?$`,
+  'u',
+);
 const OPEN_SECTION = new RegExp(`^(?:åben|åbne|offentlig|offentlige)\\s+${SECTION_WORDS}$|^${SECTION_WORDS}\\s*[-–:(]\\s*(?:åben|åbne|offentlig)\\)?$`, 'u');
 
 /** The words one of those lines must hold (or markup that may split them): tested before normalizing. */

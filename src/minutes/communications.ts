@@ -24,13 +24,19 @@ function embargo(text: string, meetingDate: string): { notBefore: string; notBef
   const m = EMBARGO.exec(text);
   if (!m) return null;
   const lead = /^(efter|fra)\s+/i.exec(m[1].trim());
-  const words = m[1].trim().slice(lead ? lead[0].length : 0).split(/\s+/);
+  const words = m[1]
+    .trim()
+    .slice(lead ? lead[0].length : 0)
+    .split(/\s+/);
   for (let n = Math.min(words.length, 8); n >= 1; n--) {
     const due = parseDanishDue(words.slice(0, n).join(' '), meetingDate);
     if (due) {
       const after = lead?.[1].toLowerCase() === 'efter';
       const head = m[0].slice(0, m[0].length - m[1].length);
-      return { notBefore: after ? addDays(due.due, 1) : due.dueFrom, notBeforeText: `${head}${lead?.[0] ?? ''}${words.slice(0, n).join(' ')}`.replace(/[.,;:]+$/, '').trim() };
+      return {
+        notBefore: after ? addDays(due.due, 1) : due.dueFrom,
+        notBeforeText: `${head}${lead?.[0] ?? ''}${words.slice(0, n).join(' ')}`.replace(/[.,;:]+$/, '').trim(),
+      };
     }
   }
   return null;

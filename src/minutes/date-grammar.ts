@@ -19,7 +19,8 @@ const B = '(?<![\\p{L}\\d])';
 const E = '(?![\\p{L}\\d])';
 /** Month names; the abbreviations "jan" and "jul" are left out (a name; Christmas). */
 const MONTH = `(${MONTH_SOURCE.replace('|jan|', '|').replace('|jul|', '|')})\\.?`;
-const DAY_PREFIX = '(?:(?:den|d\\.|pr\\.|per|senest(?:\\s+den|\\s+d\\.)?|inden(?:\\s+den|\\s+d\\.)?|fra(?:\\s+den|\\s+d\\.)?|til(?:\\s+den|\\s+d\\.)?|frem\\s+til(?:\\s+den|\\s+d\\.)?)\\s*)';
+const DAY_PREFIX =
+  '(?:(?:den|d\\.|pr\\.|per|senest(?:\\s+den|\\s+d\\.)?|inden(?:\\s+den|\\s+d\\.)?|fra(?:\\s+den|\\s+d\\.)?|til(?:\\s+den|\\s+d\\.)?|frem\\s+til(?:\\s+den|\\s+d\\.)?)\\s*)';
 const YEAR = '(\\d{4})';
 
 /** A full stop after a whole month name ends the sentence; it is not part of the date. */

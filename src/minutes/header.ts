@@ -27,7 +27,8 @@ const PLACE_LINE = /^(?:mødested\b|sted\b|lokale(?=\s*:))\s*:?\s*(.*)$/i;
 const TIME_LINE = /^(?:mødestart|mødetidspunkt|starttidspunkt|tidspunkt|tid)\b\s*:?\s*(.*)$/i;
 const FORUM_LINE = /^(?:udvalg|forum|organ)\s*[:\t]\s*(\S.*)$/i;
 /** Header fields the meeting has no place for: known, so no warning. */
-const KNOWN_FIELD = /^(?:sluttidspunkt|fraværende|afbud(?:\s+fra)?|medlemmer|deltagere|til stede|tilstede|mødeleder|referent|sekretær|bemærkninger?)\b\s*[:\t]?/i;
+const KNOWN_FIELD =
+  /^(?:sluttidspunkt|fraværende|afbud(?:\s+fra)?|medlemmer|deltagere|til stede|tilstede|mødeleder|referent|sekretær|bemærkninger?)\b\s*[:\t]?/i;
 /** A list of people under its label ("Deltagere:", "Medlemmer"): its lines are names, not header fields. */
 const PEOPLE_LABEL = /^(?:fraværende|afbud(?:\s+fra)?|medlemmer|deltagere|til stede|tilstede)\s*:?$/i;
 /** A date line of its own ("Torsdag den 26. maj 2011 kl. 19:30"): short, so not a sentence about a date. */

@@ -144,7 +144,12 @@ const meetingSchema = z
   .refine((m) => m.forum !== undefined || m.forumName !== undefined, { message: 'missing "forum" (or "forumName")', path: ['forum'] });
 
 function issuePath(path: PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(top level)';
+  return (
+    path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '') || '(top level)'
+  );
 }
 
 /** Reads an import JSON or a stored Meeting JSON; AppError('invalid-input') names the first problems. */

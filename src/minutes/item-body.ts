@@ -20,7 +20,8 @@ const CASE_LABEL = /^(?:sagsnr|sagsnummer|journalnr|journalnummer|j\.\s?nr|sag)\
  * A labelled case number anywhere on a line, alone or among other fields: "Sagsnr.: 00.00.00-P19-560-06
  * Sagsbehandler: L. Hansen", "Sagsid.: 11/565", "Acadre sagsnr. 18/1234", "Sags nr. 330-2018-3619", "J.nr. 2019-12".
  */
-const CASE_FIELD = /(?<![\p{L}])(?:acadre[\s-]*sagsnr|sags\s?nr|sagsnummer|sags-?id|journalnr|journalnummer|j\.\s?nr)\.?\s*:?\s*([\p{L}\d][\p{L}\d./-]{0,38}\d[\p{L}\d/-]*)/iu;
+const CASE_FIELD =
+  /(?<![\p{L}])(?:acadre[\s-]*sagsnr|sags\s?nr|sagsnummer|sags-?id|journalnr|journalnummer|j\.\s?nr)\.?\s*:?\s*([\p{L}\d][\p{L}\d./-]{0,38}\d[\p{L}\d/-]*)/iu;
 /** Lines under an item's heading searched for a labelled case number. */
 const CASE_FIELD_LINES = 6;
 
@@ -125,9 +126,7 @@ class SectionCollector {
 
   finish(): Section[] {
     this.flushLoose(false);
-    return this.sections
-      .map((d) => ({ kind: d.kind, heading: d.heading, body: joinBody(d.lines) }))
-      .filter((s) => s.heading !== '' || s.body !== '');
+    return this.sections.map((d) => ({ kind: d.kind, heading: d.heading, body: joinBody(d.lines) })).filter((s) => s.heading !== '' || s.body !== '');
   }
 }
 

@@ -31,7 +31,9 @@ const VERBS = new Set(
     'besøger drøfter forsøger er retter'
   ).split(' '),
 );
-const ADVERBIALS = new Set('desuden herudover derudover derfor efterfølgende endvidere samtidig dernæst endelig så nu fremover fremadrettet herefter derefter'.split(' '));
+const ADVERBIALS = new Set(
+  'desuden herudover derudover derfor efterfølgende endvidere samtidig dernæst endelig så nu fremover fremadrettet herefter derefter'.split(' '),
+);
 const SUBJECT_LOWER = /^(?:og|&|,|for|i|alle|cheferne|chefer|direktøren|chefen|kommunaldirektøren|[\p{L}-]*(?:afdelingen|enheden|sekretariatet))$/iu;
 
 interface Token {
@@ -78,7 +80,9 @@ function configured(phrase: string, opts: OwnerOptions): Owner | null {
 
 /** What kind of owner a subject phrase names, or null (a common noun, the forum itself). */
 export function classifyOwner(phrase: string, opts: OwnerOptions = {}): Owner | null {
-  const p = trimEnd(phrase.replace(/^[\s,&]+/, ''), ' \t\n,&').replace(/\s+/g, ' ').replace(/^(?:og|at|hvorefter|som)\s+/i, '');
+  const p = trimEnd(phrase.replace(/^[\s,&]+/, ''), ' \t\n,&')
+    .replace(/\s+/g, ' ')
+    .replace(/^(?:og|at|hvorefter|som)\s+/i, '');
   if (p === '' || isForum(p, opts)) return null;
   const known = configured(p, opts);
   if (known) return known;

@@ -80,8 +80,7 @@ function splitItems(lines: Line[]): { headerLines: Line[]; items: RawItem[]; dro
     if (heading) {
       const own = name === 'punkt' ? null : caseNumberAbove(current ? current.lines : headerLines, current !== null);
       items.push({ heading: part === 'closed' ? closedBy(heading, 'section') : heading, lines: own ? [own] : [] });
-    }
-    else if (starts) {
+    } else if (starts) {
       part = starts;
       if (part === 'closed' && current && current.lines.every((l) => l.text === '')) current.heading = closedBy(current.heading, 'section');
     } else if (current && part === 'closed' && !current.heading.closed) droppedClosedText ||= line.text !== '';

@@ -26,10 +26,7 @@ export interface RelativeContext {
 }
 
 const WEEKDAYS = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
-const WEEKDAY = new RegExp(
-  `(?<![\\p{L}\\d])(senest(?:\\s+på)?|inden|før|på|til|om|fra|allerede)\\s+(${WEEKDAYS.join('|')})(?![\\p{L}\\d])`,
-  'giu',
-);
+const WEEKDAY = new RegExp(`(?<![\\p{L}\\d])(senest(?:\\s+på)?|inden|før|på|til|om|fra|allerede)\\s+(${WEEKDAYS.join('|')})(?![\\p{L}\\d])`, 'giu');
 /** "fredag d. 4. december" is a date the grammar reads; the weekday alone is not what counts then. */
 const FOLLOWED_BY_DATE = /^\s*(?:d\.|den)?\s*\d/i;
 const NEXT_WEEK = /(?<![\p{L}\d])(?:(?:senest|inden\s+udgangen\s+af)\s+)?(?:i\s+løbet\s+af|i|senest\s+i)\s+(?:den\s+)?(?:næste|kommende)\s+uge(?![\p{L}\d])/giu;
@@ -52,7 +49,7 @@ function weekdays(text: string, meetingDate: string): RelativeFind[] {
   const out: RelativeFind[] = [];
   for (const m of text.matchAll(WEEKDAY)) {
     if (FOLLOWED_BY_DATE.test(text.slice(m.index + m[0].length))) continue;
-    const ahead = ((WEEKDAYS.indexOf(m[2].toLowerCase()) - weekdayOf(meetingDate) + 7) % 7) || 7;
+    const ahead = (WEEKDAYS.indexOf(m[2].toLowerCase()) - weekdayOf(meetingDate) + 7) % 7 || 7;
     const date = addDays(meetingDate, ahead);
     const before = /^(?:inden|før)$/i.test(m[1]);
     out.push({ index: m.index, length: m[0].length, iv: day(before ? addDays(date, -1) : date) });

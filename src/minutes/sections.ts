@@ -34,7 +34,9 @@ const KNOWN: [RegExp, SectionKind][] = [
 
 /** The first words of the known headings and of "Beslutning": any other line starts none of them (read before normalizing). */
 const START_WORDS = new Set(
-  'anledning baggrund resume resumé supplerende sagsfremstilling sagsbeskrivelse sagen beskrivelse administrativ forvaltningens direktionens indstilling indstillinger historik sagens tidligere bilag bilagsliste videre den proces økonomi økonomiske beslutning'.split(' '),
+  'anledning baggrund resume resumé supplerende sagsfremstilling sagsbeskrivelse sagen beskrivelse administrativ forvaltningens direktionens indstilling indstillinger historik sagens tidligere bilag bilagsliste videre den proces økonomi økonomiske beslutning'.split(
+    ' ',
+  ),
 );
 /** The leading letters, lower case (ASCII letters and anything from U+00C0: a cheap superset of \p{L}). */
 function firstWord(text: string): string {
@@ -66,7 +68,10 @@ function decisionHeading(text: string, ctx: HeadingContext, norm = normalize(tex
   const heading = stripColon(text);
   const dated = findAbsoluteDate(rest);
   if (dated) rest = rest.slice(0, dated.index) + rest.slice(dated.index + dated.length);
-  rest = rest.replace(/[,:]/g, ' ').replace(/\s(?:den|d\.?)\s*$/, ' ').trim();
+  rest = rest
+    .replace(/[,:]/g, ' ')
+    .replace(/\s(?:den|d\.?)\s*$/, ' ')
+    .trim();
   let forum: string | null = null;
   if (rest !== '') {
     const m = /^i\s+(\S+(?:\s\S+){0,3}?)(?:\s+(?:den|d\.?))?$/.exec(rest);

@@ -25,7 +25,10 @@ export function timelineFollowUps(item: AgendaItem, meetingDate: string, opts: O
       const line = raw.replace(/^\s*[-•*–]\s+/, '').trim();
       const [first] = findDueDates(line, meetingDate);
       if (first?.index !== 0) continue;
-      const rest = line.slice(first.length).replace(/^[\s:–\-|\t]+/, '').trim();
+      const rest = line
+        .slice(first.length)
+        .replace(/^[\s:–\-|\t]+/, '')
+        .trim();
       if (rest === '') continue;
       const deadline = /deadline|frist|senest|tilmelding/i.test(rest);
       const kind = isReturnToForum(rest, opts.forumName) || mentionsForum(rest, opts.forumName) ? 'return-to-forum' : deadline ? 'task' : 'event';

@@ -14,7 +14,8 @@ const FELL = new RegExp(
   'iu',
 );
 /** Where a motion begins: "Ændringsforslag fra C-gruppen:", "Forslag fra V:", "A stillede følgende ændringsforslag". */
-const MOTION = /(?:^|[.!?:]\s+|\n\s*)((?:ændrings|alternativt\s+|modforslag|forslag)[^\n]{0,40}?(?:fra|:)|(?:\S+\s){1,5}(?:stillede|fremsatte)\s+(?:følgende\s+)?(?:ændrings)?forslag)/giu;
+const MOTION =
+  /(?:^|[.!?:]\s+|\n\s*)((?:ændrings|alternativt\s+|modforslag|forslag)[^\n]{0,40}?(?:fra|:)|(?:\S+\s){1,5}(?:stillede|fremsatte)\s+(?:følgende\s+)?(?:ændrings)?forslag)/giu;
 const SENTENCE_END = /[.!?](?=\s+\p{Lu})|\n/gu;
 
 function lastMatchEnd(re: RegExp, text: string): number {

@@ -60,7 +60,12 @@ export async function followUpStatusForAgenda(deps: AppDeps, forumId: string, op
   const locale = opts.locale ?? forum?.locale ?? 'da';
   const today = localDate(deps.clock.now());
   const meetings = await deps.store.meetings.listByForum(forumId);
-  const since = meetings.map((m) => m.date).filter((d) => d <= today).sort().pop() ?? '0000-00-00';
+  const since =
+    meetings
+      .map((m) => m.date)
+      .filter((d) => d <= today)
+      .sort()
+      .pop() ?? '0000-00-00';
   // An item that cannot be found counts as closed.
   const openItems = new Set<string>();
   for (const m of meetings) {

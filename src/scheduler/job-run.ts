@@ -21,7 +21,10 @@ const RECORD_RETRY_ATTEMPTS = 10;
 
 /** Someone else owns the job now (our lease ran out): stop working on it. */
 export class LeaseLostError extends AppError {
-  constructor(jobId: string, readonly afterSend: boolean) {
+  constructor(
+    jobId: string,
+    readonly afterSend: boolean,
+  ) {
     super('conflict', `Lost the lease on job ${jobId}${afterSend ? ' after sending' : ''}`, { jobId, afterSend });
   }
 }

@@ -77,9 +77,7 @@ export function azuriteConnectionString(url: string): string {
  * Starts the Table service. `port` 0 (default) picks a free port; `dataDir` null (default) keeps
  * everything in memory and writes no file; with a folder, data persists there across restarts.
  */
-export async function startEmbeddedAzurite(
-  opts: { host?: string; port?: number; dataDir?: string | null } = {},
-): Promise<EmbeddedAzurite> {
+export async function startEmbeddedAzurite(opts: { host?: string; port?: number; dataDir?: string | null } = {}): Promise<EmbeddedAzurite> {
   const host = opts.host ?? '127.0.0.1';
   const dataDir = opts.dataDir ?? null;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
@@ -88,7 +86,24 @@ export async function startEmbeddedAzurite(
   // Arguments: host, port, keep-alive s, db path, debug log, access log, stream, debug file, loose,
   // skip API version check (the SDK may be newer than the emulator), cert, key, pwd, oauth,
   // product-style URLs off, in-memory.
-  const config = new TableConfiguration(host, opts.port ?? 0, 5, dbPath, false, false, undefined, undefined, false, true, '', '', '', undefined, false, dataDir === null);
+  const config = new TableConfiguration(
+    host,
+    opts.port ?? 0,
+    5,
+    dbPath,
+    false,
+    false,
+    undefined,
+    undefined,
+    false,
+    true,
+    '',
+    '',
+    '',
+    undefined,
+    false,
+    dataDir === null,
+  );
   const server = new TableServer(config);
   if (dataDir) makeDurable(server);
   await server.start();
@@ -113,7 +128,12 @@ async function closeServer(server: TableServerInstance): Promise<void> {
 
 function lokiOf(server: TableServerInstance): LokiDb {
   const db = server.metadataStore?.db as Partial<LokiDb> | undefined;
-  if (typeof db?.saveDatabase !== 'function' || typeof db.autosaveDisable !== 'function' || typeof db.autosaveDirty !== 'function' || typeof db.persistenceAdapter?.saveDatabase !== 'function') {
+  if (
+    typeof db?.saveDatabase !== 'function' ||
+    typeof db.autosaveDisable !== 'function' ||
+    typeof db.autosaveDirty !== 'function' ||
+    typeof db.persistenceAdapter?.saveDatabase !== 'function'
+  ) {
     throw new Error('azurite internals changed: TableServer.metadataStore.db is not a LokiJS database with a persistence adapter');
   }
   return db as LokiDb;

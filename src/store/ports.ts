@@ -8,19 +8,7 @@
  * - Storage unreachable or throttled → `AppError('storage-unavailable')` (retryable).
  * - A write that spans rows of one logical change is all-or-nothing (batch transactions).
  */
-import type {
-  AuditEntry,
-  CascadeReceipt,
-  Decision,
-  FollowUp,
-  Forum,
-  ItemResponse,
-  Job,
-  Locale,
-  Meeting,
-  MeetingStatus,
-  PostedCard,
-} from '../domain';
+import type { AuditEntry, CascadeReceipt, Decision, FollowUp, Forum, ItemResponse, Job, Locale, Meeting, MeetingStatus, PostedCard } from '../domain';
 
 export interface Versioned<T> {
   value: T;

@@ -73,7 +73,8 @@ export function forumIdOf(data: unknown): string | null {
 }
 
 export async function runPanelAction(deps: AppDeps, viewer: Viewer, locale: Locale, verb: string, data: unknown): Promise<ActionResult> {
-  if (!isPanelVerb(verb)) throw new AppError('invalid-input', `verb "${verb.slice(0, 60)}" is not used in the panel`, { messageKey: 'tab.error.unsupported-action' });
+  if (!isPanelVerb(verb))
+    throw new AppError('invalid-input', `verb "${verb.slice(0, 60)}" is not used in the panel`, { messageKey: 'tab.error.unsupported-action' });
   const parsed = parseVerbData(verb, data);
   if (!parsed.ok) throw new AppError('invalid-input', parsed.error, { verb, ...(parsed.fields ? { fields: parsed.fields } : {}) });
   const d = parsed.data as VerbData<PanelVerb> & { forumId: string; itemNumber?: number };

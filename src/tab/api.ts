@@ -72,9 +72,7 @@ export async function viewerItemCard(deps: AppDeps, viewer: Viewer, locale: Loca
 
 export async function meetingView(deps: AppDeps, viewer: Viewer, locale: Locale, meetingId?: string | null): Promise<MeetingView> {
   const manager = canManageMeetings(viewer.member ?? undefined);
-  const found = meetingId
-    ? await loadMeeting(deps, viewer.forum.id, meetingId)
-    : await nextMeeting(deps, viewer.forum.id, { includeUnpublished: manager });
+  const found = meetingId ? await loadMeeting(deps, viewer.forum.id, meetingId) : await nextMeeting(deps, viewer.forum.id, { includeUnpublished: manager });
   const followUp = manager ? followUpStatusCard(locale, await followUpStatus(deps, viewer.forum)) : null;
   const language = viewer.member ? await deps.store.conversations.getLocale(viewer.member.userId) : null;
   const base = { locale, role: viewer.role, canDecide: manager, forum: { id: viewer.forum.id, name: viewer.forum.name }, followUpStatus: followUp, language };
@@ -95,7 +93,13 @@ export async function meetingView(deps: AppDeps, viewer: Viewer, locale: Locale,
     }
   }
   const { id, date, start, location, status } = meeting;
-  return { ...base, meeting: { id, date, start, location, status }, overview: await overviewCardFor(deps, forum, meeting, viewer.member ?? null, !viewer.member), items, message: null };
+  return {
+    ...base,
+    meeting: { id, date, start, location, status },
+    overview: await overviewCardFor(deps, forum, meeting, viewer.member ?? null, !viewer.member),
+    items,
+    message: null,
+  };
 }
 
 /** Before anything is saved, the messages form starts from the messages the document itself holds. */

@@ -236,7 +236,12 @@ describe('the meeting record', () => {
       text: 'Modellen blev godkendt.',
       followUps: [
         { text: 'Evaluér modellen', kind: 'return-to-forum', owner: null, due: day('2026-06-30') },
-        { text: 'Ret referatet', kind: 'task', owner: { kind: 'department', name: 'Miljø & Teknik' }, due: { due: '2026-03-06', dueFrom: '2026-03-06', precision: 'day', text: 'senest fredag' } },
+        {
+          text: 'Ret referatet',
+          kind: 'task',
+          owner: { kind: 'department', name: 'Miljø & Teknik' },
+          due: { due: '2026-03-06', dueFrom: '2026-03-06', precision: 'day', text: 'senest fredag' },
+        },
       ],
     });
     const closed = await closeMeeting(w.deps, ref);
@@ -247,7 +252,9 @@ describe('the meeting record', () => {
     expect(order[0]).toBeGreaterThan(-1);
     expect(summary).toContain('Frist: senest fredag (6. marts 2026)');
     const minutes = await minutesFor(w.deps, ref);
-    expect(minutes.markdown).toMatch(/## Punkt 1:[\s\S]*### Beslutning\n\nModellen blev godkendt\.\n\nForslag 1: Godkendt\nForslag 2: Godkendt med ændringer\n/);
+    expect(minutes.markdown).toMatch(
+      /## Punkt 1:[\s\S]*### Beslutning\n\nModellen blev godkendt\.\n\nForslag 1: Godkendt\nForslag 2: Godkendt med ændringer\n/,
+    );
     expect(minutes.markdown).toContain(
       '## Opfølgning\n\n- Punkt 1: Ret referatet. Ansvarlig: Miljø & Teknik. Frist: senest fredag (6. marts 2026)\n- Punkt 1: Evaluér modellen. Frist: 30. juni 2026\n- Punkt 2: Send notatet rundt. Ansvarlig: Kultur & Fritid. Frist: 12. marts 2026\n',
     );

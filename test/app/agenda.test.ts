@@ -23,7 +23,9 @@ describe('agenda in', () => {
     expect(meeting.value).toMatchObject({ status: 'draft', date: '', items: expect.arrayContaining([expect.objectContaining({ number: 1 })]) });
     const ref = { forumId: FORUM_ID, meetingId: meeting.value.id, actor: actor(members.secretary) };
     expect((await rejection(requestPublish(w.deps, ref))).details).toMatchObject({ messageKey: 'meeting.publish.noDate' });
-    expect((await rejection(scheduleAgenda(w.deps, { ...ref, at: { date: '2026-03-04', time: '08:00' } }))).details).toMatchObject({ messageKey: 'meeting.publish.noDate' });
+    expect((await rejection(scheduleAgenda(w.deps, { ...ref, at: { date: '2026-03-04', time: '08:00' } }))).details).toMatchObject({
+      messageKey: 'meeting.publish.noDate',
+    });
     const details = { forumName: 'Ledelsesforum', date: '2026-03-05', start: '09:00', location: 'Mødelokale 2' };
     const dated = await updateAgendaDetails(w.deps, { ...ref, details });
     expect(dated.value).toMatchObject(details);

@@ -91,7 +91,10 @@ describe('CardUpdates', () => {
       shown.push(what);
       then?.();
     };
-    void cards.request('overview|m', slow('overview', () => void cards.request('summary|m', slow('summary'))));
+    void cards.request(
+      'overview|m',
+      slow('overview', () => void cards.request('summary|m', slow('summary'))),
+    );
     expect(await background.drain(5_000)).toBe(0);
     expect(shown).toEqual(['overview', 'summary']);
   });

@@ -168,7 +168,10 @@ describe('recording a decision', () => {
     const w = await world();
     const meeting = await published(w);
     const secret = 'FORTROLIG-BESLUTNING om fratrædelse';
-    await recordDecision(w.deps, decision({ itemNumber: 3, proposals: [], text: secret, followUps: [{ text: 'FORTROLIG-OPGAVE', kind: 'task', owner: null, due: null }] }));
+    await recordDecision(
+      w.deps,
+      decision({ itemNumber: 3, proposals: [], text: secret, followUps: [{ text: 'FORTROLIG-OPGAVE', kind: 'task', owner: null, due: null }] }),
+    );
     const audit = JSON.stringify(await w.store.audit.listByForum(FORUM_ID));
     expect(audit).toContain('decision.record');
     expect(audit).not.toContain('FORTROLIG');
@@ -203,9 +206,7 @@ describe('messages for the departments', () => {
     const w = await world();
     const meeting = await published(w);
     const base = { forumId: FORUM_ID, meetingId: 'meeting-1', actor: actor(members.secretary) };
-    const unknown = await rejection(
-      saveCommunications(w.deps, { ...base, version: null, lines: [{ text: 'Hej', notBefore: null, departments: ['Skoler'] }] }),
-    );
+    const unknown = await rejection(saveCommunications(w.deps, { ...base, version: null, lines: [{ text: 'Hej', notBefore: null, departments: ['Skoler'] }] }));
     expect(unknown.code).toBe('invalid-input');
     expect(unknown.message).toContain('Skoler');
     const version = communicationsVersion(meeting);
@@ -245,7 +246,10 @@ describe('editing a recorded decision', () => {
     expect((await remindersOf(w, members.culture.userId)).map((j) => j.payload.date)).toEqual(['2026-04-01']);
     const audit = await w.store.audit.listByForum(FORUM_ID);
     expect(audit.filter((a) => a.action === 'followup.dismiss').map((a) => a.target)).toEqual([`meeting:meeting-1/item:1/followup:${contacts.id}`]);
-    expect(audit.filter((a) => a.action === 'decision.record').at(-1)?.after).toMatchObject({ updatedFollowUpIds: [plan.id], dismissedFollowUpIds: [contacts.id] });
+    expect(audit.filter((a) => a.action === 'decision.record').at(-1)?.after).toMatchObject({
+      updatedFollowUpIds: [plan.id],
+      dismissedFollowUpIds: [contacts.id],
+    });
 
     // A Teams retry of that submit changes nothing more.
     const entries = audit.length;
@@ -366,7 +370,8 @@ function inputsOf(card: unknown): Record<string, unknown> {
     if (Array.isArray(n)) n.forEach(walk);
     else if (n && typeof n === 'object') {
       const o = n as Record<string, unknown>;
-      if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') values[o.id] = o.type === 'Input.Toggle' ? String(o.value ?? 'false') : (o.value ?? '');
+      if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string')
+        values[o.id] = o.type === 'Input.Toggle' ? String(o.value ?? 'false') : (o.value ?? '');
       Object.values(o).forEach(walk);
     }
   };

@@ -187,7 +187,10 @@ describe('fetching a file the secretary sent in Teams', () => {
 
     it('refuses a SharePoint link that redirects to 127.0.0.1 or 169.254.169.254', async () => {
       // A stand-in for contoso.sharepoint.com on loopback (loopback allowed for this first hop only).
-      const opts = { rules: { ...realRules, allowLoopback: true }, resolve: fixedDns({ 'contoso.sharepoint.com': ['127.0.0.1'], 'evil.sharepoint.com': ['169.254.169.254'] }) };
+      const opts = {
+        rules: { ...realRules, allowLoopback: true },
+        resolve: fixedDns({ 'contoso.sharepoint.com': ['127.0.0.1'], 'evil.sharepoint.com': ['169.254.169.254'] }),
+      };
       const via = (to: string) => `https://contoso.sharepoint.com:${tlsHost.port}/redirect?to=${encodeURIComponent(to)}`;
       expect((await fetchFile(via(`https://contoso.sharepoint.com:${tlsHost.port}/file`), opts)).bytes.toString('latin1')).toContain('indhold');
       await refusedWith(via(`http://127.0.0.1:${plainHost.port}/file`), /redirect 1 .*not https/, opts);

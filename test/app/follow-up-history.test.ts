@@ -16,7 +16,18 @@ describe('follow-up history', () => {
     await w.store.meetings.create(aMeeting());
     await publishAgenda(w.deps, { forumId: FORUM_ID, meetingId: 'meeting-1' });
     const record = (followUps: ConfirmedFollowUp[], version: string | null) =>
-      recordDecision(w.deps, { forumId: FORUM_ID, meetingId: 'meeting-1', itemNumber: 1, actor: actor(members.secretary), outcome: 'approved', outcomeText: null, proposals: [], text: 'Godkendt.', followUps, version });
+      recordDecision(w.deps, {
+        forumId: FORUM_ID,
+        meetingId: 'meeting-1',
+        itemNumber: 1,
+        actor: actor(members.secretary),
+        outcome: 'approved',
+        outcomeText: null,
+        proposals: [],
+        text: 'Godkendt.',
+        followUps,
+        version,
+      });
     const byText = async (text: string) => (await w.store.followUps.listByForum(FORUM_ID)).find((f) => f.text === text)!;
 
     w.clock.set('2026-03-05T10:00:00.000Z');

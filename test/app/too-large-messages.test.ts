@@ -27,7 +27,13 @@ describe('the too-large message', () => {
     const w = await world();
     await w.store.meetings.create(aMeeting());
     const err = await rejection(
-      respondToItem(w.deps, { forumId: FORUM_ID, meetingId: 'meeting-1', itemNumber: 1, actor: actor(members.culture), comment: 'x'.repeat(MAX_COMMENT_CHARS + 1) }),
+      respondToItem(w.deps, {
+        forumId: FORUM_ID,
+        meetingId: 'meeting-1',
+        itemNumber: 1,
+        actor: actor(members.culture),
+        comment: 'x'.repeat(MAX_COMMENT_CHARS + 1),
+      }),
     );
     expect(err.code).toBe('too-large');
     expect(userMessage('da', err)).toBe(`En kommentar kan højst være ${MAX_COMMENT_CHARS} tegn.`);

@@ -23,9 +23,21 @@ export const DEPARTMENTS = ['Kultur & Fritid', 'Miljø & Teknik', 'Økonomi & St
 export const members: Record<'director' | 'secretary' | 'culture' | 'tech' | 'finance', Member> = {
   director: { userId: USERS.director.id, aadObjectId: USERS.director.aadObjectId, name: USERS.director.name, department: null, role: 'chair' },
   secretary: { userId: USERS.secretary.id, aadObjectId: USERS.secretary.aadObjectId, name: USERS.secretary.name, department: null, role: 'secretary' },
-  culture: { userId: USERS.chiefCulture.id, aadObjectId: USERS.chiefCulture.aadObjectId, name: USERS.chiefCulture.name, department: 'Kultur & Fritid', role: 'member' },
+  culture: {
+    userId: USERS.chiefCulture.id,
+    aadObjectId: USERS.chiefCulture.aadObjectId,
+    name: USERS.chiefCulture.name,
+    department: 'Kultur & Fritid',
+    role: 'member',
+  },
   tech: { userId: USERS.chiefTech.id, aadObjectId: USERS.chiefTech.aadObjectId, name: USERS.chiefTech.name, department: 'Miljø & Teknik', role: 'member' },
-  finance: { userId: USERS.chiefFinance.id, aadObjectId: USERS.chiefFinance.aadObjectId, name: USERS.chiefFinance.name, department: 'Økonomi & Stab', role: 'member' },
+  finance: {
+    userId: USERS.chiefFinance.id,
+    aadObjectId: USERS.chiefFinance.aadObjectId,
+    name: USERS.chiefFinance.name,
+    department: 'Økonomi & Stab',
+    role: 'member',
+  },
 };
 
 export const actor = (m: Member) => ({ userId: m.userId, aadObjectId: m.aadObjectId, name: m.name });
@@ -88,10 +100,22 @@ export function useWorld(): () => Promise<World> {
       clock,
       fake,
       forum,
-      channelPayloads: () => fake.sent().filter((s) => s.conversationId === TEST_CHANNEL.id).map((s) => JSON.stringify(s.activity)),
+      channelPayloads: () =>
+        fake
+          .sent()
+          .filter((s) => s.conversationId === TEST_CHANNEL.id)
+          .map((s) => JSON.stringify(s.activity)),
       personalCards: (userId) => {
-        const ids = new Set(fake.createdConversations().filter((c) => JSON.stringify(c.params).includes(userId)).map((c) => c.id));
-        return fake.sent().filter((s) => ids.has(s.conversationId)).flatMap((s) => cardsOf(s.activity));
+        const ids = new Set(
+          fake
+            .createdConversations()
+            .filter((c) => JSON.stringify(c.params).includes(userId))
+            .map((c) => c.id),
+        );
+        return fake
+          .sent()
+          .filter((s) => ids.has(s.conversationId))
+          .flatMap((s) => cardsOf(s.activity));
       },
     };
   };
@@ -105,7 +129,12 @@ export function cardsOf(activity: Record<string, unknown>): Record<string, unkno
 /** A published-to-be meeting built directly (no parser), with a closed item that has content. */
 export function aMeeting(overrides: Partial<Meeting> = {}): Meeting {
   const items = [
-    anItem(1, 'Ny model for borgerhenvendelser', { proposals: [{ number: 1, text: 'at modellen godkendes' }, { number: 2, text: 'at den evalueres' }] }),
+    anItem(1, 'Ny model for borgerhenvendelser', {
+      proposals: [
+        { number: 1, text: 'at modellen godkendes' },
+        { number: 2, text: 'at den evalueres' },
+      ],
+    }),
     anItem(2, 'Skriftlig orientering: Sygefravær 2025', { writtenBriefing: true }),
     anItem(3, 'Personalesag Hemmeligholdt Navn', {
       closed: true,
@@ -115,7 +144,6 @@ export function aMeeting(overrides: Partial<Meeting> = {}): Meeting {
   ];
   return aDraftAgenda('meeting-1', FORUM_ID, items, overrides);
 }
-
 
 /** Polls `probe` until it gives something truthy (background work finishing); fails after `ms`. */
 export async function eventually<T>(probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms = 10_000): Promise<T> {

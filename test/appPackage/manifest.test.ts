@@ -34,8 +34,7 @@ interface Manifest {
 const filled = (file: string): string => fillPlaceholders(readFileSync(path.join(SOURCE, file), 'utf8'), VALUES, file);
 const manifest = JSON.parse(filled('manifest.json')) as Manifest;
 const localization = (file: string): Record<string, string> => JSON.parse(filled(file)) as Record<string, string>;
-const commandsIn = (scope: string): string[] =>
-  manifest.bots[0].commandLists.find((l) => l.scopes.includes(scope))?.commands.map((c) => c.title) ?? [];
+const commandsIn = (scope: string): string[] => manifest.bots[0].commandLists.find((l) => l.scopes.includes(scope))?.commands.map((c) => c.title) ?? [];
 const translated = (file: string, scope: string): string[] => {
   const list = manifest.bots[0].commandLists.findIndex((l) => l.scopes.includes(scope));
   return manifest.bots[0].commandLists[list].commands.map((_c, i) => localization(file)[`bots[0].commandLists[${list}].commands[${i}].title`]);

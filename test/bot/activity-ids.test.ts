@@ -19,7 +19,9 @@ describe('an activity whose ids carry control characters', () => {
     expect(res.body).toMatchObject({ error: 'invalid-activity' });
     expect(JSON.stringify(res.body)).toContain(`${field}: must not contain control characters`);
     expect(h.fake.requests()).toHaveLength(0);
-    expect(h.logText()).toMatch(new RegExp(`"problems":\\["${field.replace('.', '\\.')}: must not contain control characters[^"]*"\\],"msg":"refused a malformed activity"`));
+    expect(h.logText()).toMatch(
+      new RegExp(`"problems":\\["${field.replace('.', '\\.')}: must not contain control characters[^"]*"\\],"msg":"refused a malformed activity"`),
+    );
     expect(h.logText()).not.toMatch(/turn failed/);
   });
 

@@ -85,14 +85,31 @@ describe('chat commands', () => {
   });
 
   test('a pasted agenda goes to the agenda import, not to the help card', async () => {
-    const agenda = ['DAGSORDEN Ledelsesforum d. 10-03-2026', 'Mødedato Tirsdag d. 10. marts 2026 kl. 09:00', 'Mødested Rådhuset, lokale 2', '', 'Punkt 1: Godkendelse af dagsorden', '', 'Punkt 2: Nyt intranet', 'Sagsfremstilling', 'Intranettet skal udskiftes.'].join('\n');
+    const agenda = [
+      'DAGSORDEN Ledelsesforum d. 10-03-2026',
+      'Mødedato Tirsdag d. 10. marts 2026 kl. 09:00',
+      'Mødested Rådhuset, lokale 2',
+      '',
+      'Punkt 1: Godkendelse af dagsorden',
+      '',
+      'Punkt 2: Nyt intranet',
+      'Sagsfremstilling',
+      'Intranettet skal udskiftes.',
+    ].join('\n');
     const answer = await answerTo(agenda);
     expect(answer).not.toContain(unknown);
     expect(JSON.stringify(h.fake.cards())).toContain('Nyt intranet');
   });
 
   test('an agenda file sent in 1:1 chat is fetched from Teams and goes to the agenda import', async () => {
-    const text = ['DAGSORDEN Ledelsesforum d. 17-03-2026', 'Mødedato Tirsdag d. 17. marts 2026 kl. 09:00', '', 'Punkt 1: Godkendelse af dagsorden', '', 'Punkt 2: Budget for sommerferien'].join('\n');
+    const text = [
+      'DAGSORDEN Ledelsesforum d. 17-03-2026',
+      'Mødedato Tirsdag d. 17. marts 2026 kl. 09:00',
+      '',
+      'Punkt 1: Godkendelse af dagsorden',
+      '',
+      'Punkt 2: Budget for sommerferien',
+    ].join('\n');
     const downloadUrl = h.fake.serveFile('dagsorden.txt', text, 'text/plain');
     const res = await h.post(h.aFileMessage({ name: 'dagsorden.txt', downloadUrl }));
     expect(res.status).toBe(200);

@@ -22,7 +22,14 @@ describe('"opfølgning" / "follow-up status"', () => {
     const [card] = h.fake.cards() as Json[];
     expect(cardProblems(card)).toEqual([]);
     const [bars] = allOfType(card, 'Chart.HorizontalBar.Stacked');
-    expect((bars.data as Json[]).map((b) => b.title)).toEqual(['Møde 2. juni 2026', 'Møde 16. juni 2026', 'Møde 30. juni 2026', 'Møde 14. juli 2026', 'Møde 11. august 2026', 'Møde 25. august 2026']);
+    expect((bars.data as Json[]).map((b) => b.title)).toEqual([
+      'Møde 2. juni 2026',
+      'Møde 16. juni 2026',
+      'Møde 30. juni 2026',
+      'Møde 14. juli 2026',
+      'Møde 11. august 2026',
+      'Møde 25. august 2026',
+    ]);
     const m1 = (bars.data as Json[])[0].data as Json[];
     expect(m1.map((s) => [s.legend, s.value])).toEqual([
       ['Til tiden', FIGURES.byMeeting.M1['on-time']],

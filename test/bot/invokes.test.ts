@@ -46,7 +46,7 @@ describe('card actions', () => {
     expect(JSON.stringify(res.body)).toMatch(/meetingId/);
   });
 
-  test('a bad date in the decision form is named by its label, in the user\'s language, never in zod\'s English', async () => {
+  test("a bad date in the decision form is named by its label, in the user's language, never in zod's English", async () => {
     const form = {
       forumId,
       meetingId: 'm-1',

@@ -70,7 +70,13 @@ class Teams {
   }
 
   /** Presses a button: the action's data plus the card's inputs (changed by `typed`). */
-  async press(card: Json, verb: string, from: TestUser, typed: Json = {}, o: { conversationId?: string; channel?: boolean; replyToId?: string } = {}): Promise<Json> {
+  async press(
+    card: Json,
+    verb: string,
+    from: TestUser,
+    typed: Json = {},
+    o: { conversationId?: string; channel?: boolean; replyToId?: string } = {},
+  ): Promise<Json> {
     const action = actionOf(card, verb);
     const inputs = action.associatedInputs === 'none' ? {} : { ...inputsOf(card), ...typed };
     const where = o.channel ? CHANNEL : { conversation: 'personal' as const, ...(o.conversationId ? { conversationId: o.conversationId } : {}) };
@@ -84,7 +90,10 @@ class Teams {
 
   /** Cards posted (not updated) in a conversation, oldest first. */
   posted(conversationId: string): Json[] {
-    return this.h.fake.sent().filter((s) => s.kind !== 'update' && s.conversationId === conversationId).flatMap(cardsIn);
+    return this.h.fake
+      .sent()
+      .filter((s) => s.kind !== 'update' && s.conversationId === conversationId)
+      .flatMap(cardsIn);
   }
 
   /** The activity id of the newest message posted (not updated) in a conversation. */
@@ -114,7 +123,11 @@ class Teams {
 
   /** Everything the channel ever showed (posts and updates). */
   channelText(): string {
-    return this.h.fake.sent().filter((s) => s.conversationId === TEST_CHANNEL.id).map((s) => textOf(s.activity)).join('\n');
+    return this.h.fake
+      .sent()
+      .filter((s) => s.conversationId === TEST_CHANNEL.id)
+      .map((s) => textOf(s.activity))
+      .join('\n');
   }
 }
 
@@ -141,7 +154,13 @@ async function setUpForum(t: Teams): Promise<void> {
     [USERS.chiefTech, 'Miljø & Teknik'],
     [USERS.chiefFinance, 'Økonomi & Stab'],
   ];
-  const data: Json = { roster, forumName: 'Ledelsesforum', secretary: at(USERS.secretary), chair: at(USERS.director), members: chiefs.map(([u]) => at(u)).join(',') };
+  const data: Json = {
+    roster,
+    forumName: 'Ledelsesforum',
+    secretary: at(USERS.secretary),
+    chair: at(USERS.director),
+    members: chiefs.map(([u]) => at(u)).join(','),
+  };
   for (const [u, dept] of chiefs) data[`dept_${at(u)}`] = dept;
   const res = await t.h.post(t.h.anInvoke('forum.setup', data, { from: USERS.secretary, ...CHANNEL }));
   expect(res.status).toBe(200);
@@ -172,7 +191,10 @@ async function publish(t: Teams, preview: Json): Promise<{ overview: Json; items
 /** "afslut møde" in the channel: answered at once; waits until that answer says all is out. */
 async function closeByCommand(t: Teams, who: TestUser): Promise<void> {
   await t.say('afslut møde', who, CHANNEL);
-  const answer = t.h.fake.sent().filter((s) => s.kind !== 'update' && textOf(s.activity).includes('lægges i kanalen')).at(-1);
+  const answer = t.h.fake
+    .sent()
+    .filter((s) => s.kind !== 'update' && textOf(s.activity).includes('lægges i kanalen'))
+    .at(-1);
   expect(answer).toBeDefined();
   await t.until(answer!.activityId, 'Opsummeringen er lagt i kanalen');
 }
@@ -271,12 +293,19 @@ describe('a whole meeting, end to end over HTTP', () => {
 
     const directorView = await t.press(items[2], 'refresh', USERS.director, {}, { channel: true });
     const briefingForm = await t.press(directorView, 'item.decide', USERS.director, {}, { channel: true });
-    await t.press(briefingForm, 'decision.save', USERS.director, { outcome: 'noted', decisionText: 'Orienteringen blev taget til efterretning.' }, { channel: true });
+    await t.press(
+      briefingForm,
+      'decision.save',
+      USERS.director,
+      { outcome: 'noted', decisionText: 'Orienteringen blev taget til efterretning.' },
+      { channel: true },
+    );
 
     // The standing item: what the chiefs pass on (one held until 16 March, one for one department).
     const messagesItem = await t.press(items[4], 'refresh', USERS.secretary, {}, { channel: true });
     const messagesForm = await t.press(messagesItem, 'item.decide', USERS.secretary, {}, { channel: true });
-    const lines = 'Borgerhenvendelser får én fælles indgang fra 1. april.\n[Miljø & Teknik] Kontaktpersoner meldes ind til Borgerservice.\nfra 2026-03-16: Ny direktør for Kultur & Fritid præsenteres.';
+    const lines =
+      'Borgerhenvendelser får én fælles indgang fra 1. april.\n[Miljø & Teknik] Kontaktpersoner meldes ind til Borgerservice.\nfra 2026-03-16: Ny direktør for Kultur & Fritid præsenteres.';
     const messagesSaved = await t.press(messagesForm, 'communications.save', USERS.secretary, { lines }, { channel: true });
     expect(textOf(messagesSaved)).toContain('3 beskeder gemt, 1 holdt tilbage til 16. marts 2026');
 
@@ -317,7 +346,10 @@ describe('a whole meeting, end to end over HTTP', () => {
     // "referat" in the channel: the minutes as Markdown, with the decisions; the Word file is asked for 1:1.
     const before = h.fake.sent().length;
     await t.say('referat', USERS.secretary, CHANNEL);
-    const minutes = h.fake.sent().slice(before).map((s) => s.activity);
+    const minutes = h.fake
+      .sent()
+      .slice(before)
+      .map((s) => s.activity);
     expect(textOf(minutes)).not.toContain('base64');
     expect(textOf(minutes)).not.toContain('application/vnd.microsoft.teams.card.file.consent');
     expect(minutes.at(-1)?.text).toContain('Skriv "referat" til mig i en 1:1-chat');
@@ -348,7 +380,13 @@ describe('the chat commands and buttons around a meeting', () => {
 
     await t.say('publicér', USERS.secretary);
     expect(h.fake.texts(secretaryChat).at(-1)).toContain('Publicerer dagsordenen');
-    await t.until(h.fake.sent().filter((s) => s.conversationId === secretaryChat && s.kind !== 'update').at(-1)!.activityId, 'oversigt og 6 punkter');
+    await t.until(
+      h.fake
+        .sent()
+        .filter((s) => s.conversationId === secretaryChat && s.kind !== 'update')
+        .at(-1)!.activityId,
+      'oversigt og 6 punkter',
+    );
     const items = t.posted(TEST_CHANNEL.id).slice(-6);
     await t.say('dagsorden', USERS.chiefTech, CHANNEL);
     expect(textOf(t.last(TEST_CHANNEL.id))).toContain('Ny model for borgerhenvendelser');
@@ -398,9 +436,23 @@ describe('an agenda without a header', () => {
     expect(textOf(preview)).toContain('Dato mangler');
     expect(textOf(preview)).toContain('Jeg fandt ingen mødedato');
     expect(JSON.stringify(preview)).not.toContain('"agenda.publish"');
-    const refused = await h.post(h.anInvoke('agenda.publish', { forumId: (actionOf(preview, 'agenda.details').data as Json).forumId, meetingId: (actionOf(preview, 'agenda.details').data as Json).meetingId } as Json, { from: USERS.secretary }));
+    const refused = await h.post(
+      h.anInvoke(
+        'agenda.publish',
+        {
+          forumId: (actionOf(preview, 'agenda.details').data as Json).forumId,
+          meetingId: (actionOf(preview, 'agenda.details').data as Json).meetingId,
+        } as Json,
+        { from: USERS.secretary },
+      ),
+    );
     expect(textOf(refused.body)).toContain('ingen mødedato endnu');
-    const dated = await t.press(preview, 'agenda.details', USERS.secretary, { meetingForum: 'Ledelsesforum', meetingDate: '2026-03-05', meetingTime: '09:00', meetingPlace: 'Byrådssalen' });
+    const dated = await t.press(preview, 'agenda.details', USERS.secretary, {
+      meetingForum: 'Ledelsesforum',
+      meetingDate: '2026-03-05',
+      meetingTime: '09:00',
+      meetingPlace: 'Byrådssalen',
+    });
     expect(textOf(dated)).toContain('torsdag d. 5. marts 2026 kl. 09:00');
     expect(JSON.stringify(dated)).toContain('"agenda.publish"');
     await publish(t, dated);
@@ -456,8 +508,18 @@ describe('work that takes longer than Teams waits for a click', () => {
     expect(textOf(h.fake.sent())).not.toContain('base64');
 
     const uploadUrl = h.fake.uploadUrl(consent.name);
-    const uploadInfo = { name: consent.name, uploadUrl, contentUrl: 'https://testrup-my.sharepoint.example/personal/sune/Documents/Referat.docx', uniqueId: 'drive-1', fileType: 'docx' };
-    const accept = { ...h.anInvoke('none', {}, { from: USERS.secretary }), name: 'fileConsent/invoke', value: { type: 'fileUpload', action: 'accept', context: acceptContext, uploadInfo } };
+    const uploadInfo = {
+      name: consent.name,
+      uploadUrl,
+      contentUrl: 'https://testrup-my.sharepoint.example/personal/sune/Documents/Referat.docx',
+      uniqueId: 'drive-1',
+      fileType: 'docx',
+    };
+    const accept = {
+      ...h.anInvoke('none', {}, { from: USERS.secretary }),
+      name: 'fileConsent/invoke',
+      value: { type: 'fileUpload', action: 'accept', context: acceptContext, uploadInfo },
+    };
     expect((await h.post(accept)).status).toBe(200);
     const [put] = h.fake.uploads();
     expect(put.method).toBe('PUT');
@@ -465,9 +527,18 @@ describe('work that takes longer than Teams waits for a click', () => {
     expect(put.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(Math.abs(put.bytes.length - sizeInBytes)).toBeLessThan(200); // made again from the meeting
     const info = (h.fake.sent().at(-1)!.activity.attachments as { contentType: string; contentUrl: string; name: string; content: Json }[])[0];
-    expect(info).toMatchObject({ contentType: 'application/vnd.microsoft.teams.card.file.info', contentUrl: uploadInfo.contentUrl, name: consent.name, content: { uniqueId: 'drive-1', fileType: 'docx' } });
+    expect(info).toMatchObject({
+      contentType: 'application/vnd.microsoft.teams.card.file.info',
+      contentUrl: uploadInfo.contentUrl,
+      name: consent.name,
+      content: { uniqueId: 'drive-1', fileType: 'docx' },
+    });
 
-    const decline = { ...h.anInvoke('none', {}, { from: USERS.secretary }), name: 'fileConsent/invoke', value: { type: 'fileUpload', action: 'decline', context: declineContext } };
+    const decline = {
+      ...h.anInvoke('none', {}, { from: USERS.secretary }),
+      name: 'fileConsent/invoke',
+      value: { type: 'fileUpload', action: 'decline', context: declineContext },
+    };
     expect((await h.post(decline)).status).toBe(200);
     expect(h.fake.texts(secretaryChat).at(-1)).toContain('jeg lægger ikke Word-filen i din OneDrive');
     const noLink = { ...accept, value: { ...accept.value, uploadInfo: undefined } };
@@ -517,7 +588,12 @@ withSeed('the forum’s real minutes (seed 001) as the agenda, end to end over H
     const followUps = await h.store.followUps.listByForum(forumId);
     const chiefs = [USERS.chiefCulture.id, USERS.chiefTech.id, USERS.chiefFinance.id].sort();
     expect(followUps.find((f) => f.text.startsWith('Cheferne'))?.assignees.sort()).toEqual(chiefs);
-    expect(followUps.filter((f) => f.kind === 'return-to-forum').map((f) => f.itemNumber).sort()).toEqual([2, 7]);
+    expect(
+      followUps
+        .filter((f) => f.kind === 'return-to-forum')
+        .map((f) => f.itemNumber)
+        .sort(),
+    ).toEqual([2, 7]);
     expect(followUps.some((f) => f.text.startsWith('Pernille Frandsen'))).toBe(false);
 
     h.clock.set('2021-06-24T12:00:00Z');
@@ -532,14 +608,24 @@ withSeed('the forum’s real minutes (seed 001) as the agenda, end to end over H
       expect(textOf(cascade)).toContain('Videregivet til afdelingen');
       expect(textOf(cascade)).toContain('Cheferne');
     }
-    await t.press(t.last(t.personalWith(USERS.chiefFinance)), 'cascade.confirm', USERS.chiefFinance, {}, { conversationId: t.personalWith(USERS.chiefFinance) });
+    await t.press(
+      t.last(t.personalWith(USERS.chiefFinance)),
+      'cascade.confirm',
+      USERS.chiefFinance,
+      {},
+      { conversationId: t.personalWith(USERS.chiefFinance) },
+    );
     await h.app.deps.cardUpdates!.idle(); // the summary's update follows the answer
     const summaryId = h.fake.sent().find((s) => s.kind !== 'update' && textOf(s.activity).includes('har bekræftet'))!.activityId;
     expect(textOf(h.fake.activity(summaryId))).toContain('1 af 3 har bekræftet');
 
     const before = h.fake.sent().length;
     await t.say('referat', USERS.chiefCulture, CHANNEL);
-    const markdown = h.fake.sent().slice(before).map((s) => String(s.activity.text ?? '')).join('\n');
+    const markdown = h.fake
+      .sent()
+      .slice(before)
+      .map((s) => String(s.activity.text ?? ''))
+      .join('\n');
     expect(markdown).toContain('# REFERAT Chefforum d. 24-06-2021');
     expect(markdown).toContain('Punkt 6: Lukket');
     expect(markdown).toContain('Chefforum aftaler at forpligtige sig');

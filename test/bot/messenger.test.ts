@@ -39,7 +39,9 @@ describe('the messenger', () => {
   test('posts at the conversation root even when the stored reference names an activity', async () => {
     const threaded = { ...channel, reference: { ...channel.reference, activityId: '1:an-old-thread' } };
     await h.app.botMessenger.send(threaded, { text: 'Ny tråd' });
-    expect(h.fake.requests().map((r) => [r.method, r.kind, r.path])).toEqual([['POST', 'send', `/v3/conversations/${encodeURIComponent(TEST_CHANNEL.id)}/activities`]]);
+    expect(h.fake.requests().map((r) => [r.method, r.kind, r.path])).toEqual([
+      ['POST', 'send', `/v3/conversations/${encodeURIComponent(TEST_CHANNEL.id)}/activities`],
+    ]);
   });
 
   test('updates a posted card in place', async () => {

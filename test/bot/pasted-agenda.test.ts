@@ -57,7 +57,7 @@ describe('a pasted agenda in the channel', () => {
     expect(seen).not.toContain(t('da', 'card.preview.title'));
   });
 
-  test('the agenda is read from the message\'s text/html attachment, where the list numbers are', async () => {
+  test("the agenda is read from the message's text/html attachment, where the list numbers are", async () => {
     // Teams' plain text of an ordered list drops the numbers; its HTML keeps the list.
     const plain = ['DAGSORDEN Teknik- og Miljøudvalget', 'Mødedato: 7. januar 2027', 'Godkendelse af dagsorden', 'Orientering om vejbelysning'].join('\n');
     const html =

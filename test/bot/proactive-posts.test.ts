@@ -20,7 +20,10 @@ function hasCard(r: RecordedRequest): boolean {
 
 /** Posts and replies in the channel, from request number `from` on. */
 function inChannel(h: Harness, from: number): RecordedRequest[] {
-  return h.fake.requests().slice(from).filter((r) => r.conversationId?.split(';')[0] === TEST_CHANNEL.id && (r.kind === 'send' || r.kind === 'reply'));
+  return h.fake
+    .requests()
+    .slice(from)
+    .filter((r) => r.conversationId?.split(';')[0] === TEST_CHANNEL.id && (r.kind === 'send' || r.kind === 'reply'));
 }
 
 /** Cards posted as new messages at the channel's root. */
@@ -63,8 +66,16 @@ describe('proactive posts in the forum channel', () => {
     await until(async () => (await h.store.meetings.get(forumId, meetingId))?.value.status === 'published');
     expect(rootPosts(h, from)).toHaveLength(items + 1);
     // Only the answer to the secretary is a reply, in the thread of the command.
-    expect(inChannel(h, from).filter((r) => r.kind === 'reply').map((r) => r.activityId)).toEqual([command.id]);
-    expect(inChannel(h, from).filter(hasCard).every((r) => r.kind === 'send' && r.path === ROOT)).toBe(true);
+    expect(
+      inChannel(h, from)
+        .filter((r) => r.kind === 'reply')
+        .map((r) => r.activityId),
+    ).toEqual([command.id]);
+    expect(
+      inChannel(h, from)
+        .filter(hasCard)
+        .every((r) => r.kind === 'send' && r.path === ROOT),
+    ).toBe(true);
   });
 
   test('closing the meeting posts the summary card as a new post at the channel root', async () => {
@@ -73,6 +84,10 @@ describe('proactive posts in the forum channel', () => {
     const command = h.aMessage('afslut møde', { ...CHANNEL, from: USERS.secretary });
     expect((await h.post(command)).status).toBe(200);
     await h.fake.waitFor(() => rootPosts(h, from).length >= 1);
-    expect(inChannel(h, from).filter((r) => r.kind === 'reply').map((r) => r.activityId)).toEqual([command.id]);
+    expect(
+      inChannel(h, from)
+        .filter((r) => r.kind === 'reply')
+        .map((r) => r.activityId),
+    ).toEqual([command.id]);
   });
 });

@@ -27,7 +27,14 @@ function filledIn(card: Card, choice: { name: string; secretary: TestUser; chair
   const { data } = saveAction(card);
   const index = (u: TestUser) => String(data.roster.indexOf(u.id));
   const departments = Object.fromEntries(choice.members.map(([u, dept]) => [`dept_${index(u)}`, dept]));
-  return { ...data, forumName: choice.name, secretary: index(choice.secretary), chair: index(choice.chair), members: choice.members.map(([u]) => index(u)).join(','), ...departments };
+  return {
+    ...data,
+    forumName: choice.name,
+    secretary: index(choice.secretary),
+    chair: index(choice.chair),
+    members: choice.members.map(([u]) => index(u)).join(','),
+    ...departments,
+  };
 }
 
 /** True when a card that reached Teams shows `text`. */
@@ -44,10 +51,19 @@ describe('setting up a forum', () => {
   test('"opsæt" in the channel answers with the set-up card listing the team from Teams, the asker as secretary', async () => {
     const res = await h.post(h.aMessage('opsæt', channel));
     expect(res.status).toBe(200);
-    expect(h.fake.requests().filter((r) => r.kind === 'paged-members').map((r) => r.conversationId)).toEqual([TEST_TEAM.id]);
+    expect(
+      h.fake
+        .requests()
+        .filter((r) => r.kind === 'paged-members')
+        .map((r) => r.conversationId),
+    ).toEqual([TEST_TEAM.id]);
     const [card] = h.fake.cards();
     const names = input(card, 'secretary').choices!.map((c) => c.title);
-    expect(names.sort()).toEqual(Object.values(USERS).map((u) => u.name).sort());
+    expect(names.sort()).toEqual(
+      Object.values(USERS)
+        .map((u) => u.name)
+        .sort(),
+    );
     const { data } = saveAction(card);
     expect(data.roster[Number(input(card, 'secretary').value)]).toBe(USERS.secretary.id);
   });
@@ -71,7 +87,13 @@ describe('setting up a forum', () => {
     expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
 
     const forum = (await h.store.forums.get(forumId))!.value;
-    expect(forum).toMatchObject({ name: 'Ledelsesforum', tenantId: TEST_TENANT, conversationId: TEST_CHANNEL.id, locale: 'da', reminderPolicy: DEFAULT_REMINDER_POLICY });
+    expect(forum).toMatchObject({
+      name: 'Ledelsesforum',
+      tenantId: TEST_TENANT,
+      conversationId: TEST_CHANNEL.id,
+      locale: 'da',
+      reminderPolicy: DEFAULT_REMINDER_POLICY,
+    });
     const roles = Object.fromEntries(forum.members.map((m) => [m.name, [m.role, m.department, m.aadObjectId]]));
     expect(roles).toEqual({
       [USERS.secretary.name]: ['secretary', null, USERS.secretary.aadObjectId],
@@ -91,7 +113,13 @@ describe('setting up a forum', () => {
     await h.post(h.aMessage('opsæt', { ...channel, from: USERS.chiefCulture }));
     expect(shown(h, t('da', 'bot.setup.refused'))).toBe(true);
     h.fake.reset();
-    const res = await h.post(h.anInvoke('forum.setup', { roster: [USERS.chiefCulture.id], forumName: 'Mit forum', secretary: '0', chair: '0', members: '0' }, { ...channel, from: USERS.chiefCulture }));
+    const res = await h.post(
+      h.anInvoke(
+        'forum.setup',
+        { roster: [USERS.chiefCulture.id], forumName: 'Mit forum', secretary: '0', chair: '0', members: '0' },
+        { ...channel, from: USERS.chiefCulture },
+      ),
+    );
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).toContain(t('da', 'bot.setup.refused'));
     expect((await h.store.forums.get(forumId))!.etag).toBe(before!.etag);
@@ -136,7 +164,12 @@ describe('setting up a forum', () => {
     expect(saveAction(card).data.roster[Number(input(card, 'secretary').value)]).toBe(USERS.chiefTech.id);
     h.fake.reset();
 
-    const data = filledIn(card, { name: 'Teknisk forum', secretary: USERS.chiefTech, chair: USERS.director, members: [[USERS.chiefCulture, 'Kultur & Fritid']] });
+    const data = filledIn(card, {
+      name: 'Teknisk forum',
+      secretary: USERS.chiefTech,
+      chair: USERS.director,
+      members: [[USERS.chiefCulture, 'Kultur & Fritid']],
+    });
     const saved = await h.post(h.anInvoke('forum.setup', data, { ...other, from: USERS.chiefTech }));
     expect(saved.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     const forum = await h.store.forums.findByConversation(other.conversationId);
@@ -153,10 +186,16 @@ describe('setting up a forum', () => {
     await h.post(h.aMessage('opsæt', other));
     const [card] = h.fake.cards();
     h.fake.reset();
-    const data = filledIn(card, { name: 'Fjordby Ledermøde', secretary: USERS.secretary, chair: USERS.director, members: [[USERS.chiefCulture, 'Kultur & Fritid']] });
+    const data = filledIn(card, {
+      name: 'Fjordby Ledermøde',
+      secretary: USERS.secretary,
+      chair: USERS.director,
+      members: [[USERS.chiefCulture, 'Kultur & Fritid']],
+    });
     const activity = h.anInvoke('forum.setup', data, other);
     const answers = await Promise.all([h.post(activity), h.post(activity)]);
-    for (const a of answers) expect(a.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { body: expect.anything() } });
+    for (const a of answers)
+      expect(a.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { body: expect.anything() } });
     expect(JSON.stringify(answers.map((a) => a.body))).not.toContain(JSON.stringify(t('da', 'card.error.title')).slice(1, -1));
     const posts = h.fake.sent().filter((s) => s.kind === 'send' || s.kind === 'reply');
     expect(posts).toHaveLength(1);
@@ -175,7 +214,9 @@ describe('setting up a forum in a large team', () => {
     const people = Array.from({ length: 250 }, (_, i) => ({ id: `29:person-${i}`, name: `Person ${String(i).padStart(3, '0')}`, aadObjectId: `aad-p-${i}` }));
     const h = await startHarness({ roster: people });
     try {
-      const res = await h.post(h.aMessage('opsæt', { conversation: 'channel', from: { id: people[7].id, name: people[7].name, aadObjectId: people[7].aadObjectId } }));
+      const res = await h.post(
+        h.aMessage('opsæt', { conversation: 'channel', from: { id: people[7].id, name: people[7].name, aadObjectId: people[7].aadObjectId } }),
+      );
       expect(res.status).toBe(200);
       const pages = h.fake.requests().filter((r) => r.kind === 'paged-members');
       expect(pages).toHaveLength(2);

@@ -8,9 +8,24 @@ describe('parseVerbData', () => {
   it('knows exactly the verbs of the protocol, each with an access rule', () => {
     expect([...VERBS].sort()).toEqual(
       [
-        'forum.setup', 'agenda.publish', 'agenda.schedule', 'agenda.discard', 'agenda.details', 'item.comment', 'item.read', 'item.discuss', 'item.decide',
-        'decision.save', 'communications.save', 'meeting.close', 'cascade.confirm', 'followup.done', 'followup.postpone', 'followup.snooze',
-        'checkin.answer', 'refresh',
+        'forum.setup',
+        'agenda.publish',
+        'agenda.schedule',
+        'agenda.discard',
+        'agenda.details',
+        'item.comment',
+        'item.read',
+        'item.discuss',
+        'item.decide',
+        'decision.save',
+        'communications.save',
+        'meeting.close',
+        'cascade.confirm',
+        'followup.done',
+        'followup.postpone',
+        'followup.snooze',
+        'checkin.answer',
+        'refresh',
       ].sort(),
     );
     expect(Object.keys(VERB_ACCESS).sort()).toEqual([...VERBS].sort());
@@ -53,7 +68,10 @@ describe('parseVerbData', () => {
       ...item,
       version: 'etag-1',
       owners: ['m:29:chief-b', 'd:Kultur & Fritid'],
-      suggested: [{ kind: 'task', due: '2019-11-30', dueText: 'ultimo november' }, { kind: 'return-to-forum', due: '', dueText: '' }],
+      suggested: [
+        { kind: 'task', due: '2019-11-30', dueText: 'ultimo november' },
+        { kind: 'return-to-forum', due: '', dueText: '' },
+      ],
       newRows: 2,
       proposalNumbers: [1, 2],
       outcome: 'approved',
@@ -88,7 +106,13 @@ describe('parseVerbData', () => {
         ],
         text: 'Godkendt.',
         followUps: [
-          { origin: 'suggested', text: 'Plan fremlægges', kind: 'task', owner: { kind: 'department', name: 'Kultur & Fritid' }, due: { date: '2019-11-30', text: 'ultimo november' } },
+          {
+            origin: 'suggested',
+            text: 'Plan fremlægges',
+            kind: 'task',
+            owner: { kind: 'department', name: 'Kultur & Fritid' },
+            due: { date: '2019-11-30', text: 'ultimo november' },
+          },
           { origin: 'new', text: 'Ny opgave', kind: 'task', owner: { kind: 'member', userId: '29:chief-b' }, due: { date: '2019-12-01', text: null } },
         ],
       },
@@ -123,11 +147,27 @@ describe('parseVerbData', () => {
   });
 
   it('reads the setup form into a roster of members with departments', () => {
-    const r = parseVerbData('forum.setup', { roster: ['29:a', '29:b', '29:c'], forumName: ' Chefforum ', secretary: '0', chair: '1', members: '1,2', dept_1: '', dept_2: 'Kultur & Fritid' });
+    const r = parseVerbData('forum.setup', {
+      roster: ['29:a', '29:b', '29:c'],
+      forumName: ' Chefforum ',
+      secretary: '0',
+      chair: '1',
+      members: '1,2',
+      dept_1: '',
+      dept_2: 'Kultur & Fritid',
+    });
     expect(r).toEqual({
       ok: true,
       verb: 'forum.setup',
-      data: { forumName: 'Chefforum', secretaryUserId: '29:a', chairUserId: '29:b', members: [{ userId: '29:b', department: null }, { userId: '29:c', department: 'Kultur & Fritid' }] },
+      data: {
+        forumName: 'Chefforum',
+        secretaryUserId: '29:a',
+        chairUserId: '29:b',
+        members: [
+          { userId: '29:b', department: null },
+          { userId: '29:c', department: 'Kultur & Fritid' },
+        ],
+      },
     });
     expect(parseVerbData('forum.setup', { roster: ['29:a'], forumName: 'X', secretary: '4', chair: '0', members: '' })).toEqual({
       ok: false,
@@ -140,15 +180,29 @@ describe('parseVerbData', () => {
   });
 
   it('reads postpone inputs named with a row suffix on list cards', () => {
-    const r = parseVerbData('followup.postpone', { forumId: 'f', followUpId: 'fu-1', inputSuffix: '_2', newDate_2: '2020-01-15', reason_2: 'Sygdom', newDate_1: 'x' });
+    const r = parseVerbData('followup.postpone', {
+      forumId: 'f',
+      followUpId: 'fu-1',
+      inputSuffix: '_2',
+      newDate_2: '2020-01-15',
+      reason_2: 'Sygdom',
+      newDate_1: 'x',
+    });
     expect(r).toEqual({ ok: true, verb: 'followup.postpone', data: { forumId: 'f', followUpId: 'fu-1', newDate: '2020-01-15', reason: 'Sygdom' } });
   });
 
   it('reads check-in answers and refresh views', () => {
-    expect(parseVerbData('checkin.answer', { forumId: 'f', followUpId: 'x', status: 'late', newDate: '' })).toMatchObject({ ok: true, data: { newDate: null } });
+    expect(parseVerbData('checkin.answer', { forumId: 'f', followUpId: 'x', status: 'late', newDate: '' })).toMatchObject({
+      ok: true,
+      data: { newDate: null },
+    });
     expect(parseVerbData('checkin.answer', { forumId: 'f', followUpId: 'x', status: 'maybe' })).toMatchObject({ ok: false });
     expect(parseVerbData('refresh', { view: 'item', forumId: 'f', meetingId: 'm', itemNumber: 2 })).toMatchObject({ ok: true });
-    expect(parseVerbData('refresh', { view: 'item', forumId: 'f', meetingId: 'm' })).toEqual({ ok: false, error: 'refresh: itemNumber: expected an item number', fields: null });
+    expect(parseVerbData('refresh', { view: 'item', forumId: 'f', meetingId: 'm' })).toEqual({
+      ok: false,
+      error: 'refresh: itemNumber: expected an item number',
+      fields: null,
+    });
   });
 });
 

@@ -5,7 +5,11 @@ import { allOfType, cardProblems } from './validate';
 
 describe('summary card', () => {
   const decisions = [aDecision(1), aDecision(5, { text: `Besluttet ${SECRET}` })];
-  const followUps = [aFollowUp('f1'), aFollowUp('f5', { itemNumber: 5, text: `Opgave ${SECRET}` }), aFollowUp('fs', { status: 'suggested', text: 'Kun et forslag' })];
+  const followUps = [
+    aFollowUp('f1'),
+    aFollowUp('f5', { itemNumber: 5, text: `Opgave ${SECRET}` }),
+    aFollowUp('fs', { status: 'suggested', text: 'Kun et forslag' }),
+  ];
   const json = JSON.stringify(summaryCard(meeting, decisions, meeting.communications, followUps, receipts, 'da'));
 
   it('shows the decision of every open item and closed items as "Lukket punkt" only', () => {
@@ -40,10 +44,15 @@ describe('cascade card', () => {
 
 describe('follow-up lists', () => {
   it('flag overdue follow-ups and offer done and postpone per row', () => {
-    const card = followUpListCard('Mine opgaver', [aFollowUp('a'), aFollowUp('b', { due: { due: '2030-01-01', dueFrom: '2030-01-01', precision: 'day', text: '' } })], 'da', {
-      today: '2019-12-01',
-      actions: 'done-postpone',
-    });
+    const card = followUpListCard(
+      'Mine opgaver',
+      [aFollowUp('a'), aFollowUp('b', { due: { due: '2030-01-01', dueFrom: '2030-01-01', precision: 'day', text: '' } })],
+      'da',
+      {
+        today: '2019-12-01',
+        actions: 'done-postpone',
+      },
+    );
     const json = JSON.stringify(card);
     expect(json.match(/Overskredet/g)).toHaveLength(1);
     expect(allOfType(card, 'Action.Execute').filter((a) => a.verb === 'followup.done')).toHaveLength(2);
@@ -59,7 +68,9 @@ describe('follow-up lists', () => {
   });
 
   it('propose only return-to-forum follow-ups for the next agenda', () => {
-    const json = JSON.stringify(returnItemsCard([aFollowUp('a'), aFollowUp('r', { kind: 'return-to-forum', text: 'Tilbage i september' })], 'da', '2019-09-12'));
+    const json = JSON.stringify(
+      returnItemsCard([aFollowUp('a'), aFollowUp('r', { kind: 'return-to-forum', text: 'Tilbage i september' })], 'da', '2019-09-12'),
+    );
     expect(json).toContain('Tilbage i september');
     expect(json).not.toContain('Plan for skoleveje');
     expect(json).toContain('Foreslået til dagsordenen for mødet 12. september 2019.');
@@ -68,7 +79,18 @@ describe('follow-up lists', () => {
 
 describe('minutes card', () => {
   it('links only https files', () => {
-    const card = minutesCard(meeting, { decisions: 1, followUps: 2, files: [{ name: 'a.docx', url: 'https://x/a.docx' }, { name: 'b', url: 'javascript:alert(1)' }] }, 'da');
+    const card = minutesCard(
+      meeting,
+      {
+        decisions: 1,
+        followUps: 2,
+        files: [
+          { name: 'a.docx', url: 'https://x/a.docx' },
+          { name: 'b', url: 'javascript:alert(1)' },
+        ],
+      },
+      'da',
+    );
     expect(allOfType(card, 'Action.OpenUrl').map((a) => a.url)).toEqual(['https://x/a.docx']);
   });
 });

@@ -21,7 +21,9 @@ import { allOfType, cardProblems, type Json } from './validate';
 
 const within = (card: Record<string, unknown>) => {
   expect(cardSize(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
-  expect(cardProblems(card, { newDate_0: '2020-01-01', publishDate: '2019-10-08', publishTime: '08:00', forumName: 'F', secretary: '0', chair: '1', members: '2' })).toEqual([]);
+  expect(
+    cardProblems(card, { newDate_0: '2020-01-01', publishDate: '2019-10-08', publishTime: '08:00', forumName: 'F', secretary: '0', chair: '1', members: '2' }),
+  ).toEqual([]);
 };
 
 describe('cards with a lot in them stay under 28 KB and say what was left out', () => {
@@ -45,7 +47,12 @@ describe('cards with a lot in them stay under 28 KB and say what was left out', 
   });
 
   it('a list of 200 follow-ups with buttons', () => {
-    const card = followUpListCard('Mine opgaver', Array.from({ length: 200 }, (_, i) => aFollowUp(`f${i}`)), 'da', { actions: 'done-postpone' });
+    const card = followUpListCard(
+      'Mine opgaver',
+      Array.from({ length: 200 }, (_, i) => aFollowUp(`f${i}`)),
+      'da',
+      { actions: 'done-postpone' },
+    );
     within(card);
     expect(JSON.stringify(card)).toMatch(/… og \d+ mere/);
   });
@@ -87,7 +94,9 @@ describe('the follow-up charts with the largest realistic forum: 40 members, 12 
   );
   const window = { since: '2026-09-07T06:00:00.000Z', now: '2026-09-14T06:00:00.000Z' };
   const barTotal = (card: Json) =>
-    (allOfType(card, 'Chart.HorizontalBar.Stacked')[0].data as Json[]).flatMap((b) => (b.data as Json[]).map((s) => s.value as number)).reduce((a, b) => a + b, 0);
+    (allOfType(card, 'Chart.HorizontalBar.Stacked')[0].data as Json[])
+      .flatMap((b) => (b.data as Json[]).map((s) => s.value as number))
+      .reduce((a, b) => a + b, 0);
 
   it('the digest: donut and 12 department bars stay whole, the list shows the top rows and says how many more', () => {
     const card = digestCard('da', digestView(big, open, '2026-09-14', '2026-09-14', 'da', window));
@@ -117,6 +126,19 @@ describe('the follow-up charts with the largest realistic forum: 40 members, 12 
     };
     within(followUpStatusCard('da', view));
     const item = anItem(2, { title: 'Opfølgning på beslutninger' });
-    within(itemCard(item, { forumId: big.id, meetingId: 'm6', audience: 'secretary', responses: { ...NO_RESPONSES, members: 40 }, canDecide: true, charts: agendaFollowUpCharts('da', view) }, 'da'));
+    within(
+      itemCard(
+        item,
+        {
+          forumId: big.id,
+          meetingId: 'm6',
+          audience: 'secretary',
+          responses: { ...NO_RESPONSES, members: 40 },
+          canDecide: true,
+          charts: agendaFollowUpCharts('da', view),
+        },
+        'da',
+      ),
+    );
   });
 });

@@ -37,34 +37,83 @@ const itemView = {
   responses: { comments: 1, read: 2, wantsDiscussion: 1, members: 4 },
   own: { comment: 'Min kommentar', read: true, wantsDiscussion: true },
   comments: [{ userName: 'Bo Berg', comment: 'Godt forslag' }],
-  decision: aDecision(1, { proposals: [{ proposalNumber: 1, outcome: 'approved', note: null }, { proposalNumber: 2, outcome: 'amended', note: 'med ændring' }] }),
+  decision: aDecision(1, {
+    proposals: [
+      { proposalNumber: 1, outcome: 'approved', note: null },
+      { proposalNumber: 2, outcome: 'amended', note: 'med ændring' },
+    ],
+  }),
   canDecide: true,
 };
 
 /** Every card the product sends, with what a user would type into its required inputs. */
 const builders: Record<string, { build: (l: Locale) => CardJson; fill?: Record<string, string> }> = {
-  help: { build: (l) => helpCard(l, [{ name: 'hjælp', aliases: ['help'], description: 'Viser hjælp' }, { name: 'dagsorden', description: 'Næste møde' }]) },
+  help: {
+    build: (l) =>
+      helpCard(l, [
+        { name: 'hjælp', aliases: ['help'], description: 'Viser hjælp' },
+        { name: 'dagsorden', description: 'Næste møde' },
+      ]),
+  },
   error: { build: (l) => errorCard(l, 'Noget gik galt', { decisionText: 'Det jeg skrev', meetingId: 'meeting-1' }) },
   setup: {
-    build: (l) => setupCard(members.map((m) => ({ userId: m.userId, name: m.name })), l, forum),
+    build: (l) =>
+      setupCard(
+        members.map((m) => ({ userId: m.userId, name: m.name })),
+        l,
+        forum,
+      ),
   },
   setupEmpty: {
-    build: (l) => setupCard(members.map((m) => ({ userId: m.userId, name: m.name })), l),
+    build: (l) =>
+      setupCard(
+        members.map((m) => ({ userId: m.userId, name: m.name })),
+        l,
+      ),
     fill: { forumName: 'Chefforum', secretary: '1', chair: '0', members: '2,3', dept_2: 'Kultur' },
   },
-  preview: { build: (l) => agendaPreviewCard(meeting, [{ code: 'unknown-section', item: 2, text: 'Mærkelig overskrift' }, { code: 'x', item: null, text: 'Header' }], l) },
+  preview: {
+    build: (l) =>
+      agendaPreviewCard(
+        meeting,
+        [
+          { code: 'unknown-section', item: 2, text: 'Mærkelig overskrift' },
+          { code: 'x', item: null, text: 'Header' },
+        ],
+        l,
+      ),
+  },
   previewWithoutHeader: {
-    build: (l) => agendaPreviewCard({ ...meeting, forumName: '', date: '', start: null, location: null }, [{ code: 'missing-header', item: null, text: '' }], l),
+    build: (l) =>
+      agendaPreviewCard({ ...meeting, forumName: '', date: '', start: null, location: null }, [{ code: 'missing-header', item: null, text: '' }], l),
     fill: { meetingForum: 'Teknik- og Miljøudvalget', meetingDate: '2019-01-07' },
   },
   overview: { build: (l) => agendaOverviewCard(meeting, tally, l, { canManage: true }) },
   item: { build: (l) => itemCard(meeting.items[0], itemView, l) },
   itemChannel: { build: (l) => itemCard(briefingItem, { ...itemView, audience: 'channel', own: null, decision: null, canDecide: false }, l) },
   decisionForm: {
-    build: (l) => decisionFormCard(meeting.items[0], { forumId: 'forum-1', meetingId: 'meeting-1', suggestions, roster: members, departments: forum.departments, current: null, version: null }, l),
+    build: (l) =>
+      decisionFormCard(
+        meeting.items[0],
+        { forumId: 'forum-1', meetingId: 'meeting-1', suggestions, roster: members, departments: forum.departments, current: null, version: null },
+        l,
+      ),
   },
   decisionFormEdit: {
-    build: (l) => decisionFormCard(meeting.items[0], { forumId: 'forum-1', meetingId: 'meeting-1', suggestions: [], roster: members, departments: forum.departments, current: aDecision(1, { outcome: 'other', outcomeText: 'Sendt i høring' }), version: 'W/"etag"' }, l),
+    build: (l) =>
+      decisionFormCard(
+        meeting.items[0],
+        {
+          forumId: 'forum-1',
+          meetingId: 'meeting-1',
+          suggestions: [],
+          roster: members,
+          departments: forum.departments,
+          current: aDecision(1, { outcome: 'other', outcomeText: 'Sendt i høring' }),
+          version: 'W/"etag"',
+        },
+        l,
+      ),
   },
   communicationsForm: { build: (l) => communicationsFormCard(meeting, commsItem, { departments: forum.departments, version: 'etag-1' }, l) },
   summary: { build: (l) => summaryCard(meeting, [aDecision(1), aDecision(5, { text: 'hemmeligt' })], meeting.communications, followUps, receipts, l) },

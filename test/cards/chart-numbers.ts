@@ -21,4 +21,3 @@ export function fallbackNumbers(chart: Json): string[] {
   if (chart.type === 'Chart.HorizontalBar.Stacked') return fb.flatMap((f) => f.value.split(' · ').map((part) => `${f.title} / ${part}`));
   return fb.map((f) => `${f.title}: ${f.value}`);
 }
-

@@ -107,7 +107,12 @@ describe('the status card and the agenda’s "Opfølgning på beslutninger" item
     expect(cardProblems(card)).toEqual([]);
     const [bars] = allOfType(card, 'Chart.HorizontalBar.Stacked');
     expect(bars.title).toBe('Opfølgninger fra møderne siden sidst');
-    expect(chartNumbers(bars)).toEqual(['Møde 25. august 2026 / Til tiden: 1', 'Møde 25. august 2026 / For sent: 0', 'Møde 25. august 2026 / Stadig åbne: 2', 'Møde 25. august 2026 / Udgået: 0']);
+    expect(chartNumbers(bars)).toEqual([
+      'Møde 25. august 2026 / Til tiden: 1',
+      'Møde 25. august 2026 / For sent: 0',
+      'Møde 25. august 2026 / Stadig åbne: 2',
+      'Møde 25. august 2026 / Udgået: 0',
+    ]);
     expect(allOfType(card, 'Chart.Gauge')[0].value).toBe(40);
     expect(jsonOf(withFallbacks(card))).toContain('Til tiden: 1 · For sent: 0 · Stadig åbne: 2 · Udgået: 0');
     // Any other item has no charts.

@@ -12,7 +12,10 @@ const view = (over: Partial<ItemView> = {}): ItemView => ({
   ...over,
 });
 
-const titles = (card: object) => allOfType(card, 'Action.Execute').filter((a) => a.title).map((a) => String(a.title));
+const titles = (card: object) =>
+  allOfType(card, 'Action.Execute')
+    .filter((a) => a.title)
+    .map((a) => String(a.title));
 
 describe('closed items', () => {
   const everything: Partial<ItemView> = {
@@ -46,7 +49,11 @@ describe('closed items', () => {
   });
 
   it('keep their content out of the decision form, which only numbers the proposals', () => {
-    const card = decisionFormCard(closedItem, { forumId: 'forum-1', meetingId: 'meeting-1', suggestions: [], roster: members, departments: [], version: null }, 'da');
+    const card = decisionFormCard(
+      closedItem,
+      { forumId: 'forum-1', meetingId: 'meeting-1', suggestions: [], roster: members, departments: [], version: null },
+      'da',
+    );
     const json = JSON.stringify({ ...card, body: (card.body as object[]).filter((b) => (b as { id?: string }).id !== 'decisionText') });
     expect(json).not.toContain(SECRET);
     expect(json).toContain('Forslag 2');
@@ -81,7 +88,9 @@ describe('item card', () => {
     const secretary = JSON.stringify(itemCard(anItem(1), view({ audience: 'secretary', comments }), 'da'));
     expect(member).toContain('Kommentarer: 2 · Ønsker drøftelse: 1 af 8');
     expect(member).not.toContain('Læst');
-    expect(JSON.stringify(itemCard(anItem(1, { writtenBriefing: true }), view({ comments }), 'da'))).toContain('Kommentarer: 2 · Læst: 3 af 8 · Ønsker drøftelse: 1');
+    expect(JSON.stringify(itemCard(anItem(1, { writtenBriefing: true }), view({ comments }), 'da'))).toContain(
+      'Kommentarer: 2 · Læst: 3 af 8 · Ønsker drøftelse: 1',
+    );
     expect(member).not.toContain('Godt forslag');
     expect(secretary).toContain('Godt forslag');
   });
@@ -96,7 +105,12 @@ describe('item card', () => {
 
   it('puts the rest of a long case text and the other sections behind "Vis mere"', () => {
     const long = Array.from({ length: 8 }, (_, i) => `Afsnit ${i} ${'ord '.repeat(40)}`).join('\n\n');
-    const item = anItem(1, { sections: [{ kind: 'case', heading: 'Sagsfremstilling', body: long }, { kind: 'economy', heading: 'Økonomi', body: 'Inden for rammen.' }] });
+    const item = anItem(1, {
+      sections: [
+        { kind: 'case', heading: 'Sagsfremstilling', body: long },
+        { kind: 'economy', heading: 'Økonomi', body: 'Inden for rammen.' },
+      ],
+    });
     const card = itemCard(item, view(), 'da');
     const hidden = (card.body as { id?: string; isVisible?: boolean }[]).find((b) => b.id === 'more-1');
     expect(hidden?.isVisible).toBe(false);
@@ -140,7 +154,11 @@ describe('decision form', () => {
   });
 
   it('stays under budget with a large roster and many suggestions', () => {
-    const roster = Array.from({ length: 20 }, (_, i) => ({ userId: `29:user-${i}-${'x'.repeat(60)}`, name: `Person Nummer ${i}`, department: `Afdeling ${i % 12}` }));
+    const roster = Array.from({ length: 20 }, (_, i) => ({
+      userId: `29:user-${i}-${'x'.repeat(60)}`,
+      name: `Person Nummer ${i}`,
+      department: `Afdeling ${i % 12}`,
+    }));
     const many = Array.from({ length: 8 }, () => suggestions[0]);
     const departments = [...new Set(roster.map((r) => r.department))];
     const card = decisionFormCard(anItem(1), { ...options, roster, departments, suggestions: many }, 'da');

@@ -30,7 +30,9 @@ describe('renderCard', () => {
   });
 
   it('knows the data type of every template in cards/, and only those', () => {
-    const files = readdirSync(join(__dirname, '../../cards')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length));
+    const files = readdirSync(join(__dirname, '../../cards'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -'.json'.length));
     expect([...TEMPLATE_NAMES].sort()).toEqual(files.sort());
   });
 
@@ -79,7 +81,9 @@ describe('dates on cards', () => {
   });
 
   it("show a period due date in the forum's own words with its last day", () => {
-    expect(formatDue('da', { due: '2019-11-20', dueFrom: '2019-11-11', precision: 'month-part', text: 'medio november' })).toBe('medio november (20. november 2019)');
+    expect(formatDue('da', { due: '2019-11-20', dueFrom: '2019-11-11', precision: 'month-part', text: 'medio november' })).toBe(
+      'medio november (20. november 2019)',
+    );
     expect(formatDue('da', { due: '2019-05-23', dueFrom: '2019-05-23', precision: 'day', text: 'den 23. maj' })).toBe('23. maj 2019');
   });
 });

@@ -67,7 +67,11 @@ export const closedItem: AgendaItem = anItem(5, {
   attachments: [`Bilag ${SECRET}`],
 });
 
-export const briefingItem = anItem(3, { title: 'Skriftlig orientering om vintertjeneste', writtenBriefing: true, proposals: [{ number: 1, text: 'at orienteringen tages til efterretning' }] });
+export const briefingItem = anItem(3, {
+  title: 'Skriftlig orientering om vintertjeneste',
+  writtenBriefing: true,
+  proposals: [{ number: 1, text: 'at orienteringen tages til efterretning' }],
+});
 
 export const commsItem = anItem(6, {
   title: 'Hvad skal kommunikeres ud til afdelingerne efter mødet?',
@@ -155,8 +159,24 @@ export const suggestions: FollowUpSuggestion[] = [
 ];
 
 export const receipts: CascadeReceipt[] = [
-  { meetingId: 'meeting-1', userId: '29:chief-a', userName: 'Bo Berg', department: 'Kultur & Fritid', deliveredAt: '2019-10-10T12:00:00Z', confirmedAt: '2019-10-11T07:00:00Z', undeliverable: false },
-  { meetingId: 'meeting-1', userId: '29:chief-b', userName: 'Else Eg', department: 'Miljø & Teknik', deliveredAt: '2019-10-10T12:00:00Z', confirmedAt: null, undeliverable: false },
+  {
+    meetingId: 'meeting-1',
+    userId: '29:chief-a',
+    userName: 'Bo Berg',
+    department: 'Kultur & Fritid',
+    deliveredAt: '2019-10-10T12:00:00Z',
+    confirmedAt: '2019-10-11T07:00:00Z',
+    undeliverable: false,
+  },
+  {
+    meetingId: 'meeting-1',
+    userId: '29:chief-b',
+    userName: 'Else Eg',
+    department: 'Miljø & Teknik',
+    deliveredAt: '2019-10-10T12:00:00Z',
+    confirmedAt: null,
+    undeliverable: false,
+  },
 ];
 
 /** A synthetic item of about 200 KB of case text. */

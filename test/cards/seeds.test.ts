@@ -37,7 +37,17 @@ maybe('cards from the seed minutes', () => {
   it('every item card, in every audience, is valid and under 28 KB', () => {
     for (const { m, item } of items) {
       for (const audience of ['channel', 'member', 'secretary'] as const) {
-        const card = itemCard(item, { forumId: 'forum-1', meetingId: m.id, audience, responses: { comments: 0, read: 0, wantsDiscussion: 0, members: 9 }, canDecide: audience === 'secretary' }, 'da');
+        const card = itemCard(
+          item,
+          {
+            forumId: 'forum-1',
+            meetingId: m.id,
+            audience,
+            responses: { comments: 0, read: 0, wantsDiscussion: 0, members: 9 },
+            canDecide: audience === 'secretary',
+          },
+          'da',
+        );
         expect(cardSize(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
         expect(cardProblems(card)).toEqual([]);
       }
@@ -45,10 +55,17 @@ maybe('cards from the seed minutes', () => {
   });
 
   it(`the longest item (${JSON.stringify(longest.item).length} characters) keeps its whole text, partly behind "Vis mere"`, () => {
-    const card = itemCard(longest.item, { forumId: 'forum-1', meetingId: longest.m.id, audience: 'member', responses: { comments: 0, read: 0, wantsDiscussion: 0, members: 9 }, canDecide: true }, 'da');
+    const card = itemCard(
+      longest.item,
+      { forumId: 'forum-1', meetingId: longest.m.id, audience: 'member', responses: { comments: 0, read: 0, wantsDiscussion: 0, members: 9 }, canDecide: true },
+      'da',
+    );
     expect(cardSize(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
     const json = JSON.stringify(card);
-    const lastWords = longest.item.sections.filter((s) => s.kind === 'case').map((s) => s.body.trim().slice(-40)).filter(Boolean);
+    const lastWords = longest.item.sections
+      .filter((s) => s.kind === 'case')
+      .map((s) => s.body.trim().slice(-40))
+      .filter(Boolean);
     for (const words of lastWords) expect(json).toContain(JSON.stringify(words).slice(1, -1));
   });
 
@@ -56,7 +73,11 @@ maybe('cards from the seed minutes', () => {
     const closed = items.filter(({ item }) => item.closed);
     expect(closed.length).toBeGreaterThan(0);
     for (const { m, item } of closed) {
-      const card = itemCard(item, { forumId: 'forum-1', meetingId: m.id, audience: 'channel', responses: { comments: 0, read: 0, wantsDiscussion: 0, members: 9 }, canDecide: true }, 'da');
+      const card = itemCard(
+        item,
+        { forumId: 'forum-1', meetingId: m.id, audience: 'channel', responses: { comments: 0, read: 0, wantsDiscussion: 0, members: 9 }, canDecide: true },
+        'da',
+      );
       expect(card).toEqual(closedItemCard(item, 'da'));
       expect(JSON.stringify(card)).toContain(`Punkt ${item.number}: Lukket punkt`);
     }
@@ -74,11 +95,7 @@ maybe('cards from the seed minutes', () => {
         recordedBy: 'x',
         recordedAt: '2019-01-01T00:00:00Z',
       }));
-      for (const card of [
-        agendaPreviewCard(m, [], 'da'),
-        agendaOverviewCard(m, tallyResponses([], 9), 'da'),
-        summaryCard(m, decisions, [], [], [], 'da'),
-      ]) {
+      for (const card of [agendaPreviewCard(m, [], 'da'), agendaOverviewCard(m, tallyResponses([], 9), 'da'), summaryCard(m, decisions, [], [], [], 'da')]) {
         expect(cardSize(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
         expect(cardProblems(card)).toEqual([]);
       }

@@ -57,11 +57,14 @@ export function chartProblems(card: Json): string[] {
     if (type === 'Chart.Donut' || type === 'Chart.Pie') {
       if (!slicesOk(c.data)) problems.push(`${type}: data must be [{ legend, value }]`);
     } else if (type === 'Chart.HorizontalBar.Stacked') {
-      if (!isArr(c.data) || !c.data.every((b) => typeof b.title === 'string' && slicesOk(b.data))) problems.push(`${type}: data must be [{ title, data: [{ legend, value }] }]`);
+      if (!isArr(c.data) || !c.data.every((b) => typeof b.title === 'string' && slicesOk(b.data)))
+        problems.push(`${type}: data must be [{ title, data: [{ legend, value }] }]`);
     } else if (type === 'Chart.Gauge') {
       if (!isNum(c.value)) problems.push(`${type}: value must be a number`);
-      if (c.valueFormat !== undefined && c.valueFormat !== 'Percentage' && c.valueFormat !== 'Fraction') problems.push(`${type}: valueFormat ${String(c.valueFormat)}`);
-      if (c.segments !== undefined && !(isArr(c.segments) && c.segments.every((s) => isNum(s.size)))) problems.push(`${type}: segments must be [{ legend, size }]`);
+      if (c.valueFormat !== undefined && c.valueFormat !== 'Percentage' && c.valueFormat !== 'Fraction')
+        problems.push(`${type}: valueFormat ${String(c.valueFormat)}`);
+      if (c.segments !== undefined && !(isArr(c.segments) && c.segments.every((s) => isNum(s.size))))
+        problems.push(`${type}: segments must be [{ legend, size }]`);
     }
   }
   return problems;
@@ -92,7 +95,9 @@ export function cardProblems(card: Json, fill: Record<string, string> = {}): str
   const problems = schemaProblems(card);
   if (card.version !== '1.5' && !/^1\.[0-4]$/.test(String(card.version))) problems.push(`version ${String(card.version)}`);
   if (card.$schema !== 'http://adaptivecards.io/schemas/adaptive-card.json') problems.push('no $schema');
-  const ids = allOfType(card, 'Action.').map((a) => a.id).filter((id) => id !== undefined);
+  const ids = allOfType(card, 'Action.')
+    .map((a) => a.id)
+    .filter((id) => id !== undefined);
   const dup = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (dup.length) problems.push(`duplicate action ids: ${dup.join(', ')}`);
   for (const set of [card, ...allOfType(card, 'ActionSet'), ...allOfType(card, 'AdaptiveCard')]) {

@@ -1,13 +1,4 @@
-import {
-  doneBetween,
-  lastMeetings,
-  lastQuarter,
-  onTimeShare,
-  openByGroup,
-  openByState,
-  outcomeOf,
-  outcomesByMeeting,
-} from '../../src/domain/figures';
+import { doneBetween, lastMeetings, lastQuarter, onTimeShare, openByGroup, openByState, outcomeOf, outcomesByMeeting } from '../../src/domain/figures';
 import { addDays } from '../../src/domain/calendar';
 import { FIGURES, figuresForum, followUps, LAST_DIGEST, meetings, NOW, TODAY } from '../support/figures-forum';
 

@@ -106,7 +106,11 @@ describe('the Bicep templates', () => {
   it('derive names that follow Azure naming rules from any valid resourceBaseName', () => {
     const vars = variables(main.root);
     const named = resources(main.root).filter((r) => NAME_RULES[typeOf(r.type)]);
-    expect(named.map((r) => typeOf(r.type)).sort()).toEqual(Object.keys(NAME_RULES).filter((t) => !t.startsWith('Microsoft.BotService')).sort());
+    expect(named.map((r) => typeOf(r.type)).sort()).toEqual(
+      Object.keys(NAME_RULES)
+        .filter((t) => !t.startsWith('Microsoft.BotService'))
+        .sort(),
+    );
     const baseName = fc.stringMatching(/^[a-z][a-z0-9-]{2,18}[a-z0-9]$/);
     fc.assert(
       fc.property(baseName, fc.stringMatching(/^[a-z0-9]{8}$/), (base, rg) => {
@@ -191,8 +195,7 @@ describe('the Bicep templates', () => {
 });
 
 describe('the toolkit project files', () => {
-  const outputNames = (): string[] =>
-    main.root.namedChildren.filter((n) => n?.type === 'output_declaration').map((n) => n!.namedChildren[0]!.text);
+  const outputNames = (): string[] => main.root.namedChildren.filter((n) => n?.type === 'output_declaration').map((n) => n!.namedChildren[0]!.text);
   const envKeys = (name: string): string[] =>
     read(`env/.env.${name}`)
       .split('\n')

@@ -81,29 +81,13 @@ describe('npm run playground', () => {
     // The team holds the secretary (you) and the five users of .m365agentsplayground.yml.
     const res = await fetch(`http://127.0.0.1:${port}/_connector/v3/conversations/team-ledelsesforum/members`);
     const members = (await res.json()) as { id: string; name: string }[];
-    expect(members.map((m) => m.id)).toEqual([
-      'user-sekretaer',
-      'user-direktoer',
-      'user-chef-boern',
-      'user-chef-by',
-      'user-chef-social',
-      'user-chef-stab',
-    ]);
+    expect(members.map((m) => m.id)).toEqual(['user-sekretaer', 'user-direktoer', 'user-chef-boern', 'user-chef-by', 'user-chef-social', 'user-chef-stab']);
     await stopChild(child);
     expect(child.exitCode !== null || child.signalCode !== null).toBe(true);
   });
 
   it('points the playground at the service on loopback, Teams channel, no telemetry', () => {
-    expect(playgroundArgs(3990, 56150)).toEqual([
-      'start',
-      '-e',
-      'http://127.0.0.1:3990/api/messages',
-      '-c',
-      'msteams',
-      '-p',
-      '56150',
-      '--disable-telemetry',
-    ]);
+    expect(playgroundArgs(3990, 56150)).toEqual(['start', '-e', 'http://127.0.0.1:3990/api/messages', '-c', 'msteams', '-p', '56150', '--disable-telemetry']);
   });
 
   it('runs the service in local mode on loopback with its own data folder, even when cloud settings are present', () => {

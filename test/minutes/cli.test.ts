@@ -74,7 +74,9 @@ describe('followup import --json', () => {
     expect(doc.items[2]).toMatchObject({ closed: true, caseNumber: '00.01.00-S00-1-23', proposals: [], decision: null, attachments: [] });
     expect(doc.communications).toEqual([expect.objectContaining({ text: 'Den nye velkomstpakke tages i brug fra 1. maj.', notBefore: null })]);
     for (const f of doc.followUps) {
-      expect(Object.keys(f)).toEqual(expect.arrayContaining(['item', 'text', 'kind', 'owner', 'due', 'dueText', 'dueFrom', 'precision', 'confidence', 'evidence']));
+      expect(Object.keys(f)).toEqual(
+        expect.arrayContaining(['item', 'text', 'kind', 'owner', 'due', 'dueText', 'dueFrom', 'precision', 'confidence', 'evidence']),
+      );
     }
     expect(doc.followUps).toContainEqual(expect.objectContaining({ item: 2, due: '2023-03-31', dueText: expect.stringContaining('31. marts 2023') }));
   });
@@ -91,13 +93,16 @@ describe('followup import --json', () => {
     expect(await items(await file('referat.pdf', makePdf(FIXTURE_MINUTES.split('\n'))))).toEqual(expected);
   });
 
-  itIf(!!seed000, `no 000_*.txt in ${SEEDS} (the forum's real minutes are not beside this checkout)`)('finds the jubilee on 1 April 2020 with Kultur & Fritid as owner in the real minutes 000', async () => {
-    const r = await run('import', path.join(SEEDS, seed000 ?? ''), '--json');
-    expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout);
-    expect(doc.items).toHaveLength(8);
-    expect(doc.followUps).toContainEqual(expect.objectContaining({ item: 2, due: '2020-04-01', owner: 'Kultur & Fritid' }));
-  });
+  itIf(!!seed000, `no 000_*.txt in ${SEEDS} (the forum's real minutes are not beside this checkout)`)(
+    'finds the jubilee on 1 April 2020 with Kultur & Fritid as owner in the real minutes 000',
+    async () => {
+      const r = await run('import', path.join(SEEDS, seed000 ?? ''), '--json');
+      expect(r.code).toBe(0);
+      const doc = JSON.parse(r.stdout);
+      expect(doc.items).toHaveLength(8);
+      expect(doc.followUps).toContainEqual(expect.objectContaining({ item: 2, due: '2020-04-01', owner: 'Kultur & Fritid' }));
+    },
+  );
 });
 
 describe('followup import without --json', () => {
@@ -105,7 +110,9 @@ describe('followup import without --json', () => {
     const r = await run('import', await file('referat.txt', FIXTURE_MINUTES));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('REFERAT Ledelsesforum 2023-03-14 kl. 13:00 · Byrådssalen\n4 punkter');
-    expect(r.stdout).toContain('Punkt 2: LF - Ny velkomstpakke til nye medarbejdere (13:10-13:40)  [81.02.00-P20-2-23]\n  Forslag: 2 · Bilag: 1\n  Beslutning: Ledelsesforum godkendte udkastet.');
+    expect(r.stdout).toContain(
+      'Punkt 2: LF - Ny velkomstpakke til nye medarbejdere (13:10-13:40)  [81.02.00-P20-2-23]\n  Forslag: 2 · Bilag: 1\n  Beslutning: Ledelsesforum godkendte udkastet.',
+    );
     expect(r.stdout).toContain('Punkt 3: Lukket  [00.01.00-S00-1-23]\nPunkt 4:');
     expect(r.stdout).toContain('Kommunikeres ud til afdelingerne (1):\n  - Den nye velkomstpakke tages i brug fra 1. maj.');
     expect(r.stdout).toMatch(/Opfølgning \(\d+\):/);
@@ -166,7 +173,10 @@ describe('followup import refuses bad input with one line and exit code 1', () =
 
   it('a Word document and a PDF cut off in the middle', async () => {
     const docx = await renderDocx(parseDocument(FIXTURE_MINUTES).meeting);
-    expectOneLineError(await run('import', await file('afbrudt.docx', docx.subarray(0, docx.length >> 1))), /^parse-failed: The Word document could not be read/m);
+    expectOneLineError(
+      await run('import', await file('afbrudt.docx', docx.subarray(0, docx.length >> 1))),
+      /^parse-failed: The Word document could not be read/m,
+    );
     const pdf = makePdf(FIXTURE_MINUTES.split('\n'));
     expectOneLineError(await run('import', await file('afbrudt.pdf', pdf.subarray(0, pdf.length >> 1))), /^parse-failed: /m);
   });
@@ -212,12 +222,28 @@ describe('followup export', () => {
       date: '2023-03-14',
       start: null,
       location: null,
-      items: [{ number: 1, title: 'Evt.', prefix: 'LF', caseNumber: null, timeSlot: null, closed: false, proposals: [{ number: 1, text: 'at forummet drøfter sagen' }], recommendedBy: 'Direktøren', decision: 'Intet.', sections: [], attachments: [] }],
+      items: [
+        {
+          number: 1,
+          title: 'Evt.',
+          prefix: 'LF',
+          caseNumber: null,
+          timeSlot: null,
+          closed: false,
+          proposals: [{ number: 1, text: 'at forummet drøfter sagen' }],
+          recommendedBy: 'Direktøren',
+          decision: 'Intet.',
+          sections: [],
+          attachments: [],
+        },
+      ],
       communications: [{ id: 'c1', text: 'Intet nyt.', notBefore: null, notBeforeText: null, departments: [] }],
     };
     const r = await run('export', await file('stored.json', JSON.stringify(stored)), '--format', 'md');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('## Punkt 1: LF - Evt.\n\n### Indstilling\n\nDirektøren indstiller,\n\n1. at forummet drøfter sagen\n\n### Beslutning\n\nIntet.');
+    expect(r.stdout).toContain(
+      '## Punkt 1: LF - Evt.\n\n### Indstilling\n\nDirektøren indstiller,\n\n1. at forummet drøfter sagen\n\n### Beslutning\n\nIntet.',
+    );
   });
 
   it('names the first problems of a file that is not a meeting', async () => {
@@ -226,7 +252,10 @@ describe('followup export', () => {
       await run('export', await file('bad.json', JSON.stringify(bad)), '--format', 'md'),
       /^invalid-input: bad\.json is not a meeting: date: expected a date YYYY-MM-DD; items\[0\]\.timeSlot\.start: expected a time HH:MM$/m,
     );
-    expectOneLineError(await run('export', await file('broken.json', '{"kind": "minutes",'), '--format', 'md'), /^invalid-input: broken\.json is not valid JSON/m);
+    expectOneLineError(
+      await run('export', await file('broken.json', '{"kind": "minutes",'), '--format', 'md'),
+      /^invalid-input: broken\.json is not valid JSON/m,
+    );
   });
 
   it('needs -o for a Word document and a known format', async () => {

@@ -85,9 +85,11 @@ describe('a heading that marks its item closed closes it', () => {
   });
 
   it('closes any marker variant a secretary might write (property)', () => {
-    const word = fc.constantFrom('lukket', 'lukket punkt', 'lukket  punkt').chain((w) =>
-      fc.array(fc.boolean(), { minLength: w.length, maxLength: w.length }).map((upper) => [...w].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('')),
-    );
+    const word = fc
+      .constantFrom('lukket', 'lukket punkt', 'lukket  punkt')
+      .chain((w) =>
+        fc.array(fc.boolean(), { minLength: w.length, maxLength: w.length }).map((upper) => [...w].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('')),
+      );
     const title = fc.constantFrom('Personalesag X', 'Afskedigelse', 'Underskriftsark', 'Sag om tjenstlig samtale', 'LF - Personalesag');
     const sep = fc.constantFrom(':', ' -', ' –', ' —', '.', ' :', ';');
     const shape = fc.constantFrom('alone', 'before', 'after', 'paren-before', 'paren-after', 'bracket-after');
@@ -138,7 +140,9 @@ describe('items under a closed part of the agenda', () => {
   it.each(['Lukket dagsorden', 'LUKKEDE PUNKTER', '## Lukket dagsorden:', '**Lukket del**', 'Dagsorden - lukket', 'Fortrolige punkter'])(
     '"%s" closes the items after it until an open part',
     (part) => {
-      const text = agenda('Punkt 2: Personalesag X', { before: '' }).replace('Punkt 2:', `${part}\n\nPunkt 2:`).replace('Punkt 3:', 'Åben dagsorden\n\nPunkt 3:');
+      const text = agenda('Punkt 2: Personalesag X', { before: '' })
+        .replace('Punkt 2:', `${part}\n\nPunkt 2:`)
+        .replace('Punkt 3:', 'Åben dagsorden\n\nPunkt 3:');
       const { item, itemWarnings, meeting } = expectClosedWithoutContent(text);
       expect(item.closed).toBe(true);
       expect(itemWarnings).toContain('closed-by-section');
@@ -168,7 +172,9 @@ describe('items under a closed part of the agenda', () => {
   it('a closed part before the first item counts, one inside the table of contents does not', () => {
     const first = agenda('Punkt 2: Personalesag X', { before: 'Lukket dagsorden' });
     expect(parseDocument(first).meeting.items.map((i) => i.closed)).toEqual([true, true, true]);
-    const toc = agenda('Punkt 2: Lukket', { before: 'Indholdsfortegnelse\nLukket dagsorden\nLF - Godkendelse af dagsorden.....\t2\nLukket.....\t3\nLF - Evt......\t4' });
+    const toc = agenda('Punkt 2: Lukket', {
+      before: 'Indholdsfortegnelse\nLukket dagsorden\nLF - Godkendelse af dagsorden.....\t2\nLukket.....\t3\nLF - Evt......\t4',
+    });
     expect(parseDocument(toc).meeting.items.map((i) => i.closed)).toEqual([false, true, false]);
   });
 });

@@ -67,7 +67,11 @@ describe('exporting minutes as Markdown in the forum layout', () => {
   const md = renderMarkdown(aMinutes());
 
   it('starts with the header: title, meeting date in Danish with the start time, and the place', () => {
-    expect(md.split('\n\n').slice(0, 3)).toEqual(['# REFERAT Ledermøde d. 12-03-2024', '**Mødedato** Tirsdag d. 12. marts 2024 kl. 08:30', '**Mødested** Rådhuset, mødelokale 2']);
+    expect(md.split('\n\n').slice(0, 3)).toEqual([
+      '# REFERAT Ledermøde d. 12-03-2024',
+      '**Mødedato** Tirsdag d. 12. marts 2024 kl. 08:30',
+      '**Mødested** Rådhuset, mødelokale 2',
+    ]);
   });
 
   it('calls an agenda DAGSORDEN and leaves out the time and place it does not know', () => {
@@ -88,9 +92,15 @@ describe('exporting minutes as Markdown in the forum layout', () => {
       { itemNumber: 2, text: 'Evaluér hjemmesiden', owner: null, due: null },
     ];
     const withFollowUps = renderMarkdown(aMinutes({ followUps }));
-    expect(withFollowUps.endsWith('## Opfølgning\n\n- Punkt 2: Udpeg webredaktører. Ansvarlig: Kultur & Fritid. Frist: senest fredag (30. august 2019)\n- Punkt 2: Evaluér hjemmesiden\n')).toBe(true);
+    expect(
+      withFollowUps.endsWith(
+        '## Opfølgning\n\n- Punkt 2: Udpeg webredaktører. Ansvarlig: Kultur & Fritid. Frist: senest fredag (30. august 2019)\n- Punkt 2: Evaluér hjemmesiden\n',
+      ),
+    ).toBe(true);
     const html = (await mammoth.convertToHtml({ buffer: await renderDocx(aMinutes({ followUps })) })).value;
-    expect(html).toContain('<h2>Opfølgning</h2><ul><li>Punkt 2: Udpeg webredaktører. Ansvarlig: Kultur &amp; Fritid. Frist: senest fredag (30. august 2019)</li>');
+    expect(html).toContain(
+      '<h2>Opfølgning</h2><ul><li>Punkt 2: Udpeg webredaktører. Ansvarlig: Kultur &amp; Fritid. Frist: senest fredag (30. august 2019)</li>',
+    );
     expect(renderMarkdown(aMinutes())).not.toContain('Opfølgning');
   });
 
@@ -111,7 +121,9 @@ describe('exporting minutes as Markdown in the forum layout', () => {
 
   it('keeps unknown sections under their own heading and adds the decision and attachments the item holds', () => {
     expect(md).toContain('### Organisering\n\nHver afdeling udpeger en kontaktperson.\n\n- Økonomi & Stab\n- Kultur & Fritid\n\n### Sagsfremstilling');
-    expect(md).toContain('### Beslutning\n\nLedermødet godkender planen foreløbigt.\n\n### Bilag\n\nBilag 1 - Velkomstpakke_udkast.pdf\n\nBilag 2 - Tidsplan for udrulningen (002)');
+    expect(md).toContain(
+      '### Beslutning\n\nLedermødet godkender planen foreløbigt.\n\n### Bilag\n\nBilag 1 - Velkomstpakke_udkast.pdf\n\nBilag 2 - Tidsplan for udrulningen (002)',
+    );
   });
 
   it('shows a closed item as "Lukket" with its case number only, never its title or content', () => {
@@ -157,7 +169,9 @@ describe('exporting minutes as a Word document', () => {
   });
 
   it('writes the proposals as a Word numbered list and "- " lines as bullets', () => {
-    expect(html).toContain('<ol><li>at Ledermødet godkender dagsordenen for dagens møde</li><li>at Ledermødet godkender referatet fra mødet den 13. februar 2024</li></ol>');
+    expect(html).toContain(
+      '<ol><li>at Ledermødet godkender dagsordenen for dagens møde</li><li>at Ledermødet godkender referatet fra mødet den 13. februar 2024</li></ol>',
+    );
     expect(html).toContain('<ul><li>Økonomi &amp; Stab</li><li>Kultur &amp; Fritid</li></ul>');
   });
 

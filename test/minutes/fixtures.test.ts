@@ -23,7 +23,12 @@ function expectItems(meeting: ParsedMeeting, rows: Row[]): void {
   expect(actual).toEqual(rows);
 }
 
-const summary = (f: FollowUpSuggestion) => [f.itemNumber, f.kind, f.owner ? `${f.owner.kind}:${f.owner.name}` : null, f.due ? `${f.due.dueFrom}..${f.due.due}` : null];
+const summary = (f: FollowUpSuggestion) => [
+  f.itemNumber,
+  f.kind,
+  f.owner ? `${f.owner.kind}:${f.owner.name}` : null,
+  f.due ? `${f.due.dueFrom}..${f.due.due}` : null,
+];
 
 describe('our Ledermøde minutes as text from a PDF', () => {
   const { meeting, warnings } = parseDocument(readFixture('fjordby-referat-2024-03-12.txt'));
@@ -32,12 +37,30 @@ describe('our Ledermøde minutes as text from a PDF', () => {
     expect(meeting).toMatchObject({ kind: 'minutes', forumName: 'Ledermøde', date: '2024-03-12', start: '08:30', location: 'Byrådssalen, Fjordby Rådhus' });
     expectItems(meeting, [
       [1, 'Godkendelse af dagsorden og referat', '00.01.00-A00-3-24', null, false, 2, [], 'Godkendt.'],
-      [2, 'Ny vagtplan for borgerservice', '85.02.00-G01-7-23', '08:45-09:15', false, 2, ['Vagtplan for borgerservice, udkast 3', 'Høringsbrev'], 'Ledermødet godkendte'],
+      [
+        2,
+        'Ny vagtplan for borgerservice',
+        '85.02.00-G01-7-23',
+        '08:45-09:15',
+        false,
+        2,
+        ['Vagtplan for borgerservice, udkast 3', 'Høringsbrev'],
+        'Ledermødet godkendte',
+      ],
       [3, 'Sommerkoncert på havnen', '18.00.00-A00-2-24', null, false, 1, [], 'Ledermødet valgte'],
       [4, 'Budgetproces 2025', '00.30.00-S00-1-24', '09:35-10:05', false, 2, [], 'Ledermødet drøftede'],
       [5, 'Lukket', '00.15.00-P20-4-24', null, true, 0, [], null],
       [6, 'Skriftlig orientering om sygefravær i 4. kvartal', '81.00.00-A00-1-24', null, false, 1, [], 'Orienteringen blev'],
-      [7, 'Trafiksikkerhed ved skolerne – status og de næste skridt i samarbejdet med politiet og vejdirektoratet om skolevejene', null, null, false, 0, [], 'På et kommende'],
+      [
+        7,
+        'Trafiksikkerhed ved skolerne – status og de næste skridt i samarbejdet med politiet og vejdirektoratet om skolevejene',
+        null,
+        null,
+        false,
+        0,
+        [],
+        'På et kommende',
+      ],
       [8, 'Hvad skal kommunikeres ud til afdelingerne efter mødet?', '00.01.00-A00-3-24', null, false, 0, [], 'Den nye vagtplan'],
       [9, 'Evt.', '00.01.00-A00-3-24', null, false, 0, [], 'Intet.'],
     ]);
@@ -123,7 +146,7 @@ describe('our Ledermøde minutes in Markdown', () => {
     expect(warnings.map((w) => w.code)).toEqual(['duration-removed', 'unknown-section', 'recommendation-under-other-heading']);
   });
 
-  it('suggests the Christmas rota and the chiefs\' task in week 47; nothing to communicate', () => {
+  it("suggests the Christmas rota and the chiefs' task in week 47; nothing to communicate", () => {
     expect(extractFollowUps(meeting).map(summary)).toEqual([
       [2, 'task', 'department:Teknik & Miljø', '2023-12-01..2023-12-01'],
       [2, 'task', 'all-chiefs:Cheferne', '2023-11-20..2023-11-26'],
@@ -162,7 +185,9 @@ describe('our Ledermøde agenda', () => {
     expect(parseCommunicationLines('Intet.', meeting.date)).toEqual([]);
     expect(parseCommunicationLines('.', meeting.date)).toEqual([]);
     const typed = parseCommunicationLines('Ny elevordning.\nDet meldes først ud i uge 12.', meeting.date);
-    expect(typed).toEqual([{ text: 'Ny elevordning. Det meldes først ud i uge 12.', notBefore: '2025-03-17', notBeforeText: 'først ud i uge 12', departments: [] }]);
+    expect(typed).toEqual([
+      { text: 'Ny elevordning. Det meldes først ud i uge 12.', notBefore: '2025-03-17', notBeforeText: 'først ud i uge 12', departments: [] },
+    ]);
   });
 });
 

@@ -29,7 +29,7 @@ describe('follow-up suggestions from a typed decision', () => {
     expect(suggest('Alle chefer informerer deres afdelinger om ordningen.')[0]).toMatchObject({ kind: 'communication', owner: { kind: 'all-chiefs' } });
   });
 
-  it('knows a return to the forum by the forum\'s own name', () => {
+  it("knows a return to the forum by the forum's own name", () => {
     const [f] = suggest('Sagen drøftes igen på et kommende Ledermøde i uge 20.', { forumName: 'Ledermøde' });
     expect(f).toMatchObject({ kind: 'return-to-forum', due: { text: 'i uge 20', dueFrom: '2024-05-13', due: '2024-05-19' } });
   });
@@ -49,7 +49,7 @@ describe('follow-up suggestions from a typed decision', () => {
     expect(suggestFollowUps(anItem({ standing: 'communication' }), meetingDate, {}, decision)).toEqual([]);
   });
 
-  it('uses the item\'s own decision when no text is given, and keeps one of a repeated deadline', () => {
+  it("uses the item's own decision when no text is given, and keeps one of a repeated deadline", () => {
     const item = anItem({ decision: 'Ny frist er den 2. april 2024.\nDerfor den fastsatte frist d. 2. april 2024.' });
     const list = suggestFollowUps(item, meetingDate);
     expect(list).toHaveLength(1);

@@ -13,7 +13,8 @@ import { htmlToMarkdown } from '../../src/minutes/formats/html-markdown';
 import { joinPdfPages } from '../../src/minutes/formats/pdf-pages';
 import { readPastedText } from '../../src/minutes/readers';
 
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const W =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** WordprocessingML pieces: paragraphs with styles and numbering, runs, tables, links, revisions, broken tags. */
 const PIECES = [
@@ -57,7 +58,10 @@ async function docxOf(parts: { body: string; lvlText: string; format: string; st
   zip.file('word/document.xml', `<w:document ${W}><w:body>${parts.body}</w:body></w:document>`);
   zip.file('word/numbering.xml', NUMBERING(parts.lvlText, parts.format, parts.start));
   if (parts.styles) {
-    zip.file('word/styles.xml', `<w:styles ${W}><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Heading1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`);
+    zip.file(
+      'word/styles.xml',
+      `<w:styles ${W}><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Heading1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`,
+    );
   }
   zip.file('word/_rels/document.xml.rels', '<Relationships><Relationship Id="rId1" Target="https://example.dk/x" TargetMode="External"/></Relationships>');
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
@@ -91,27 +95,60 @@ describe('fuzzing the readers', () => {
   });
 
   it('the PDF page joiner takes any pages', () => {
-    const line = fc.oneof(fc.constantFrom('', 'Side 1 af 3', '2', 'Referat - Udvalget - 12. marts 2024', 'Miljø-', 'udvalget', 'Teknik- og', '1. Godkendelse', 'Beslutning'), fc.string({ maxLength: 30 }));
+    const line = fc.oneof(
+      fc.constantFrom('', 'Side 1 af 3', '2', 'Referat - Udvalget - 12. marts 2024', 'Miljø-', 'udvalget', 'Teknik- og', '1. Godkendelse', 'Beslutning'),
+      fc.string({ maxLength: 30 }),
+    );
     fc.assert(
-      fc.property(fc.array(fc.array(line, { maxLength: 12 }).map((l) => l.join('\n')), { maxLength: 8 }), (pages) => {
-        const text = joinPdfPages(pages);
-        expect(typeof text).toBe('string');
-        parsesOrRefuses(text);
-      }),
+      fc.property(
+        fc.array(
+          fc.array(line, { maxLength: 12 }).map((l) => l.join('\n')),
+          { maxLength: 8 },
+        ),
+        (pages) => {
+          const text = joinPdfPages(pages);
+          expect(typeof text).toBe('string');
+          parsesOrRefuses(text);
+        },
+      ),
       { numRuns: 300, seed: 12 },
     );
   });
 
   it('pasted HTML and the layout recognisers take any text', () => {
     const piece = fc.oneof(
-      fc.constantFrom('<p>', '</p>', '<a href="https://x.dk">', '</a>', '<https://x.dk>', '<br>', '<li>', ' • 159. ', '38Godkendelse', 'Pkt. 4 Titel', 'Sag nr. 7', '\n', 'Sagsnr.: 19/5 ', 'BESLUTNING: Udvalget den 26-05-2011', 'Faldet', 'stemte imod', 'flertal', 'Udvalg: X', 'Mødedato: 1. maj 2024', '(Lukket)'),
+      fc.constantFrom(
+        '<p>',
+        '</p>',
+        '<a href="https://x.dk">',
+        '</a>',
+        '<https://x.dk>',
+        '<br>',
+        '<li>',
+        ' • 159. ',
+        '38Godkendelse',
+        'Pkt. 4 Titel',
+        'Sag nr. 7',
+        '\n',
+        'Sagsnr.: 19/5 ',
+        'BESLUTNING: Udvalget den 26-05-2011',
+        'Faldet',
+        'stemte imod',
+        'flertal',
+        'Udvalg: X',
+        'Mødedato: 1. maj 2024',
+        '(Lukket)',
+      ),
       fc.string({ maxLength: 16 }),
     );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 80 }).map((p) => p.join('')), (text) => {
-        expect(typeof htmlToMarkdown(text)).toBe('string');
-        parsesOrRefuses(readPastedText(text));
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 80 }).map((p) => p.join('')),
+        (text) => {
+          expect(typeof htmlToMarkdown(text)).toBe('string');
+          parsesOrRefuses(readPastedText(text));
+        },
+      ),
       { numRuns: 400, seed: 12 },
     );
   });

@@ -131,29 +131,60 @@ describe('headers the agenda systems print', () => {
 describe('item layouts', () => {
   it('reads bulleted, glued and "Pkt." numbers, and a number alone on its line with the title below', () => {
     const read = (text: string) => parseDocument(`Referat\n\n${text}`).meeting.items.map((i) => [i.number, i.title]);
-    expect(read(' • 159. Dagsorden - godkendelse\n\nGodkendt.\n\n • 160. Temadrøftelse\n\nDrøftet.')).toEqual([[159, 'Dagsorden - godkendelse'], [160, 'Temadrøftelse']]);
+    expect(read(' • 159. Dagsorden - godkendelse\n\nGodkendt.\n\n • 160. Temadrøftelse\n\nDrøftet.')).toEqual([
+      [159, 'Dagsorden - godkendelse'],
+      [160, 'Temadrøftelse'],
+    ]);
     expect(read('38Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt')).toEqual([[38, 'Godkendelse af dagsorden']]);
     expect(read(' • Pkt. 42 Beslutninger om dagsordenen\n\n  Pkt. 42\n\n  Godkendt.')).toEqual([[42, 'Beslutninger om dagsordenen']]);
     expect(read(' • 1\n  Svømmehallen holder åbent\n  Sagsid.: 11/565\n')).toEqual([[1, 'Svømmehallen holder åbent']]);
   });
 
   it('does not take a table of contents or a numbered list for the items', () => {
-    const text = ['Dagsorden', '', '1. Godkendelse af dagsorden', '2. Budget 2025', '', '1. Godkendelse af dagsorden', '', 'Godkendt.', '', '2. Budget 2025', '', 'Sagsfremstilling', '1. Drift', '2. Anlæg', '3. Renter'].join('\n');
+    const text = [
+      'Dagsorden',
+      '',
+      '1. Godkendelse af dagsorden',
+      '2. Budget 2025',
+      '',
+      '1. Godkendelse af dagsorden',
+      '',
+      'Godkendt.',
+      '',
+      '2. Budget 2025',
+      '',
+      'Sagsfremstilling',
+      '1. Drift',
+      '2. Anlæg',
+      '3. Renter',
+    ].join('\n');
     const { meeting } = parseDocument(text);
-    expect(meeting.items.map((i) => [i.number, i.title])).toEqual([[1, 'Godkendelse af dagsorden'], [2, 'Budget 2025']]);
+    expect(meeting.items.map((i) => [i.number, i.title])).toEqual([
+      [1, 'Godkendelse af dagsorden'],
+      [2, 'Budget 2025'],
+    ]);
     expect(meeting.items[1].sections[0].body).toBe('1. Drift\n2. Anlæg\n3. Renter');
   });
 
   it('reads the title followed by "Sag nr. N"', () => {
-    const { meeting } = parseDocument('Økonomiudvalget\n18-09-2024\n\nSager 162 - 163\nMeddelelser\nSag nr. 162\nSagens kerne\nOversigt:\n1. Status på projektet.\n2. Orientering om aftalen.\nBeslutning\nTaget til efterretning.\nBudget 2025\nSag nr. 163\nBeslutning\nGodkendt.');
-    expect(meeting.items.map((i) => [i.number, i.title, i.decision])).toEqual([[162, 'Meddelelser', 'Taget til efterretning.'], [163, 'Budget 2025', 'Godkendt.']]);
+    const { meeting } = parseDocument(
+      'Økonomiudvalget\n18-09-2024\n\nSager 162 - 163\nMeddelelser\nSag nr. 162\nSagens kerne\nOversigt:\n1. Status på projektet.\n2. Orientering om aftalen.\nBeslutning\nTaget til efterretning.\nBudget 2025\nSag nr. 163\nBeslutning\nGodkendt.',
+    );
+    expect(meeting.items.map((i) => [i.number, i.title, i.decision])).toEqual([
+      [162, 'Meddelelser', 'Taget til efterretning.'],
+      [163, 'Budget 2025', 'Godkendt.'],
+    ]);
     expect(meeting.date).toBe('2024-09-18');
   });
 
   it('reads "Behandling i <forum> <date>, pkt. N" and "<forum>, <date> pkt. N" as decision headings', () => {
-    const a = parseDocument('Referat\n\nMøde i Styregruppen\n\nmandag den 13. maj 2019 kl. 08:00\n\n1. Godkendelse af dagsorden\n\nBehandling i Styregruppen mandag den 13. maj 2019, pkt. 1\n\nDagsordenen blev godkendt.').meeting;
+    const a = parseDocument(
+      'Referat\n\nMøde i Styregruppen\n\nmandag den 13. maj 2019 kl. 08:00\n\n1. Godkendelse af dagsorden\n\nBehandling i Styregruppen mandag den 13. maj 2019, pkt. 1\n\nDagsordenen blev godkendt.',
+    ).meeting;
     expect(a.items[0].decision).toBe('Dagsordenen blev godkendt.');
-    const b = parseDocument('Referat\n\nDato: Tirsdag, December 5, 2017 - 08:15\n\n • Pkt. 188 Beslutninger om dagsorden\n\n  Klima- og Miljøudvalget, 05-12-2017 pkt. 188\n\n  Godkendt.').meeting;
+    const b = parseDocument(
+      'Referat\n\nDato: Tirsdag, December 5, 2017 - 08:15\n\n • Pkt. 188 Beslutninger om dagsorden\n\n  Klima- og Miljøudvalget, 05-12-2017 pkt. 188\n\n  Godkendt.',
+    ).meeting;
     expect(b).toMatchObject({ date: '2017-12-05', start: '08:15' });
     expect(b.items[0].decision).toBe('Godkendt.');
   });
@@ -161,7 +192,9 @@ describe('item layouts', () => {
 
 describe('what the agenda systems put around the items', () => {
   it('takes a case number printed above its item heading for that item', () => {
-    const { meeting } = parseDocument('Referat\n\nÅbne dagsordenspunkter\n\n85.02.02-G01-5-17\n\n131. Godkendelse af dagsorden\n\nGodkendt.\n\n85.02.02-G01-6-17\n\n132. Budget\n\nDrøftet.');
+    const { meeting } = parseDocument(
+      'Referat\n\nÅbne dagsordenspunkter\n\n85.02.02-G01-5-17\n\n131. Godkendelse af dagsorden\n\nGodkendt.\n\n85.02.02-G01-6-17\n\n132. Budget\n\nDrøftet.',
+    );
     expect(meeting.items.map((i) => [i.number, i.caseNumber, i.decision])).toEqual([
       [131, '85.02.02-G01-5-17', null],
       [132, '85.02.02-G01-6-17', null],
@@ -173,7 +206,12 @@ describe('what the agenda systems put around the items', () => {
     const { meeting } = parseDocument(
       'Møde i regionsrådet den 22. marts 2022\n\nPunkter på dagsordenen\n\n 1. Godkendelse af dagsorden\n 2. Medlemsforslag fra Enhedslisten, Socialistisk Folkeparti, Radikale Venstre og Socialdemokratiet om retningslinjer\n 3. Lukket punkt.\n 4. Underskriftsark',
     );
-    expect(meeting.items.map((i) => [i.number, i.closed])).toEqual([[1, false], [2, false], [3, true], [4, false]]);
+    expect(meeting.items.map((i) => [i.number, i.closed])).toEqual([
+      [1, false],
+      [2, false],
+      [3, true],
+      [4, false],
+    ]);
     expect(meeting).toMatchObject({ forumName: 'regionsrådet', date: '2022-03-22' });
   });
 
@@ -186,9 +224,14 @@ describe('what the agenda systems put around the items', () => {
   });
 
   it('reads the first item glued to a contents link, and "Lokale:" as the place', () => {
-    const { meeting } = parseDocument('Byrådet - Referat\n\nDato: 29. januar 2020\nLokale: Byrådssalen\nTidspunkt: Kl. 19:00\n\nIndholdsfortegnelse1. Fraværende\n\nBeslutning\n\nIngen.\n\n2. Bemærkninger til dagsordenen\n\nBeslutning\n\nIngen.');
+    const { meeting } = parseDocument(
+      'Byrådet - Referat\n\nDato: 29. januar 2020\nLokale: Byrådssalen\nTidspunkt: Kl. 19:00\n\nIndholdsfortegnelse1. Fraværende\n\nBeslutning\n\nIngen.\n\n2. Bemærkninger til dagsordenen\n\nBeslutning\n\nIngen.',
+    );
     expect(meeting).toMatchObject({ date: '2020-01-29', start: '19:00', location: 'Byrådssalen' });
-    expect(meeting.items.map((i) => [i.number, i.title])).toEqual([[1, 'Fraværende'], [2, 'Bemærkninger til dagsordenen']]);
+    expect(meeting.items.map((i) => [i.number, i.title])).toEqual([
+      [1, 'Fraværende'],
+      [2, 'Bemærkninger til dagsordenen'],
+    ]);
   });
 });
 

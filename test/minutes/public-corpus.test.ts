@@ -46,7 +46,9 @@ describe('the public corpus', () => {
   it(`scores at least ${THRESHOLD * 100}% field by field (items, titles, case numbers, closed flags, proposals, decisions, due dates)`, () => {
     const { score } = summarize(scores);
     if (ratio(score) < THRESHOLD) {
-      throw new Error(`field score ${(100 * ratio(score)).toFixed(1)}% (${score.points}/${score.total}) is below ${THRESHOLD * 100}%\n\n${report(scores, true)}`);
+      throw new Error(
+        `field score ${(100 * ratio(score)).toFixed(1)}% (${score.points}/${score.total}) is below ${THRESHOLD * 100}%\n\n${report(scores, true)}`,
+      );
     }
   });
 

@@ -37,7 +37,8 @@ function docx(children: (Paragraph | Table)[], lists: Record<string, ILevelsOpti
   );
 }
 
-const item = (title: string, heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text: title, heading, numbering: { reference: 'items', level: 0 } });
+const item = (title: string, heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+  new Paragraph({ text: title, heading, numbering: { reference: 'items', level: 0 } });
 const proposal = (text: string) => new Paragraph({ text, numbering: { reference: 'proposals', level: 0 } });
 
 async function parse(bytes: Buffer) {
@@ -102,7 +103,9 @@ describe('Word agendas numbered by automatic lists', () => {
       new TableRow({ children: [new TableCell({ children: [new Paragraph(label)] }), new TableCell({ children: [new Paragraph(value)] })] });
     const bytes = await docx(
       [
-        new Table({ rows: [row('Udvalg', 'Teknik- og Miljøudvalget'), row('Mødedato', '12. marts 2024'), row('Mødetidspunkt', 'kl. 16.00'), row('Mødested', 'C3.40')] }),
+        new Table({
+          rows: [row('Udvalg', 'Teknik- og Miljøudvalget'), row('Mødedato', '12. marts 2024'), row('Mødetidspunkt', 'kl. 16.00'), row('Mødested', 'C3.40')],
+        }),
         item('Godkendelse af dagsorden', HeadingLevel.HEADING_2),
         item('Trafikplan', HeadingLevel.HEADING_2),
       ],

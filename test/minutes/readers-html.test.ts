@@ -51,7 +51,9 @@ describe('an agenda pasted into a Teams message', () => {
   });
 
   it('keeps a link in angle brackets in plain text too (it is not an HTML tag)', () => {
-    const { meeting } = parseDocument('DAGSORDEN Ledermøde d. 12-03-2024\n\nPunkt 1: Gaver\n\nSagsfremstilling\n\nSe <https://medarbejdersiden.example.dk/gaver> og <b>fed</b>.');
+    const { meeting } = parseDocument(
+      'DAGSORDEN Ledermøde d. 12-03-2024\n\nPunkt 1: Gaver\n\nSagsfremstilling\n\nSe <https://medarbejdersiden.example.dk/gaver> og <b>fed</b>.',
+    );
     expect(meeting.items[0].sections[0].body).toBe('Se <https://medarbejdersiden.example.dk/gaver> og fed.');
   });
 });

@@ -38,7 +38,9 @@ describe('reading a printed PDF', () => {
     const text = await readDocument({ name: 'referat.pdf', bytes: makePdfPages(pages) });
     expect(text).not.toMatch(/Side \d af 3/);
     expect(text).not.toContain('Referat - Teknik- og Miljøudvalget - 12. marts 2024');
-    expect(text).toContain('Planen er udarbejdet af Teknik- og Miljøforvaltningen i samarbejde med Teknik- og\nMiljøudvalgets arbejdsgruppe, og den\nbeskriver tre etaper.');
+    expect(text).toContain(
+      'Planen er udarbejdet af Teknik- og Miljøforvaltningen i samarbejde med Teknik- og\nMiljøudvalgets arbejdsgruppe, og den\nbeskriver tre etaper.',
+    );
     const { meeting, warnings } = parseDocument(text);
     expect(meeting).toMatchObject({ kind: 'minutes', forumName: 'Teknik- og Miljøudvalget', date: '2024-03-12', location: 'C3.40' });
     expect(meeting.items.map((i) => [i.number, i.title, i.decision])).toEqual([

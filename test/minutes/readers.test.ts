@@ -95,7 +95,9 @@ describe('recognising the format', () => {
   });
 
   it('refuses a text file that only pretends to be .docx or .pdf', async () => {
-    expect((await rejection(read('referat.docx', Buffer.from('REFERAT Ledermøde')), DocumentError)).message).toBe('referat.docx is named .docx but is not a Word document');
+    expect((await rejection(read('referat.docx', Buffer.from('REFERAT Ledermøde')), DocumentError)).message).toBe(
+      'referat.docx is named .docx but is not a Word document',
+    );
     expect((await rejection(read('referat.pdf', Buffer.from('REFERAT Ledermøde')), DocumentError)).message).toBe('referat.pdf is named .pdf but is not a PDF');
   });
 });
@@ -164,7 +166,11 @@ describe('reading Word documents', () => {
 
 describe('reading PDF files', () => {
   it('reads the text layer, Danish letters and dashes included, without page markers', async () => {
-    const lines = ['REFERAT Ledermøde d. 07-11-2023', 'Mødedato Tirsdag d. 7. november 2023 kl. 13:00', 'Punkt 2: LM - Trafiksikkerhed ved skolerne – status og de næste skridt (13.15-13.30)'];
+    const lines = [
+      'REFERAT Ledermøde d. 07-11-2023',
+      'Mødedato Tirsdag d. 7. november 2023 kl. 13:00',
+      'Punkt 2: LM - Trafiksikkerhed ved skolerne – status og de næste skridt (13.15-13.30)',
+    ];
     expect(await read('referat.pdf', makePdf(lines))).toBe(lines.join('\n'));
   });
 
@@ -175,7 +181,14 @@ describe('reading PDF files', () => {
   });
 
   it('keeps paragraph breaks (larger gaps between lines) as blank lines, for the parser and the message list', async () => {
-    const lines = ['Beslutning', '', 'Cheferne melder ledige medarbejdere ind til vagtordningen.', 'Den fortsætter på næste linje.', '', 'Vagtplanen gennemgås på områdemøderne.'];
+    const lines = [
+      'Beslutning',
+      '',
+      'Cheferne melder ledige medarbejdere ind til vagtordningen.',
+      'Den fortsætter på næste linje.',
+      '',
+      'Vagtplanen gennemgås på områdemøderne.',
+    ];
     expect(await read('referat.pdf', makePdf(lines))).toBe(lines.join('\n'));
   });
 
@@ -219,7 +232,11 @@ describe('reading arbitrary bytes', () => {
       });
     const input = fc.record({
       name: fc.constantFrom('referat.txt', 'referat.md', 'referat.docx', 'referat.pdf', 'referat'),
-      bytes: fc.oneof(fc.uint8Array({ maxLength: 2000 }).map((a) => Buffer.from(a)), mutated(docx), fc.constant(docx.subarray(0, 1500))),
+      bytes: fc.oneof(
+        fc.uint8Array({ maxLength: 2000 }).map((a) => Buffer.from(a)),
+        mutated(docx),
+        fc.constant(docx.subarray(0, 1500)),
+      ),
     });
     await fc.assert(
       fc.asyncProperty(input, async (file) => {

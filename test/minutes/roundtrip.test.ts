@@ -9,7 +9,11 @@ import { aMeeting } from './support/meetings';
 import { describeIf } from '../support/skip';
 
 const SEEDS = path.resolve(__dirname, '..', '..', '..', 'shared', 'seeds');
-const seedFiles = existsSync(SEEDS) ? readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort() : [];
+const seedFiles = existsSync(SEEDS)
+  ? readdirSync(SEEDS)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+  : [];
 
 const ws = (s: string | null) => (s === null ? null : s.replace(/\s+/g, ' ').trim());
 

@@ -15,7 +15,11 @@ export function readSeed(prefix: string): string {
 }
 
 export function allSeeds(): string[] {
-  return seedsPresent ? readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(path.join(SEEDS_DIR, f), 'utf8')) : [];
+  return seedsPresent
+    ? readdirSync(SEEDS_DIR)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => readFileSync(path.join(SEEDS_DIR, f), 'utf8'))
+    : [];
 }
 
 export function readFixture(name: string): string {
@@ -23,7 +27,12 @@ export function readFixture(name: string): string {
 }
 
 /** Our own invented documents (the Fjordby Kommune "Ledermøde"). */
-export const FIXTURES = ['fjordby-referat-2024-03-12.txt', 'fjordby-referat-2023-11-07.md', 'fjordby-dagsorden-2024-04-09.txt', 'fjordby-referat-2013-05-21.txt'];
+export const FIXTURES = [
+  'fjordby-referat-2024-03-12.txt',
+  'fjordby-referat-2023-11-07.md',
+  'fjordby-dagsorden-2024-04-09.txt',
+  'fjordby-referat-2013-05-21.txt',
+];
 
 if (!seedsPresent) {
   console.warn(`Seed minutes not found at ${SEEDS_DIR}: the seed tests are skipped (they need ../shared/seeds next to the repository).`);

@@ -45,7 +45,16 @@ describeSeeds('the seed minutes of 27 August 2019 (000)', () => {
       [3, 'AlbertslundPraktik 2019', '87.15.00-A00-1-19', null, false, 1, [], 'Chefforum godkendte tidsplanen.'],
       [4, 'Opsamling på Lederforum og ledelsesgrundlag', '00.01.00-A21-8-18', null, false, 2, [], 'Chefforum drøftede Lederforum'],
       [5, 'Lukket', '00.01.00-A21-6-18', null, true, 0, [], null],
-      [6, 'Skriftlig orientering om PET\'s vejledning "Tænk terrørsikkerhed ved større arrangementer"', '14.00.00-I02-2-19', null, false, 1, ['PET (2019) - Tænk terrørsikkerhed ved større arrangementer'], 'Chefforum tog orienteringen'],
+      [
+        6,
+        'Skriftlig orientering om PET\'s vejledning "Tænk terrørsikkerhed ved større arrangementer"',
+        '14.00.00-I02-2-19',
+        null,
+        false,
+        1,
+        ['PET (2019) - Tænk terrørsikkerhed ved større arrangementer'],
+        'Chefforum tog orienteringen',
+      ],
       [7, 'Hvad skal kommunikeres ud til afdelinger efter mødet?', '00.01.00-A21-9-18', null, false, 1, [], 'Intet'],
       [8, 'Evt.', '00.01.00-A21-9-18', null, false, 0, [], 'Intet.'],
     ]);
@@ -111,13 +120,49 @@ describeSeeds('the seed minutes of 24 June 2021 (001)', () => {
   it('finds every item with its time slot, without the slot in the title', () => {
     expectItems(meeting.items, [
       [1, 'Godkendelse af dagsorden og referat', '00.00.00-A00-2-21', null, false, 2, [], 'Dagsordenen for dagens møde blev godkendt.'],
-      [2, 'Ny hjemmeside – ansvar og løft i fremtiden', '00.13.00-A00-1-18', '09:00-09:20', false, 2, ['Bilag 1 - Skriv_til_albertslunddk.pdf', 'Bilag 2 - Forside - ny hjemmeside (002)', 'Bilag 3 - Artikel - ny hjemmeside.pdf'], 'Udviklingskonsulent Pernille Frandsen'],
+      [
+        2,
+        'Ny hjemmeside – ansvar og løft i fremtiden',
+        '00.13.00-A00-1-18',
+        '09:00-09:20',
+        false,
+        2,
+        ['Bilag 1 - Skriv_til_albertslunddk.pdf', 'Bilag 2 - Forside - ny hjemmeside (002)', 'Bilag 3 - Artikel - ny hjemmeside.pdf'],
+        'Udviklingskonsulent Pernille Frandsen',
+      ],
       [3, 'Arrangement for verdensmålene', '00.00.00-A00-2-21', '09:20-09:40', false, 1, [], 'Chefforum aftaler'],
       [4, 'Verdensmålshus', '82.25.00-P00-1-21', '09:40-10:00', false, 1, [], 'I budgetaftalen for 2020'],
-      [5, 'Økonomirapport pr. 30.4.2021', '00.30.14-S00-15-20', '10:00-10:10', false, 1, ['Økonomirapport 30.04.2021 til DIFØU'], 'Chefen for Økonomi & Stab orienterende'],
+      [
+        5,
+        'Økonomirapport pr. 30.4.2021',
+        '00.30.14-S00-15-20',
+        '10:00-10:10',
+        false,
+        1,
+        ['Økonomirapport 30.04.2021 til DIFØU'],
+        'Chefen for Økonomi & Stab orienterende',
+      ],
       [6, 'Lukket', '00.30.00-P05-1-21', null, true, 0, [], null],
-      [7, 'Den fleksible arbejdsplads', '00.15.10-A21-2-21', '10:45-11:15', false, 2, ['Den fleksible arbejdsplads i Albertslund Kommune'], 'På baggrund af chefforums drøftelse'],
-      [8, 'Årsrapport forsikring & risikostyring 2020', '82.00.00-P30-1-18', null, false, 1, ['Årsrapport Alberslund Kommune 2020', 'Forside til årsrapport på arbejdsulykkesområdet - version 2'], 'Orienteringen om årsrapport'],
+      [
+        7,
+        'Den fleksible arbejdsplads',
+        '00.15.10-A21-2-21',
+        '10:45-11:15',
+        false,
+        2,
+        ['Den fleksible arbejdsplads i Albertslund Kommune'],
+        'På baggrund af chefforums drøftelse',
+      ],
+      [
+        8,
+        'Årsrapport forsikring & risikostyring 2020',
+        '82.00.00-P30-1-18',
+        null,
+        false,
+        1,
+        ['Årsrapport Alberslund Kommune 2020', 'Forside til årsrapport på arbejdsulykkesområdet - version 2'],
+        'Orienteringen om årsrapport',
+      ],
       [9, 'Introduktionsforløb for Kommunalbestyrelsen', '00.22.00-P35-1-21', null, false, 1, [], 'Orienteringen om kommunalbestyrelsens'],
       [10, 'Chefforums spilleregler', '00.15.10-A21-2-20', null, false, 1, ['Chefforums spilleregler'], 'Chefforum fik udleveret'],
       [11, 'Status på Covid-19', '00.00.00-A00-11-20', null, false, 1, [], 'Kommunaldirektøren og Direktøren'],
@@ -131,7 +176,7 @@ describeSeeds('the seed minutes of 24 June 2021 (001)', () => {
     expect(meeting.items[4].recommendedBy).toBe('Afdelingschef for Økonomi & Stab');
   });
 
-  it('keeps the decision of Direktørforum under Historik as history, not as this meeting\'s decision', () => {
+  it("keeps the decision of Direktørforum under Historik as history, not as this meeting's decision", () => {
     const item8 = meeting.items[7];
     expect(item8.sections.find((s) => s.kind === 'history')?.body).toMatch(/^Beslutning fra Direktørforum/);
     expect(item8.decision).toBe('Orienteringen om årsrapport for forsikring og risikostyring blev taget til efterretning.');
@@ -189,9 +234,27 @@ describeSeeds('the seed minutes of 11 April 2019 in Markdown (004)', () => {
     expectItems(meeting.items, [
       [1, 'Godkendelse af dagsorden og referat', '00.01.00-A21-9-18', null, false, 2, [], 'Godkendt.'],
       [2, 'Status på arbejdet med beredskabsplaner', '14.00.08-A21-1-19', null, false, 2, [], 'Delplaner er udarbejdet'],
-      [3, 'Handleplan for Fælles om Albertslund', '00.01.00-A00-14-19', null, false, 2, ['Inspirationskatalog til handleplan', 'Fælles om Albertslund'], 'Handleplan blev godkendt'],
+      [
+        3,
+        'Handleplan for Fælles om Albertslund',
+        '00.01.00-A00-14-19',
+        null,
+        false,
+        2,
+        ['Inspirationskatalog til handleplan', 'Fælles om Albertslund'],
+        'Handleplan blev godkendt',
+      ],
       [4, 'Lukket', '00.01.00-S00-3-19', null, true, 0, [], null],
-      [5, 'Godkendelse af Ledelsesgrundlagets formater; som plakat og på Medarbejdersiden', '00.00.00-A00-17-18', null, false, 1, ['Plakat med ledelsesgrundlag'], 'Chefforum godkendte'],
+      [
+        5,
+        'Godkendelse af Ledelsesgrundlagets formater; som plakat og på Medarbejdersiden',
+        '00.00.00-A00-17-18',
+        null,
+        false,
+        1,
+        ['Plakat med ledelsesgrundlag'],
+        'Chefforum godkendte',
+      ],
       [6, 'Skriftlig orientering om kommende beredskabsøvelse', '14.09.00-P00-1-19', null, false, 1, [], 'Orienteringen blev taget'],
       [7, 'Skriftlig orientering om udmøntning af Sundhedspuljen 2019', '29.09.04-P20-1-19', null, false, 1, [], 'Orienteringen blev taget'],
       [8, 'Hvad skal kommunikeres ud til afdelingerne efter mødet?', '00.01.00-A21-9-18', null, false, 1, [], 'Cheferne har en vigtig'],

@@ -52,7 +52,10 @@ async function callsBeforeAnswer<T>(act: () => Promise<T>): Promise<{ answer: T;
 function expectAtMost(calls: ProxiedCall[], most: { sequential: number; calls: number }): void {
   const made = { sequential: sequentialDepth(calls), calls: calls.length };
   const within = made.sequential <= most.sequential && made.calls <= most.calls;
-  if (!within) throw new Error(`storage: ${made.sequential} in sequence, ${made.calls} calls (at most ${most.sequential} and ${most.calls}): ${calls.map((c) => `${c.method} ${c.table}`).join(', ')}`);
+  if (!within)
+    throw new Error(
+      `storage: ${made.sequential} in sequence, ${made.calls} calls (at most ${most.sequential} and ${most.calls}): ${calls.map((c) => `${c.method} ${c.table}`).join(', ')}`,
+    );
   expect(within).toBe(true);
 }
 
@@ -120,7 +123,12 @@ test('one reminder card sent by the sweep costs at most 16 storage requests', as
     sweepOnce(h.app.deps, { owner: 'round-trips', delivery: createDelivery(h.app.deps.messenger, { limits: { perConversation: [], global: [] } }) }),
   );
   expect(answer.sent).toBe(1);
-  expect(h.fake.sent().slice(before).filter((x) => x.conversationId === chat)).toHaveLength(1);
+  expect(
+    h.fake
+      .sent()
+      .slice(before)
+      .filter((x) => x.conversationId === chat),
+  ).toHaveLength(1);
   // Issue 17 asks for 8 per card; 14 or 15 today (was 23): the due entries read, the job read and
   // claimed (3), the person's open follow-ups (2: index, one query per forum), the forum unless cached,
   // the next reminder day's job looked up (2), language and chat (2), the meeting (1), the send
@@ -132,9 +140,13 @@ test('one reminder card sent by the sweep costs at most 16 storage requests', as
 test('"Udført" on that reminder card is answered after at most 12 storage round trips in sequence', async () => {
   const chat = 'a:personal-chief-culture-round-trips';
   const card = h.fake.cards(chat).at(-1) as Record<string, unknown>;
-  const sent = h.fake.sent().filter((x) => x.conversationId === chat).at(-1)!;
+  const sent = h.fake
+    .sent()
+    .filter((x) => x.conversationId === chat)
+    .at(-1)!;
   const data = actionOf(card, 'followup.done').data as Record<string, unknown>;
-  const click = () => h.post(h.anInvoke('followup.done', data, { from: USERS.chiefCulture, conversation: 'personal', conversationId: chat, replyToId: sent.activityId }));
+  const click = () =>
+    h.post(h.anInvoke('followup.done', data, { from: USERS.chiefCulture, conversation: 'personal', conversationId: chat, replyToId: sent.activityId }));
   const { answer, calls } = await callsBeforeAnswer(click);
   expect(textOf(cardOf(answer))).toContain('Udført');
   expect((await h.store.followUps.get(forum.id, String(data.followUpId)))?.value.status).toBe('done');

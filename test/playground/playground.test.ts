@@ -20,7 +20,21 @@ import { DEFAULT_REMINDER_POLICY } from '../../src/domain';
 import { calendarOf, isWorkingDay } from '../../src/domain/calendar';
 import { t } from '../../src/i18n';
 import { AGENDA_TITLES, CLOSED_SECRET, playgroundAgenda } from './support/agenda';
-import { CHROMIUM, CHROMIUM_FLAGS, cards, message, openConversation, openPlayground, pasteAndCatch, postToBot, screenshotChat, scrollTo, sendCustomActivity, sendInChat, visibleText } from './support/playground-page';
+import {
+  CHROMIUM,
+  CHROMIUM_FLAGS,
+  cards,
+  message,
+  openConversation,
+  openPlayground,
+  pasteAndCatch,
+  postToBot,
+  screenshotChat,
+  scrollTo,
+  sendCustomActivity,
+  sendInChat,
+  visibleText,
+} from './support/playground-page';
 import { type PlaygroundRun, startPlaygroundScript } from './support/script-run';
 import { describeIf, itIf } from '../support/skip';
 
@@ -220,7 +234,10 @@ describeIf(missing.length === 0, `missing ${missing.join(' and ')}`)('the bot in
     await form.getByRole('combobox', { name: new RegExp(`^${en('card.decision.proposal', { number: 2 })}`) }).click();
     await page.getByRole('option', { name: en('card.proposalOutcome.amended') }).click();
     await form.getByRole('textbox', { name: en('card.decision.text') }).fill(DECISION_TEXT);
-    await form.getByRole('textbox', { name: en('card.decision.fuText') }).first().fill(FOLLOW_UP);
+    await form
+      .getByRole('textbox', { name: en('card.decision.fuText') })
+      .first()
+      .fill(FOLLOW_UP);
     await form.getByLabel(en('card.decision.due')).first().fill(today);
     await form.getByRole('button', { name: en('card.decision.save') }).click();
     decidedAt = Date.now();
@@ -241,18 +258,25 @@ describeIf(missing.length === 0, `missing ${missing.join(' and ')}`)('the bot in
     await page.getByText(note, { exact: true }).waitFor();
   });
 
-  afterDecision('sends the reminder for the follow-up due today to the secretary’s personal chat within two sweeps', async () => {
-    // The catch-up is at the next sweep on a working day (docs/reminders.md); on other days, the next working day.
-    const now = DateTime.now().setZone('Europe/Copenhagen');
-    if (!isWorkingDay(now.toISODate()!, calendarOf(DEFAULT_REMINDER_POLICY)) || now.hour < 8) {
-      console.warn('Not a Danish working day after 08:00: the reminder goes out at the next 08:00 on a working day; not checked now.');
-      return;
-    }
-    await openConversation(page, 'Personal Chat');
-    const reminder = page.locator('.ac-adaptiveCard').filter({ hasText: FOLLOW_UP }).filter({ hasText: en('reminder.title.one') });
-    await reminder.first().waitFor({ timeout: 2 * SWEEP_MS + 5_000 - (Date.now() - decidedAt) });
-    await openConversation(page, `${FORUM} - Møder`);
-  }, 60_000);
+  afterDecision(
+    'sends the reminder for the follow-up due today to the secretary’s personal chat within two sweeps',
+    async () => {
+      // The catch-up is at the next sweep on a working day (docs/reminders.md); on other days, the next working day.
+      const now = DateTime.now().setZone('Europe/Copenhagen');
+      if (!isWorkingDay(now.toISODate()!, calendarOf(DEFAULT_REMINDER_POLICY)) || now.hour < 8) {
+        console.warn('Not a Danish working day after 08:00: the reminder goes out at the next 08:00 on a working day; not checked now.');
+        return;
+      }
+      await openConversation(page, 'Personal Chat');
+      const reminder = page
+        .locator('.ac-adaptiveCard')
+        .filter({ hasText: FOLLOW_UP })
+        .filter({ hasText: en('reminder.title.one') });
+      await reminder.first().waitFor({ timeout: 2 * SWEEP_MS + 5_000 - (Date.now() - decidedAt) });
+      await openConversation(page, `${FORUM} - Møder`);
+    },
+    60_000,
+  );
 
   afterDecision('closes the meeting from the overview: the summary shows each proposal’s outcome, the follow-up and the messages once', async () => {
     const overview = cards(page, en('card.overview.title', { forum: FORUM }));

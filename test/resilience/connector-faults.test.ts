@@ -9,7 +9,22 @@ import { sweepOnce } from '../../src/scheduler/sweep';
 import { TEST_CHANNEL, USERS } from '../support/activities';
 import type { FakeConnector } from '../support/fake-connector';
 import { type Harness, startHarness } from '../support/harness';
-import { aDraftMeeting, botChatWith, CHANNEL, cardOf, CHIEFS, closeMeeting, decisionForm, decisionInputs, postedCards, press, publish, settle, textOf, waitUntil } from './support';
+import {
+  aDraftMeeting,
+  botChatWith,
+  CHANNEL,
+  cardOf,
+  CHIEFS,
+  closeMeeting,
+  decisionForm,
+  decisionInputs,
+  postedCards,
+  press,
+  publish,
+  settle,
+  textOf,
+  waitUntil,
+} from './support';
 
 jest.setTimeout(60_000);
 
@@ -69,7 +84,9 @@ describe('the Bot Connector answering 429 and 500 in bursts', () => {
       const form = await decisionForm(h, forum, 'm-1', n);
       cardOf(await press(h, form, 'decision.save', USERS.secretary, decisionInputs(form, `Beslutning på punkt ${n}.`), { channel: true }));
     }
-    const messages = cardOf(await h.post(h.anInvoke('item.decide', { forumId: forum.id, meetingId: 'm-1', itemNumber: 4 }, { from: USERS.secretary, ...CHANNEL })));
+    const messages = cardOf(
+      await h.post(h.anInvoke('item.decide', { forumId: forum.id, meetingId: 'm-1', itemNumber: 4 }, { from: USERS.secretary, ...CHANNEL })),
+    );
     cardOf(await press(h, messages, 'communications.save', USERS.secretary, { lines: 'Budskabet til alle afdelinger.' }, { channel: true }));
     const before = faults(h.fake);
     h.fake.failNext(1, 429, { headers: { 'Retry-After': '1' }, match: sends });
@@ -84,7 +101,9 @@ describe('the Bot Connector answering 429 and 500 in bursts', () => {
 
   test('a confirmation updates the summary through a burst of throttled updates', async () => {
     const chat = (await botChatWith(h, USERS.chiefCulture))!;
-    const cascade = postedCards(h, chat).filter((c) => textOf(c).includes('cascade.confirm')).pop()!;
+    const cascade = postedCards(h, chat)
+      .filter((c) => textOf(c).includes('cascade.confirm'))
+      .pop()!;
     h.fake.failNext(2, 429, { headers: { 'Retry-After': '1' }, match: (r) => r.kind === 'update' });
     cardOf(await press(h, cascade, 'cascade.confirm', USERS.chiefCulture, {}, { conversationId: chat }));
     await h.app.deps.cardUpdates!.idle(); // the summary's update follows the answer

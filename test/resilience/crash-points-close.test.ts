@@ -26,7 +26,9 @@ const MEETING = 'meeting-crash';
 const close: Operation<null> = {
   async setUp(h: Harness, forum: Forum) {
     const items = [anItem(1, 'Ny model for borgerhenvendelser'), anItem(2, 'Personalesag', { closed: true })];
-    const communications = [{ id: 'c-1', text: 'Ny model for borgerhenvendelser træder i kraft 1. april.', departments: [], notBefore: null, notBeforeText: null }];
+    const communications = [
+      { id: 'c-1', text: 'Ny model for borgerhenvendelser træder i kraft 1. april.', departments: [], notBefore: null, notBeforeText: null },
+    ];
     await h.store.meetings.create(aDraftAgenda(MEETING, forum.id, items, { communications }));
     await publishAgenda(h.app.deps, { forumId: forum.id, meetingId: MEETING });
     return null;
@@ -38,7 +40,12 @@ const close: Operation<null> = {
     const broken: string[] = [];
     const meeting = (await h.store.meetings.get(forum.id, MEETING))?.value;
     if (meeting?.status !== 'closed') broken.push(`meeting is ${meeting?.status}`);
-    const posted = new Set(h.fake.sent().filter((s) => s.kind === 'send').map((s) => s.activityId));
+    const posted = new Set(
+      h.fake
+        .sent()
+        .filter((s) => s.kind === 'send')
+        .map((s) => s.activityId),
+    );
     if (!meeting?.summaryActivityId || !posted.has(meeting.summaryActivityId)) broken.push('the meeting does not know its summary card');
     const receipts = await h.store.cascade.listByMeeting(MEETING);
     const chiefs = chiefsOf(forum);

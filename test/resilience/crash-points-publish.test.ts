@@ -40,7 +40,12 @@ const publish: Operation<null> = {
     const p = meeting?.publication;
     const recorded = [p?.overviewActivityId, ...items.map((i) => p?.itemActivityIds[String(i.number)])];
     for (const m of forum.members) recorded.push(p?.personalActivityIds?.[`2:${m.userId}`]);
-    const posted = new Set(h.fake.sent().filter((s) => s.kind === 'send').map((s) => s.activityId));
+    const posted = new Set(
+      h.fake
+        .sent()
+        .filter((s) => s.kind === 'send')
+        .map((s) => s.activityId),
+    );
     const missing = recorded.filter((id) => !id || !posted.has(id)).length;
     if (missing > 0) broken.push(`${missing} cards not posted or not recorded`);
     const counts = await postsByConversation(h, forum);

@@ -112,7 +112,10 @@ const scenario: CrashScenario<Template, Setup> = {
     return sweep(h, 'survivor');
   },
   async check(h, s) {
-    const cards = h.fake.sent().slice(s.mark).filter((x) => x.kind !== 'update' && x.conversationId === CHAT);
+    const cards = h.fake
+      .sent()
+      .slice(s.mark)
+      .filter((x) => x.kind !== 'update' && x.conversationId === CHAT);
     expect(cards.map((c) => JSON.stringify(c.activity).includes('Kultur & Fritid laver en bemandingsplan'))).toEqual([true]);
     const job = (await h.store.jobs.get(s.jobId))?.value;
     expect([job?.status, job?.sentActivityId]).toEqual(['done', cards[0].activityId]);

@@ -49,7 +49,12 @@ export interface CrashEnv {
   fake: () => FakeConnector;
 }
 
-async function once<T, S>(env: CrashEnv, scenario: CrashScenario<T, S>, template: T, arm: { k: number; mode: CrashMode } | null): Promise<{ calls: number; error: string | null }> {
+async function once<T, S>(
+  env: CrashEnv,
+  scenario: CrashScenario<T, S>,
+  template: T,
+  arm: { k: number; mode: CrashMode } | null,
+): Promise<{ calls: number; error: string | null }> {
   const proxy = await startCrashProxy(env.azurite.connectionString);
   const tablePrefix = uniqueTablePrefix();
   const fake = env.fake();
@@ -82,7 +87,11 @@ async function once<T, S>(env: CrashEnv, scenario: CrashScenario<T, S>, template
 }
 
 /** Runs the operation once cleanly (its calls N must pass the checks), then crashes it after every k in 1..N. */
-export async function crashEveryPoint<T, S>(env: CrashEnv, scenario: CrashScenario<T, S>, modes: CrashMode[] = ['after-answer', 'lost-answer']): Promise<CrashRun> {
+export async function crashEveryPoint<T, S>(
+  env: CrashEnv,
+  scenario: CrashScenario<T, S>,
+  modes: CrashMode[] = ['after-answer', 'lost-answer'],
+): Promise<CrashRun> {
   const maker = await startHarness({ connectionString: env.azurite.connectionString, fake: env.fake(), logLevel: 'silent' });
   const template = await scenario.template(maker).finally(() => maker.stop());
   const clean = await once(env, scenario, template, null);

@@ -116,8 +116,12 @@ describe('every activity delivered twice has one effect', () => {
    * first must have changed something (unless `answerOnly`: it only answers, e.g. a form or a refresh).
    */
   async function twice(activity: Activity, opts: { answerOnly?: boolean } = {}): Promise<{ first: unknown; second: unknown }> {
-    const verb = ((activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb ?? (activity.value as { verb?: unknown } | undefined)?.verb) as string | undefined;
-    const what = verb ?? `${activity.type}${activity.name ? ` ${String(activity.name)}` : ''}${activity.text ? ` "${String(activity.text).replace(/<at>.*?<\/at>\s*/, '')}"` : ''}`;
+    const verb = ((activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb ?? (activity.value as { verb?: unknown } | undefined)?.verb) as
+      | string
+      | undefined;
+    const what =
+      verb ??
+      `${activity.type}${activity.name ? ` ${String(activity.name)}` : ''}${activity.text ? ` "${String(activity.text).replace(/<at>.*?<\/at>\s*/, '')}"` : ''}`;
     const before = await effects(true);
     const first = await h.post(activity);
     if (forum) await settle(h, forum.id);
@@ -143,7 +147,13 @@ describe('every activity delivered twice has one effect', () => {
     await twice(h.aConversationUpdate(), { answerOnly: true }); // remembers the channel; the set-up card comes on request
     const roster = Object.values(USERS).map((u) => u.id);
     const at = (u: TestUser) => String(roster.indexOf(u.id));
-    const data: Activity = { roster, forumName: 'Ledelsesforum', secretary: at(USERS.secretary), chair: at(USERS.director), members: [USERS.chiefCulture, USERS.chiefTech, USERS.chiefFinance].map(at).join(',') };
+    const data: Activity = {
+      roster,
+      forumName: 'Ledelsesforum',
+      secretary: at(USERS.secretary),
+      chair: at(USERS.director),
+      members: [USERS.chiefCulture, USERS.chiefTech, USERS.chiefFinance].map(at).join(','),
+    };
     data[`dept_${at(USERS.chiefCulture)}`] = 'Kultur & Fritid';
     data[`dept_${at(USERS.chiefTech)}`] = 'Miljø & Teknik';
     data[`dept_${at(USERS.chiefFinance)}`] = 'Økonomi & Stab';
@@ -161,7 +171,11 @@ describe('every activity delivered twice has one effect', () => {
   });
 
   test('a second agenda scheduled and then discarded, and the first published', async () => {
-    const downloadUrl = h.fake.serveFile('dagsorden2.txt', AGENDA.replace(/05-03-2026/, '19-03-2026').replace('5. marts', '19. marts'), 'text/plain; charset=utf-8');
+    const downloadUrl = h.fake.serveFile(
+      'dagsorden2.txt',
+      AGENDA.replace(/05-03-2026/, '19-03-2026').replace('5. marts', '19. marts'),
+      'text/plain; charset=utf-8',
+    );
     expect((await h.post(h.aFileMessage({ name: 'dagsorden2.txt', downloadUrl }, { from: USERS.secretary }))).status).toBe(200);
     const second = (await h.store.meetings.listByForum(forum.id)).find((m) => m.date === '2026-03-19')!.id;
     await twice(invoke('agenda.schedule', { forumId: forum.id, meetingId: second, publishDate: '2026-03-16', publishTime: '08:00' }, USERS.secretary, {}));
@@ -183,20 +197,34 @@ describe('every activity delivered twice has one effect', () => {
     const { first } = await twice(invoke('item.decide', { ...ref(), itemNumber: 1 }, USERS.secretary), { answerOnly: true });
     const form = (first as { value: Activity }).value;
     const owners = (actionOf(form, 'decision.save').data as { owners: string[] }).owners;
-    const typed = { ...inputsOf(form), decisionText: 'Modellen blev godkendt.', new_0_text: 'Kultur & Fritid laver en bemandingsplan', new_0_owner: `o${owners.indexOf(`m:${USERS.chiefCulture.id}`)}`, new_0_due: '2026-03-20' };
+    const typed = {
+      ...inputsOf(form),
+      decisionText: 'Modellen blev godkendt.',
+      new_0_text: 'Kultur & Fritid laver en bemandingsplan',
+      new_0_owner: `o${owners.indexOf(`m:${USERS.chiefCulture.id}`)}`,
+      new_0_due: '2026-03-20',
+    };
     await twice(invoke('decision.save', { ...(actionOf(form, 'decision.save').data as Activity), ...typed }, USERS.secretary));
     const followUps = await h.store.followUps.listByForum(forum.id);
     expect(followUps).toHaveLength(1);
     followUpId = followUps[0].id;
     const messages = cardOf(await h.post(invoke('item.decide', { ...ref(), itemNumber: 3 }, USERS.secretary)));
-    await twice(invoke('communications.save', { ...(actionOf(messages, 'communications.save').data as Activity), lines: 'Borgerservice får én indgang.' }, USERS.secretary));
+    await twice(
+      invoke(
+        'communications.save',
+        { ...(actionOf(messages, 'communications.save').data as Activity), lines: 'Borgerservice får én indgang.' },
+        USERS.secretary,
+      ),
+    );
   });
 
   test('closing the meeting (button), and a chief confirming the cascade', async () => {
     h.clock.set('2026-03-05T11:00:00Z');
     await twice(invoke('meeting.close', ref(), USERS.secretary));
     const chat = (await botChatWith(h, USERS.chiefCulture))!;
-    const card = postedCards(h, chat).filter((c) => textOf(c).includes('cascade.confirm')).pop()!;
+    const card = postedCards(h, chat)
+      .filter((c) => textOf(c).includes('cascade.confirm'))
+      .pop()!;
     await twice(invoke('cascade.confirm', actionOf(card, 'cascade.confirm').data as Activity, USERS.chiefCulture, { conversationId: chat }));
   });
 
@@ -218,7 +246,11 @@ describe('every activity delivered twice has one effect', () => {
   });
 
   test('a second meeting closed with the command "afslut møde"', async () => {
-    const downloadUrl = h.fake.serveFile('dagsorden3.txt', AGENDA.replace(/05-03-2026/, '26-03-2026').replace('5. marts', '26. marts'), 'text/plain; charset=utf-8');
+    const downloadUrl = h.fake.serveFile(
+      'dagsorden3.txt',
+      AGENDA.replace(/05-03-2026/, '26-03-2026').replace('5. marts', '26. marts'),
+      'text/plain; charset=utf-8',
+    );
     h.clock.set('2026-03-20T08:00:00Z');
     expect((await h.post(h.aFileMessage({ name: 'dagsorden3.txt', downloadUrl }, { from: USERS.secretary }))).status).toBe(200);
     const third = (await h.store.meetings.listByForum(forum.id)).find((m) => m.date === '2026-03-26')!.id;
@@ -234,6 +266,11 @@ describe('every activity delivered twice has one effect', () => {
     const before = h.fake.sent().length;
     await h.post(message);
     await h.post(message);
-    expect(h.fake.sent().slice(before).filter((s) => s.kind === 'reply' || s.kind === 'send')).toHaveLength(1);
+    expect(
+      h.fake
+        .sent()
+        .slice(before)
+        .filter((s) => s.kind === 'reply' || s.kind === 'send'),
+    ).toHaveLength(1);
   });
 });

@@ -46,14 +46,27 @@ describe(`the message endpoint under ${FUZZ_RUNS} arbitrary requests per propert
 
   test('activity-shaped objects with wrong or missing fields never get a 5xx', async () => {
     const serviceUrl = fc.constantFrom(h.fake.url, 'not a url', 'ftp://example.invalid/', '', 42, null);
-    const account = fc.oneof(fc.record({ id: fc.constantFrom(USERS.secretary.id, USERS.chiefTech.id, '29:stranger', ''), name: text(), aadObjectId: fc.option(text()) }), anyValue());
+    const account = fc.oneof(
+      fc.record({ id: fc.constantFrom(USERS.secretary.id, USERS.chiefTech.id, '29:stranger', ''), name: text(), aadObjectId: fc.option(text()) }),
+      anyValue(),
+    );
     const conversation = fc.oneof(
-      fc.record({ id: fc.constantFrom(TEST_CHANNEL.id, `a:personal-x`, '', 'x'.repeat(2000)), conversationType: fc.constantFrom('channel', 'personal', 'groupChat', 'weird'), tenantId: fc.constantFrom(TEST_TENANT, 'other') }, { requiredKeys: [] }),
+      fc.record(
+        {
+          id: fc.constantFrom(TEST_CHANNEL.id, `a:personal-x`, '', 'x'.repeat(2000)),
+          conversationType: fc.constantFrom('channel', 'personal', 'groupChat', 'weird'),
+          tenantId: fc.constantFrom(TEST_TENANT, 'other'),
+        },
+        { requiredKeys: [] },
+      ),
       anyValue(),
     );
     const activity = fc.record(
       {
-        type: fc.oneof(fc.constantFrom('message', 'invoke', 'conversationUpdate', 'installationUpdate', 'event', 'messageReaction', 'typing', 'endOfConversation'), text()),
+        type: fc.oneof(
+          fc.constantFrom('message', 'invoke', 'conversationUpdate', 'installationUpdate', 'event', 'messageReaction', 'typing', 'endOfConversation'),
+          text(),
+        ),
         id: fc.oneof(text(), anyValue()),
         channelId: fc.oneof(fc.constant('msteams'), text(), anyValue()),
         serviceUrl,
@@ -62,9 +75,24 @@ describe(`the message endpoint under ${FUZZ_RUNS} arbitrary requests per propert
         conversation,
         text: fc.oneof(text(), fc.constantFrom('hjælp', 'afslut møde', 'mine opgaver', 'frister', 'referat', 'opsæt', 'publicér'), anyValue()),
         locale: fc.oneof(fc.constantFrom('da-DK', 'en-US', 'xx', ''), anyValue()),
-        name: fc.oneof(fc.constantFrom('adaptiveCard/action', 'application/vnd.microsoft.meetingEnd', 'application/vnd.microsoft.meetingStart', 'composeExtension/query', 'task/fetch'), text()),
+        name: fc.oneof(
+          fc.constantFrom(
+            'adaptiveCard/action',
+            'application/vnd.microsoft.meetingEnd',
+            'application/vnd.microsoft.meetingStart',
+            'composeExtension/query',
+            'task/fetch',
+          ),
+          text(),
+        ),
         value: anyValue(),
-        channelData: fc.oneof(fc.record({ tenant: fc.oneof(fc.record({ id: fc.constantFrom(TEST_TENANT, 'other') }), anyValue()), team: anyValue(), meeting: anyValue() }, { requiredKeys: [] }), anyValue()),
+        channelData: fc.oneof(
+          fc.record(
+            { tenant: fc.oneof(fc.record({ id: fc.constantFrom(TEST_TENANT, 'other') }), anyValue()), team: anyValue(), meeting: anyValue() },
+            { requiredKeys: [] },
+          ),
+          anyValue(),
+        ),
         attachments: fc.oneof(fc.array(anyValue(), { maxLength: 3 }), anyValue()),
         entities: fc.oneof(fc.array(anyValue(), { maxLength: 3 }), anyValue()),
         membersAdded: fc.oneof(fc.array(account, { maxLength: 3 }), anyValue()),
@@ -94,7 +122,38 @@ describe(`the message endpoint under ${FUZZ_RUNS} arbitrary requests per propert
       () => h.anInstallationUpdate({ from: USERS.chiefFinance }),
       () => h.aMeetingEvent('end', { id: 'meeting-fuzz' }),
     ];
-    const paths = ['id', 'type', 'text', 'locale', 'name', 'value', 'replyToId', 'from', 'from.id', 'from.aadObjectId', 'recipient', 'conversation.conversationType', 'conversation.tenantId', 'channelData', 'channelData.tenant', 'channelData.tenant.id', 'channelData.team', 'channelData.meeting', 'entities', 'attachments', 'membersAdded', 'value.action', 'value.action.verb', 'value.action.data', 'value.action.data.forumId', 'value.action.data.itemNumber', 'value.Id', 'value.EndTime', 'timestamp', 'localTimestamp'];
+    const paths = [
+      'id',
+      'type',
+      'text',
+      'locale',
+      'name',
+      'value',
+      'replyToId',
+      'from',
+      'from.id',
+      'from.aadObjectId',
+      'recipient',
+      'conversation.conversationType',
+      'conversation.tenantId',
+      'channelData',
+      'channelData.tenant',
+      'channelData.tenant.id',
+      'channelData.team',
+      'channelData.meeting',
+      'entities',
+      'attachments',
+      'membersAdded',
+      'value.action',
+      'value.action.verb',
+      'value.action.data',
+      'value.action.data.forumId',
+      'value.action.data.itemNumber',
+      'value.Id',
+      'value.EndTime',
+      'timestamp',
+      'localTimestamp',
+    ];
     const set = (o: Record<string, unknown>, path: string, v: unknown) => {
       const keys = path.split('.');
       let at: Record<string, unknown> = o;
@@ -106,15 +165,19 @@ describe(`the message endpoint under ${FUZZ_RUNS} arbitrary requests per propert
     };
     const reached = { ok: 0, refused: 0 };
     await fc.assert(
-      fc.asyncProperty(fc.nat(bases.length - 1), fc.array(fc.tuple(fc.constantFrom(...paths), anyValue()), { minLength: 1, maxLength: 2 }), async (b, changes) => {
-        const a = JSON.parse(JSON.stringify(bases[b]())) as Record<string, unknown>;
-        for (const [path, v] of changes) set(a, path, v);
-        const res = await h.post(a);
-        expect(res.status).toBeGreaterThanOrEqual(200);
-        expect(res.status).toBeLessThan(500);
-        if (res.status < 300) reached.ok++;
-        else reached.refused++;
-      }),
+      fc.asyncProperty(
+        fc.nat(bases.length - 1),
+        fc.array(fc.tuple(fc.constantFrom(...paths), anyValue()), { minLength: 1, maxLength: 2 }),
+        async (b, changes) => {
+          const a = JSON.parse(JSON.stringify(bases[b]())) as Record<string, unknown>;
+          for (const [path, v] of changes) set(a, path, v);
+          const res = await h.post(a);
+          expect(res.status).toBeGreaterThanOrEqual(200);
+          expect(res.status).toBeLessThan(500);
+          if (res.status < 300) reached.ok++;
+          else reached.refused++;
+        },
+      ),
       { numRuns: FUZZ_RUNS },
     );
     expect(reached.ok).toBeGreaterThan(reached.refused);
@@ -124,7 +187,15 @@ describe(`the message endpoint under ${FUZZ_RUNS} arbitrary requests per propert
   test('well-formed activities with hostile text (long, control characters, markup) are answered', async () => {
     const hostile = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 3000 }),
-      fc.constantFrom('<at>Opfølgning</at> '.repeat(200), '<script>alert(1)</script>', '{{$root}}', '$' + '{x}', '\u202Eafslut møde', 'hjælp\u0000', 'x'.repeat(100_000)),
+      fc.constantFrom(
+        '<at>Opfølgning</at> '.repeat(200),
+        '<script>alert(1)</script>',
+        '{{$root}}',
+        '$' + '{x}',
+        '\u202Eafslut møde',
+        'hjælp\u0000',
+        'x'.repeat(100_000),
+      ),
     );
     await fc.assert(
       fc.asyncProperty(hostile, fc.constantFrom('personal', 'channel') as fc.Arbitrary<'personal' | 'channel'>, async (t, conversation) => {

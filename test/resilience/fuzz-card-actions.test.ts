@@ -17,10 +17,47 @@ jest.setTimeout(fuzzTimeout(4));
 
 /** Every field name any verb's data has (src/cards/actions.ts, form-verbs.ts). */
 const FIELDS = [
-  'forumId', 'meetingId', 'itemNumber', 'followUpId', 'version', 'comment', 'read', 'wantsDiscussion', 'publishDate', 'publishTime',
-  'outcome', 'outcomeText', 'decisionText', 'owners', 'suggested', 'newRows', 'proposalNumbers', 'proposal_1', 'proposal_2',
-  'fu_0_keep', 'fu_0_text', 'fu_0_owner', 'fu_0_due', 'new_0_text', 'new_0_owner', 'new_0_due', 'lines', 'newDate', 'reason',
-  'inputSuffix', 'newDate_0', 'reason_0', 'days', 'status', 'view', 'roster', 'forumName', 'secretary', 'chair', 'members', 'dept_0',
+  'forumId',
+  'meetingId',
+  'itemNumber',
+  'followUpId',
+  'version',
+  'comment',
+  'read',
+  'wantsDiscussion',
+  'publishDate',
+  'publishTime',
+  'outcome',
+  'outcomeText',
+  'decisionText',
+  'owners',
+  'suggested',
+  'newRows',
+  'proposalNumbers',
+  'proposal_1',
+  'proposal_2',
+  'fu_0_keep',
+  'fu_0_text',
+  'fu_0_owner',
+  'fu_0_due',
+  'new_0_text',
+  'new_0_owner',
+  'new_0_due',
+  'lines',
+  'newDate',
+  'reason',
+  'inputSuffix',
+  'newDate_0',
+  'reason_0',
+  'days',
+  'status',
+  'view',
+  'roster',
+  'forumName',
+  'secretary',
+  'chair',
+  'members',
+  'dept_0',
 ];
 
 describe(`card actions under ${FUZZ_RUNS} arbitrary presses per property`, () => {
@@ -34,7 +71,14 @@ describe(`card actions under ${FUZZ_RUNS} arbitrary presses per property`, () =>
     await h.store.meetings.create(aDraftMeeting(forum, 'm-2', { date: '2026-03-19' }));
     await publish(h, forum, 'm-1');
     const form = await decisionForm(h, forum, 'm-1', 1);
-    await press(h, form, 'decision.save', USERS.secretary, decisionInputs(form, 'Godkendt.', { text: 'Kultur & Fritid laver en plan', owner: USERS.chiefCulture, due: '2026-03-20' }), { channel: true });
+    await press(
+      h,
+      form,
+      'decision.save',
+      USERS.secretary,
+      decisionInputs(form, 'Godkendt.', { text: 'Kultur & Fritid laver en plan', owner: USERS.chiefCulture, due: '2026-03-20' }),
+      { channel: true },
+    );
     followUpId = (await h.store.followUps.listByForum(forum.id))[0].id;
   });
   afterAll(async () => {
@@ -54,7 +98,32 @@ describe(`card actions under ${FUZZ_RUNS} arbitrary presses per property`, () =>
     const value = fc.oneof(
       { weight: 3, arbitrary: anyValue() },
       { weight: 2, arbitrary: text() },
-      { weight: 3, arbitrary: fc.constantFrom(forum.id, 'm-1', 'm-2', followUpId, '1', '3', '4', 1, 99999, '2026-03-20', '08:00', 'approved', 'other', 'true', 'false', 'o0', 'd:Kultur & Fritid', 'item', 'overview', '_0', '') },
+      {
+        weight: 3,
+        arbitrary: fc.constantFrom(
+          forum.id,
+          'm-1',
+          'm-2',
+          followUpId,
+          '1',
+          '3',
+          '4',
+          1,
+          99999,
+          '2026-03-20',
+          '08:00',
+          'approved',
+          'other',
+          'true',
+          'false',
+          'o0',
+          'd:Kultur & Fritid',
+          'item',
+          'overview',
+          '_0',
+          '',
+        ),
+      },
     );
     const data = fc.dictionary(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...FIELDS) }, { weight: 1, arbitrary: text() }), value, { maxKeys: 12 });
     const verb = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...VERBS) }, { weight: 1, arbitrary: text() });
@@ -79,7 +148,18 @@ describe(`card actions under ${FUZZ_RUNS} arbitrary presses per property`, () =>
       'item.read': () => ({ ...m(), itemNumber: 2, read: 'true' }),
       'item.discuss': () => ({ ...m(), itemNumber: 1, wantsDiscussion: 'true' }),
       'item.decide': () => ({ ...m(), itemNumber: 2 }),
-      'decision.save': () => ({ ...m(), itemNumber: 2, version: '', outcome: 'noted', decisionText: 'Taget til efterretning.', owners: ['d:Kultur & Fritid'], newRows: 1, new_0_text: 'Plan', new_0_owner: 'o0', new_0_due: '2026-04-01' }),
+      'decision.save': () => ({
+        ...m(),
+        itemNumber: 2,
+        version: '',
+        outcome: 'noted',
+        decisionText: 'Taget til efterretning.',
+        owners: ['d:Kultur & Fritid'],
+        newRows: 1,
+        new_0_text: 'Plan',
+        new_0_owner: 'o0',
+        new_0_due: '2026-04-01',
+      }),
       'communications.save': () => ({ ...m(), itemNumber: 4, version: '', lines: 'fra 2026-03-10: [Kultur & Fritid] Nyt om indgangen.' }),
       'followup.postpone': () => ({ forumId: forum.id, followUpId, newDate: '2026-04-30', reason: 'Vent' }),
       'followup.snooze': () => ({ forumId: forum.id, followUpId, days: '2' }),
@@ -88,13 +168,19 @@ describe(`card actions under ${FUZZ_RUNS} arbitrary presses per property`, () =>
     };
     const verbs = Object.keys(valid);
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...verbs), fc.array(fc.tuple(fc.constantFrom(...FIELDS), anyValue()), { minLength: 1, maxLength: 2 }), who(), where(), async (v, changes, from, w) => {
-        const data = valid[v]();
-        for (const [k, value] of changes) data[k] = value;
-        const res = await h.post(h.anInvoke(v, data, { from, ...w }));
-        expect(res.status).toBeLessThan(500);
-        expect(isInvokeAnswer(res.status, res.body)).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...verbs),
+        fc.array(fc.tuple(fc.constantFrom(...FIELDS), anyValue()), { minLength: 1, maxLength: 2 }),
+        who(),
+        where(),
+        async (v, changes, from, w) => {
+          const data = valid[v]();
+          for (const [k, value] of changes) data[k] = value;
+          const res = await h.post(h.anInvoke(v, data, { from, ...w }));
+          expect(res.status).toBeLessThan(500);
+          expect(isInvokeAnswer(res.status, res.body)).toBe(true);
+        },
+      ),
       { numRuns: FUZZ_RUNS },
     );
     await expectHealthy(h);

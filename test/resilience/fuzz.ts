@@ -19,7 +19,24 @@ export function text(): fc.Arbitrary<string> {
     { weight: 4, arbitrary: fc.string({ maxLength: 40 }) },
     { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 200 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 5000 }) },
-    { weight: 1, arbitrary: fc.constantFrom('', ' ', '\u0000', '\uD800', '../../etc/passwd', '%00', '<at>x</at>', '1e309', '-1', 'NaN', 'true', '[object Object]', '__proto__') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '',
+        ' ',
+        '\u0000',
+        '\uD800',
+        '../../etc/passwd',
+        '%00',
+        '<at>x</at>',
+        '1e309',
+        '-1',
+        'NaN',
+        'true',
+        '[object Object]',
+        '__proto__',
+      ),
+    },
   );
 }
 
@@ -28,7 +45,12 @@ export function anyValue(): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 5, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
     { weight: 1, arbitrary: text() },
-    { weight: 1, arbitrary: fc.constantFrom(null, true, 0, -1, 1e308, Number.MAX_SAFE_INTEGER, [], {}, JSON.parse('{"__proto__":{"polluted":true}}') as unknown, { constructor: { prototype: { polluted: 1 } } }) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(null, true, 0, -1, 1e308, Number.MAX_SAFE_INTEGER, [], {}, JSON.parse('{"__proto__":{"polluted":true}}') as unknown, {
+        constructor: { prototype: { polluted: 1 } },
+      }),
+    },
     { weight: 1, arbitrary: fc.constant(JSON.parse(`${'['.repeat(200)}${']'.repeat(200)}`) as unknown) },
   );
 }

@@ -85,5 +85,7 @@ test('after kill -9 mid-sweep, the next process delivers every reminder, and not
   expect(USERS.filter((u) => remindersTo(u) > 2)).toEqual([]);
   const after = (await store.jobs.listByForum('forum-killed')).filter((j) => j.kind === 'reminder' && j.payload.date === DAY);
   expect(after.map((j) => j.status)).toEqual(USERS.map(() => 'done'));
-  console.log(`kill -9 mid-sweep: ${deliveredAtKill.size} of ${USERS.length} delivered before the kill, ${recorded.size} recorded, ${inFlightAtKill.length} accepted by Teams but unrecorded (sent again: ${doubled.length}); the survivor sent ${result.sent}`);
+  console.log(
+    `kill -9 mid-sweep: ${deliveredAtKill.size} of ${USERS.length} delivered before the kill, ${recorded.size} recorded, ${inFlightAtKill.length} accepted by Teams but unrecorded (sent again: ${doubled.length}); the survivor sent ${result.sent}`,
+  );
 });

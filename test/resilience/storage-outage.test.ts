@@ -60,10 +60,18 @@ describe(`storage unreachable for ${OUTAGE_MS} ms`, () => {
     await h.store.meetings.create(aDraftMeeting(forum, 'm-1'));
     expect((await publish(h, forum, 'm-1')).status).toBe(200);
     const form1 = await decisionForm(h, forum, 'm-1', 1);
-    const typed1 = decisionInputs(form1, 'Modellen blev godkendt.', { text: 'Kultur & Fritid laver en bemandingsplan', owner: USERS.chiefCulture, due: '2026-03-20' });
+    const typed1 = decisionInputs(form1, 'Modellen blev godkendt.', {
+      text: 'Kultur & Fritid laver en bemandingsplan',
+      owner: USERS.chiefCulture,
+      due: '2026-03-20',
+    });
     cardOf(await press(h, form1, 'decision.save', USERS.secretary, typed1, { channel: true }));
     const form2 = await decisionForm(h, forum, 'm-1', 2, USERS.director);
-    const typed2 = decisionInputs(form2, 'Orienteringen blev taget til efterretning.', { text: 'Miljø & Teknik følger op på fraværet', owner: USERS.chiefTech, due: '2026-04-15' });
+    const typed2 = decisionInputs(form2, 'Orienteringen blev taget til efterretning.', {
+      text: 'Miljø & Teknik følger op på fraværet',
+      owner: USERS.chiefTech,
+      due: '2026-04-15',
+    });
 
     const during: { what: string; body: string }[] = [];
     await outage(async () => {
@@ -71,11 +79,20 @@ describe(`storage unreachable for ${OUTAGE_MS} ms`, () => {
       during.push({ what: 'decision.save', body: textOf(save.body) });
       const retry1 = await press(h, form1, 'decision.save', USERS.secretary, typed1, { channel: true });
       during.push({ what: 'a Teams retry of the first save', body: textOf(retry1.body) });
-      const read = await h.post(h.anInvoke('item.read', { forumId: forum.id, meetingId: 'm-1', itemNumber: 2, read: 'true' }, { from: USERS.chiefFinance, ...CHANNEL }));
+      const read = await h.post(
+        h.anInvoke('item.read', { forumId: forum.id, meetingId: 'm-1', itemNumber: 2, read: 'true' }, { from: USERS.chiefFinance, ...CHANNEL }),
+      );
       during.push({ what: 'item.read', body: textOf(read.body) });
       const before = h.fake.sent().length;
       expect((await h.post(h.aMessage('mine opgaver', { from: USERS.chiefCulture }))).status).toBe(200);
-      during.push({ what: 'the command "mine opgaver" (its reply at the connector)', body: h.fake.sent().slice(before).map((s) => textOf(s.activity)).join('') });
+      during.push({
+        what: 'the command "mine opgaver" (its reply at the connector)',
+        body: h.fake
+          .sent()
+          .slice(before)
+          .map((s) => textOf(s.activity))
+          .join(''),
+      });
       expect((await h.get('/healthz')).status).toBe(503);
     });
 
@@ -120,7 +137,9 @@ describe(`storage unreachable for ${OUTAGE_MS} ms`, () => {
     const users: TestUser[] = [USERS.director, USERS.secretary, ...CHIEFS];
     const day = '2026-03-10';
     const at = new Date('2026-03-10T07:00:00Z'); // 08:00 in Copenhagen
-    await h.store.followUps.createMany(users.map((u, i) => aFollowUp(forum.id, `fu-outage-${i}`, u.id, day, { meetingId: 'm-1', text: `Påmindelsestest ${i}: lav en plan` })));
+    await h.store.followUps.createMany(
+      users.map((u, i) => aFollowUp(forum.id, `fu-outage-${i}`, u.id, day, { meetingId: 'm-1', text: `Påmindelsestest ${i}: lav en plan` })),
+    );
     for (const u of users) await h.store.jobs.schedule(reminderJob(u.id, day, at, forum.id));
     // Everyone has written to the bot 1:1 before, so the reminders go straight into those chats.
     for (const u of users) expect((await h.post(h.aMessage('hjælp', { from: u }))).status).toBe(200);
@@ -146,7 +165,10 @@ describe(`storage unreachable for ${OUTAGE_MS} ms`, () => {
     // Later sweeps (past any lease the first one held) finish the work.
     for (const minutes of [10, 20]) await sweepOnce(h.app.deps, { owner: 'sweeper-3', now: new Date(at.getTime() + minutes * 60_000) });
 
-    const cards = h.fake.sent().slice(sentBefore).filter((s) => s.conversationId !== TEST_CHANNEL.id && /Påmindelsestest \d/.test(textOf(s.activity)));
+    const cards = h.fake
+      .sent()
+      .slice(sentBefore)
+      .filter((s) => s.conversationId !== TEST_CHANNEL.id && /Påmindelsestest \d/.test(textOf(s.activity)));
     const chats = new Map<string, string | null>();
     for (const u of users) chats.set(u.id, await botChatWith(h, u));
     const counts = users.map((u) => [u.name, cards.filter((s) => s.conversationId === chats.get(u.id)).length]);

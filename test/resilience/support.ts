@@ -85,7 +85,12 @@ export async function press(h: Harness, card: Json, verb: string, from: TestUser
 export function aDraftMeeting(forum: Forum, id: string, opts: { secret?: string; date?: string } = {}): Meeting {
   const secret = opts.secret ?? 'fortroligt';
   const items = [
-    anItem(1, 'Ny model for borgerhenvendelser', { proposals: [{ number: 1, text: 'at modellen godkendes' }, { number: 2, text: 'at den evalueres' }] }),
+    anItem(1, 'Ny model for borgerhenvendelser', {
+      proposals: [
+        { number: 1, text: 'at modellen godkendes' },
+        { number: 2, text: 'at den evalueres' },
+      ],
+    }),
     anItem(2, 'Skriftlig orientering: Sygefravær', { writtenBriefing: true }),
     anItem(3, `Personalesag ${secret}`, {
       closed: true,
@@ -111,11 +116,7 @@ const BACKGROUND_KINDS = new Set(['publish-agenda', 'close-meeting']);
 export async function settle(h: Harness, forumId: string, timeoutMs = 20_000): Promise<void> {
   const running = (j: { kind: string; status: string; dueAt: string }) =>
     BACKGROUND_KINDS.has(j.kind) && (j.status === 'claimed' || (j.status === 'pending' && Date.parse(j.dueAt) <= h.clock.now().getTime()));
-  await waitUntil(
-    async () => !(await h.store.jobs.listByForum(forumId)).some(running),
-    timeoutMs,
-    'the background work (publishing, closing) to finish',
-  );
+  await waitUntil(async () => !(await h.store.jobs.listByForum(forumId)).some(running), timeoutMs, 'the background work (publishing, closing) to finish');
   await h.app.deps.cardUpdates?.idle();
   for (let last = -1; h.fake.received() !== last; ) {
     last = h.fake.received();
@@ -148,7 +149,14 @@ export async function channelItemCard(h: Harness, forum: Forum, meetingId: strin
 }
 
 /** The decision form of an item, as the secretary (or chair) opens it from the channel card (or, `where`, elsewhere). */
-export async function decisionForm(h: Harness, forum: Forum, meetingId: string, itemNumber: number, from: TestUser = USERS.secretary, where: Where = { channel: true }): Promise<Json> {
+export async function decisionForm(
+  h: Harness,
+  forum: Forum,
+  meetingId: string,
+  itemNumber: number,
+  from: TestUser = USERS.secretary,
+  where: Where = { channel: true },
+): Promise<Json> {
   const o = where.channel ? CHANNEL : { conversation: 'personal' as const, ...(where.conversationId ? { conversationId: where.conversationId } : {}) };
   const res = await h.post(h.anInvoke('item.decide', { forumId: forum.id, meetingId, itemNumber }, { from, ...o }));
   return cardOf(res);
@@ -180,7 +188,11 @@ export function postedCards(h: Harness, conversationId: string): Json[] {
   return h.fake
     .sent()
     .filter((s) => s.kind !== 'update' && s.conversationId.split(';')[0] === conversationId)
-    .flatMap((s) => ((s.activity.attachments ?? []) as { contentType?: string; content?: Json }[]).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content!));
+    .flatMap((s) =>
+      ((s.activity.attachments ?? []) as { contentType?: string; content?: Json }[])
+        .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+        .map((a) => a.content!),
+    );
 }
 
 export async function waitUntil(probe: () => Promise<boolean> | boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {

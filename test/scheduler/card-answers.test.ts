@@ -77,7 +77,13 @@ describe('answering reminder cards', () => {
         kind: 'personal',
         tenantId: TEST_TENANT,
         userId: chief.id,
-        reference: { channelId: 'msteams', serviceUrl: h.fake.url, bot: { id: '28:followup-bot-test', name: 'Opfølgning' }, user: { id: chief.id }, conversation: { id: personal, conversationType: 'personal', tenantId: TEST_TENANT } },
+        reference: {
+          channelId: 'msteams',
+          serviceUrl: h.fake.url,
+          bot: { id: '28:followup-bot-test', name: 'Opfølgning' },
+          user: { id: chief.id },
+          conversation: { id: personal, conversationType: 'personal', tenantId: TEST_TENANT },
+        },
         updatedAt: '2026-03-01T00:00:00.000Z',
       });
     }
@@ -138,7 +144,9 @@ describe('answering reminder cards', () => {
 
   it('refuses an answer from someone who is not the owner and changes nothing', async () => {
     const { card, activityId } = await reminderCard('foreign', '2026-03-26');
-    const res = await h.post(h.anInvoke('followup.done', action(card, 'followup.done', 'foreign-a'), { from: USERS.chiefTech, conversation: 'personal', replyToId: activityId }));
+    const res = await h.post(
+      h.anInvoke('followup.done', action(card, 'followup.done', 'foreign-a'), { from: USERS.chiefTech, conversation: 'personal', replyToId: activityId }),
+    );
     expect(JSON.stringify(res.body)).toContain('Det er kun den ansvarlige');
     expect(JSON.stringify(res.body)).not.toContain('✓ Udført');
     expect((await h.store.followUps.get(FORUM, 'foreign-a'))!.value.status).toBe('open');

@@ -76,7 +76,15 @@ describe('check-in and digest cards', () => {
       counts: { open: 500, dueThisWeek: 3, overdue: 2, postponed: 1 },
       owners: ['Kultur & Fritid', 'Miljø & Teknik'].map((owner) => ({
         owner,
-        rows: Array.from({ length: 250 }, (_, i) => ({ text: `Opgave ${i}`, due: null, overdue: i === 0, dueThisWeek: false, postponements: 0, undeliverable: false, checkIn: null })),
+        rows: Array.from({ length: 250 }, (_, i) => ({
+          text: `Opgave ${i}`,
+          due: null,
+          overdue: i === 0,
+          dueThisWeek: false,
+          postponements: 0,
+          undeliverable: false,
+          checkIn: null,
+        })),
       })),
     };
     const card = digestCard('da', view);

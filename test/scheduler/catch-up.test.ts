@@ -38,7 +38,10 @@ async function sweepAt(deps: AppDeps, clock: FixedClock, at: string, userId = c1
   const before = fake.cards(personalId(userId)).length;
   clock.set(at);
   await sweepOnce(deps, { owner: 'test', now: new Date(at), delivery: delivery(deps.messenger) });
-  return fake.cards(personalId(userId)).slice(before).map((c) => JSON.stringify(c));
+  return fake
+    .cards(personalId(userId))
+    .slice(before)
+    .map((c) => JSON.stringify(c));
 }
 
 // Monday 9 March 2026; Copenhagen is UTC+1, so 08:00 local is 07:00Z.
@@ -98,7 +101,15 @@ describe('a follow-up that missed its reminder', () => {
   it('row 7: no catch-up card when the person’s cascade card listed it that day', async () => {
     const { store, clock, deps } = await setUp('2026-03-09T10:00:00Z');
     await store.cascade.save(
-      { meetingId: 'm-1', userId: c1.userId, userName: c1.name, department: c1.department, deliveredAt: '2026-03-09T09:30:00Z', confirmedAt: null, undeliverable: false },
+      {
+        meetingId: 'm-1',
+        userId: c1.userId,
+        userName: c1.name,
+        department: c1.department,
+        deliveredAt: '2026-03-09T09:30:00Z',
+        confirmedAt: null,
+        undeliverable: false,
+      },
       null,
     );
     await create(deps, store, aFollowUp(FORUM, 'listed', c1.userId, '2026-03-09'));

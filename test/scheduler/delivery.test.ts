@@ -12,7 +12,20 @@ import { sweepOnce } from '../../src/scheduler/sweep';
 import type { Store } from '../../src/store/ports';
 import { useAzurite } from '../support/azurite';
 import { useFakeConnector } from '../support/use-fake-connector';
-import { aFollowUp, aForum, aMeeting, botMessenger, channelChat, delivery, depsFor, inParallel, personalChat, personalId, SECRETARY, sendsPerConversation } from './support';
+import {
+  aFollowUp,
+  aForum,
+  aMeeting,
+  botMessenger,
+  channelChat,
+  delivery,
+  depsFor,
+  inParallel,
+  personalChat,
+  personalId,
+  SECRETARY,
+  sendsPerConversation,
+} from './support';
 
 const az = useAzurite();
 const fake = useFakeConnector();

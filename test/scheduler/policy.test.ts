@@ -1,6 +1,14 @@
 import { DEFAULT_REMINDER_POLICY, type DueDate, type ReminderPolicy } from '../../src/domain';
 import { addWorkingDays, danishHolidays, easterSunday, holidayName, isWorkingDay } from '../../src/domain/calendar';
-import { checkInInstant, nextDigest, nextReminderAfter, plannedDates, reminderReasonOn, type ReminderSubject, snoozeDate } from '../../src/domain/reminder-policy';
+import {
+  checkInInstant,
+  nextDigest,
+  nextReminderAfter,
+  plannedDates,
+  reminderReasonOn,
+  type ReminderSubject,
+  snoozeDate,
+} from '../../src/domain/reminder-policy';
 
 const policy = DEFAULT_REMINDER_POLICY;
 const day = (date: string, text = date): DueDate => ({ due: date, dueFrom: date, precision: 'day', text });
@@ -31,12 +39,20 @@ describe('Danish calendar', () => {
   it('knows the Easter-based holidays of 2026 and 2027', () => {
     const names = (y: number) => Object.fromEntries(danishHolidays(y).map((h) => [h.name, h.date]));
     expect(names(2026)).toMatchObject({
-      Skærtorsdag: '2026-04-02', Langfredag: '2026-04-03', Påskedag: '2026-04-05', '2. påskedag': '2026-04-06',
-      'Kristi himmelfartsdag': '2026-05-14', Pinsedag: '2026-05-24', '2. pinsedag': '2026-05-25',
+      Skærtorsdag: '2026-04-02',
+      Langfredag: '2026-04-03',
+      Påskedag: '2026-04-05',
+      '2. påskedag': '2026-04-06',
+      'Kristi himmelfartsdag': '2026-05-14',
+      Pinsedag: '2026-05-24',
+      '2. pinsedag': '2026-05-25',
     });
     expect(names(2027)).toMatchObject({
-      Skærtorsdag: '2027-03-25', Langfredag: '2027-03-26', '2. påskedag': '2027-03-29',
-      'Kristi himmelfartsdag': '2027-05-06', '2. pinsedag': '2027-05-17',
+      Skærtorsdag: '2027-03-25',
+      Langfredag: '2027-03-26',
+      '2. påskedag': '2027-03-29',
+      'Kristi himmelfartsdag': '2027-05-06',
+      '2. pinsedag': '2027-05-17',
     });
   });
 
@@ -66,7 +82,9 @@ describe('Danish calendar', () => {
 describe('reminder instants', () => {
   it('reminds 7 days and 1 day before and on the due date at 08:00 Copenhagen time', () => {
     expect(schedule(open(day('2026-11-18')), '2026-11-01T00:00:00Z', 3)).toEqual([
-      '2026-11-11T07:00:00.000Z', '2026-11-17T07:00:00.000Z', '2026-11-18T07:00:00.000Z',
+      '2026-11-11T07:00:00.000Z',
+      '2026-11-17T07:00:00.000Z',
+      '2026-11-18T07:00:00.000Z',
     ]);
   });
 
@@ -110,7 +128,9 @@ describe('reminder instants', () => {
   it('reminds every third working day while overdue', () => {
     // Due Wednesday 18 Nov: overdue reminders Mon 23, Thu 26 Nov, Tue 1 Dec.
     expect(schedule(open(day('2026-11-18')), '2026-11-18T08:00:00Z', 3)).toEqual([
-      '2026-11-23T07:00:00.000Z', '2026-11-26T07:00:00.000Z', '2026-12-01T07:00:00.000Z',
+      '2026-11-23T07:00:00.000Z',
+      '2026-11-26T07:00:00.000Z',
+      '2026-12-01T07:00:00.000Z',
     ]);
     expect(reminderReasonOn(open(day('2026-11-18')), '2026-11-23', policy)).toBe('overdue');
     expect(reminderReasonOn(open(day('2026-11-18')), '2026-11-24', policy)).toBeNull();
@@ -127,9 +147,7 @@ describe('reminder instants', () => {
     const before = open(day('2026-11-18'));
     const after = open(day('2026-12-09'));
     expect(reminderReasonOn(after, '2026-11-17', policy)).toBeNull();
-    expect(schedule(after, '2026-11-12T12:00:00Z', 3)).toEqual([
-      '2026-12-02T07:00:00.000Z', '2026-12-08T07:00:00.000Z', '2026-12-09T07:00:00.000Z',
-    ]);
+    expect(schedule(after, '2026-11-12T12:00:00Z', 3)).toEqual(['2026-12-02T07:00:00.000Z', '2026-12-08T07:00:00.000Z', '2026-12-09T07:00:00.000Z']);
     expect(schedule(before, '2026-11-12T12:00:00Z', 1)).toEqual(['2026-11-17T07:00:00.000Z']);
   });
 
@@ -138,7 +156,10 @@ describe('reminder instants', () => {
     expect(snoozeDate(new Date('2026-04-01T09:00:00Z'), policy)).toBe('2026-04-07'); // over Easter
     expect(snoozeDate(new Date('2026-12-23T09:00:00Z'), policy)).toBe('2026-12-28');
     const snoozed = open(day('2026-12-01'), {
-      snoozedUntil: '2026-11-16', lastAnswer: { kind: 'snooze', userId: 'u', at: '2026-11-13T09:00:00Z' }, checkIn: null, undeliverable: [],
+      snoozedUntil: '2026-11-16',
+      lastAnswer: { kind: 'snooze', userId: 'u', at: '2026-11-13T09:00:00Z' },
+      checkIn: null,
+      undeliverable: [],
     });
     expect(nextReminderAfter(snoozed, new Date('2026-11-13T09:00:00Z'), policy)?.at.toISOString()).toBe('2026-11-16T07:00:00.000Z');
     expect(reminderReasonOn(snoozed, '2026-11-16', policy)).toBe('snooze');
@@ -146,7 +167,10 @@ describe('reminder instants', () => {
 
   it('does not remind on the day the owner answered, nor after the follow-up is done', () => {
     const answered = open(day('2026-11-18'), {
-      snoozedUntil: null, lastAnswer: { kind: 'on-track', userId: 'u', at: '2026-11-11T06:30:00Z' }, checkIn: null, undeliverable: [],
+      snoozedUntil: null,
+      lastAnswer: { kind: 'on-track', userId: 'u', at: '2026-11-11T06:30:00Z' },
+      checkIn: null,
+      undeliverable: [],
     });
     expect(reminderReasonOn(answered, '2026-11-11', policy)).toBeNull();
     expect(nextReminderAfter(answered, new Date('2026-11-11T00:00:00Z'), policy)?.date).toBe('2026-11-17');

@@ -189,7 +189,11 @@ describe('the rate limiter', () => {
           await all;
           expect(spans).toHaveLength(latencies.length);
           expectNoWindowOverLimit(spans, TEAMS_GLOBAL_PER_TENANT);
-          for (let c = 0; c < chats; c++) expectNoWindowOverLimit(spans.filter((s) => s.key === `chat-${c}`), TEAMS_PER_CONVERSATION.slice(0, 3));
+          for (let c = 0; c < chats; c++)
+            expectNoWindowOverLimit(
+              spans.filter((s) => s.key === `chat-${c}`),
+              TEAMS_PER_CONVERSATION.slice(0, 3),
+            );
         },
       ),
       { numRuns: 40, seed: 20261110 },

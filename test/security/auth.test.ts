@@ -67,7 +67,11 @@ describe('tenants that are not on the allow-list', () => {
   test('are refused with 403 for every kind of activity, even with a valid token', async () => {
     for (const [what, make] of kinds(h)) {
       const original = make();
-      const foreign: Activity = { ...original, channelData: { tenant: { id: OTHER_TENANT } }, conversation: { ...(original.conversation as Activity), tenantId: OTHER_TENANT } };
+      const foreign: Activity = {
+        ...original,
+        channelData: { tenant: { id: OTHER_TENANT } },
+        conversation: { ...(original.conversation as Activity), tenantId: OTHER_TENANT },
+      };
       const res = await h.post(foreign);
       expect([what, res.status]).toEqual([what, 403]);
     }

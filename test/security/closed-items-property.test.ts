@@ -72,18 +72,26 @@ interface Variant {
   warning: string | null;
 }
 
-const casedWord = fc.constantFrom('lukket', 'lukket punkt').chain((w) =>
-  fc.array(fc.boolean(), { minLength: w.length, maxLength: w.length }).map((up) => [...w].map((c, i) => (up[i] ? c.toUpperCase() : c)).join('')),
-);
+const casedWord = fc
+  .constantFrom('lukket', 'lukket punkt')
+  .chain((w) => fc.array(fc.boolean(), { minLength: w.length, maxLength: w.length }).map((up) => [...w].map((c, i) => (up[i] ? c.toUpperCase() : c)).join('')));
 const start = fc.constantFrom('Punkt 3: ', 'Punkt 3. ', 'Pkt. 3: ', 'PUNKT 3 - ', '## Punkt 3: ', '**Punkt 3: ');
 const sep = fc.constantFrom(':', ' -', ' â€“', '.', ';');
 const title = `Personalesag ${SECRET}`;
 
 const variant: fc.Arbitrary<Variant> = fc.oneof(
-  fc.record({ start, w: casedWord, s: sep, shape: fc.constantFrom('before', 'after', 'paren-before', 'paren-after', 'bracket-after') }).map(({ start: st, w, s, shape }) => {
-    const rest = { before: `${w}${s} ${title}`, after: `${title}${s} ${w}`, 'paren-before': `(${w}) ${title}`, 'paren-after': `${title} (${w})`, 'bracket-after': `${title} [${w}]` }[shape];
-    return { lines: [`${st}${rest}${st.startsWith('**') ? '**' : ''}`], warning: null };
-  }),
+  fc
+    .record({ start, w: casedWord, s: sep, shape: fc.constantFrom('before', 'after', 'paren-before', 'paren-after', 'bracket-after') })
+    .map(({ start: st, w, s, shape }) => {
+      const rest = {
+        before: `${w}${s} ${title}`,
+        after: `${title}${s} ${w}`,
+        'paren-before': `(${w}) ${title}`,
+        'paren-after': `${title} (${w})`,
+        'bracket-after': `${title} [${w}]`,
+      }[shape];
+      return { lines: [`${st}${rest}${st.startsWith('**') ? '**' : ''}`], warning: null };
+    }),
   fc.constantFrom<Variant>(
     { lines: [`Punkt 3 (Lukket): ${title}`], warning: null },
     { lines: [`Punkt 3: ${title}`, 'Lukket punkt'], warning: 'closed-near-heading' },
@@ -132,7 +140,10 @@ describe('every way of marking an item closed keeps it out of the channel', () =
         h.fake.reset();
         const before = new Set((await h.store.meetings.listByForum(forum.id)).map((m) => m.id));
         expect((await h.post(h.aMessage(agendaText(v), { from: USERS.secretary }))).status).toBe(200);
-        const preview = h.fake.sent().map((s) => textOf(s.activity)).join('\n');
+        const preview = h.fake
+          .sent()
+          .map((s) => textOf(s.activity))
+          .join('\n');
         if (v.warning) expect(preview).toContain(JSON.stringify(t('da', warningKey(v.warning))).slice(1, -1));
         const meeting = (await h.store.meetings.listByForum(forum.id)).find((m) => !before.has(m.id));
         expect(meeting).toBeDefined();
@@ -209,9 +220,7 @@ describe('a crafted action in a channel or group chat never shows a closed itemâ
   async function act(verb: string, mode: 'execute' | 'submit', where: Shared, from: TestUser, data: Record<string, unknown>): Promise<HttpAnswer> {
     const o = { from, conversation: where } as const;
     const res =
-      mode === 'execute'
-        ? await h.post(h.anInvoke(verb, data, o))
-        : await h.post({ ...h.aMessage('', { ...o, mention: false }), value: { verb, ...data } });
+      mode === 'execute' ? await h.post(h.anInvoke(verb, data, o)) : await h.post({ ...h.aMessage('', { ...o, mention: false }), value: { verb, ...data } });
     expect(res.status).toBeLessThan(500);
     sharedAnswers.push(textOf(res.body));
     return res;
@@ -222,7 +231,8 @@ describe('a crafted action in a channel or group chat never shows a closed itemâ
   const STATUSES = ['on-track', 'late', 'done'];
   const PEOPLE = [USERS.chiefCulture, USERS.secretary, USERS.director, USERS.chiefTech];
   /** Who the verb lets through: the follow-up's owner for the chiefs' verbs, the secretary for the rest. */
-  const insider = (verb: string): TestUser => (/^(?:followup|checkin|cascade|item\.(?:comment|read|discuss)|refresh)/.test(verb) ? USERS.chiefCulture : USERS.secretary);
+  const insider = (verb: string): TestUser =>
+    /^(?:followup|checkin|cascade|item\.(?:comment|read|discuss)|refresh)/.test(verb) ? USERS.chiefCulture : USERS.secretary;
 
   test('every verb, Execute and Submit, in the channel and in a group chat, by whom it lets through', async () => {
     for (const verb of VERBS) {

@@ -15,7 +15,19 @@ import { sweepOnce } from '../../src/scheduler/sweep';
 import { readZip } from '../appPackage/read-zip';
 import { TEST_CHANNEL, type TestUser, USERS } from '../support/activities';
 import { type Harness, type HttpAnswer, startHarness } from '../support/harness';
-import { aDraftMeeting, botChatWith, CHANNEL, cardOf, closeMeeting, decisionForm, decisionInputs, inputsOf, press, publish, textOf } from '../resilience/support';
+import {
+  aDraftMeeting,
+  botChatWith,
+  CHANNEL,
+  cardOf,
+  closeMeeting,
+  decisionForm,
+  decisionInputs,
+  inputsOf,
+  press,
+  publish,
+  textOf,
+} from '../resilience/support';
 
 const SECRET = `HEMMELIG${randomBytes(6).toString('hex').toUpperCase()}`;
 const COMMENT_SECRET = `${SECRET}KOMMENTAR`;
@@ -55,10 +67,18 @@ describe('a closed item’s content never reaches the channel, a log line or an 
   /** "referat" in the user's 1:1 chat, "Tillad" on the file consent card: the Word file's bytes as uploaded. */
   async function minutesWordFile(from: TestUser): Promise<Buffer> {
     expect((await h.post(h.aMessage('referat', { from }))).status).toBe(200);
-    const attachments = h.fake.sent().flatMap((s) => (s.activity.attachments ?? []) as { contentType: string; name: string; content: { acceptContext: unknown } }[]);
+    const attachments = h.fake
+      .sent()
+      .flatMap((s) => (s.activity.attachments ?? []) as { contentType: string; name: string; content: { acceptContext: unknown } }[]);
     const consent = attachments.filter((a) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent').at(-1);
     if (!consent) throw new Error('no file consent card after "referat" in 1:1 chat');
-    const uploadInfo = { name: consent.name, uploadUrl: h.fake.uploadUrl(consent.name), contentUrl: 'https://fjordby-my.sharepoint.example/Referat.docx', uniqueId: 'drive-1', fileType: 'docx' };
+    const uploadInfo = {
+      name: consent.name,
+      uploadUrl: h.fake.uploadUrl(consent.name),
+      contentUrl: 'https://fjordby-my.sharepoint.example/Referat.docx',
+      uniqueId: 'drive-1',
+      fileType: 'docx',
+    };
     const value = { type: 'fileUpload', action: 'accept', context: consent.content.acceptContext, uploadInfo };
     expect((await h.post({ ...h.anInvoke('none', {}, { from }), name: 'fileConsent/invoke', value })).status).toBe(200);
     const upload = h.fake.uploads().at(-1);
@@ -84,13 +104,19 @@ describe('a closed item’s content never reaches the channel, a log line or an 
       inChannel(await h.post(h.anInvoke('refresh', { view: 'item', forumId: forum.id, meetingId: 'm-1', itemNumber: 3 }, { from: who, ...CHANNEL })));
       inChannel(await h.post(h.anInvoke('refresh', { view: 'overview', forumId: forum.id, meetingId: 'm-1' }, { from: who, ...CHANNEL })));
     }
-    inChannel(await h.post(h.anInvoke('item.read', { forumId: forum.id, meetingId: 'm-1', itemNumber: 3, read: 'true' }, { from: USERS.chiefTech, ...CHANNEL })));
+    inChannel(
+      await h.post(h.anInvoke('item.read', { forumId: forum.id, meetingId: 'm-1', itemNumber: 3, read: 'true' }, { from: USERS.chiefTech, ...CHANNEL })),
+    );
     inChannel(await h.post(h.anInvoke('item.decide', { forumId: forum.id, meetingId: 'm-1', itemNumber: 3 }, { from: USERS.secretary, ...CHANNEL })));
 
     // The decision on the closed item, in the secretary's 1:1 chat, with a follow-up.
     const secretaryChat = { conversationId: (await botChatWith(h, USERS.secretary))! };
     const form = await decisionForm(h, forum, 'm-1', 3, USERS.secretary, secretaryChat);
-    const typed = decisionInputs(form, `Indstillingen om ${SECRET} blev godkendt.`, { text: `Kultur & Fritid afslutter ${SECRET}`, owner: USERS.chiefCulture, due: '2026-03-20' });
+    const typed = decisionInputs(form, `Indstillingen om ${SECRET} blev godkendt.`, {
+      text: `Kultur & Fritid afslutter ${SECRET}`,
+      owner: USERS.chiefCulture,
+      due: '2026-03-20',
+    });
     cardOf(await press(h, form, 'decision.save', USERS.secretary, typed, secretaryChat));
     expect((await h.store.decisions.get('m-1', 3))?.value.text).toContain(SECRET);
 
@@ -106,13 +132,19 @@ describe('a closed item’s content never reaches the channel, a log line or an 
     // The open items and the messages.
     const form1 = await decisionForm(h, forum, 'm-1', 1);
     cardOf(await press(h, form1, 'decision.save', USERS.secretary, { decisionText: 'Modellen blev godkendt.' }, { channel: true }));
-    const messages = cardOf(await h.post(h.anInvoke('item.decide', { forumId: forum.id, meetingId: 'm-1', itemNumber: 4 }, { from: USERS.secretary, ...CHANNEL })));
+    const messages = cardOf(
+      await h.post(h.anInvoke('item.decide', { forumId: forum.id, meetingId: 'm-1', itemNumber: 4 }, { from: USERS.secretary, ...CHANNEL })),
+    );
     cardOf(await press(h, messages, 'communications.save', USERS.secretary, { lines: 'Borgerservice får én indgang.' }, { channel: true }));
 
     // After the meeting: summary, cascade, the minutes, and every list command asked in the channel.
     h.clock.set('2026-03-05T11:00:00Z');
     await closeMeeting(h, forum);
-    const cascade = h.fake.sent().filter((s) => s.conversationId === chiefChat).map((s) => textOf(s.activity)).join('\n');
+    const cascade = h.fake
+      .sent()
+      .filter((s) => s.conversationId === chiefChat)
+      .map((s) => textOf(s.activity))
+      .join('\n');
     expect(cascade).toContain(SECRET); // the chief's own follow-up, 1:1
     await say('referat', USERS.chiefTech);
     minutesDocx = await minutesWordFile(USERS.secretary);

@@ -40,7 +40,9 @@ describe('with an app id, when the Bot Framework signing-key endpoint does not a
     expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(5000);
     expect(connections).toBeLessThanOrEqual(2);
     expect(h.fake.requests().filter((r) => r.kind !== 'openid')).toHaveLength(0);
-    expect(h.logText()).toMatch(/"reason":"(OpenID metadata not fetched: no answer within|the token could not be checked within)[^"]*","msg":"refused an unauthenticated request"/);
+    expect(h.logText()).toMatch(
+      /"reason":"(OpenID metadata not fetched: no answer within|the token could not be checked within)[^"]*","msg":"refused an unauthenticated request"/,
+    );
   });
 
   test('the next request after a failed fetch tries again (still one at a time), and still fails closed', async () => {

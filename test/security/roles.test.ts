@@ -61,11 +61,23 @@ describe('a chief cannot do what only the secretary or chair may', () => {
     ['agenda.schedule', 'schedule a draft', () => ({ forumId: forum.id, meetingId: 'm-draft', publishDate: '2026-03-10', publishTime: '08:00' })],
     ['agenda.discard', 'discard a draft', () => ({ forumId: forum.id, meetingId: 'm-draft' })],
     ['item.decide', 'open the decision form', () => ({ ...ref(), itemNumber: 2 })],
-    ['decision.save', 'decide an open item', () => ({ ...ref(), itemNumber: 2, version: '', outcome: 'noted', decisionText: 'Taget til efterretning af en chef.' })],
-    ['decision.save', 'decide the closed item', () => ({ ...ref(), itemNumber: 3, version: '', outcome: 'approved', decisionText: 'En chef beslutter et lukket punkt.' })],
+    [
+      'decision.save',
+      'decide an open item',
+      () => ({ ...ref(), itemNumber: 2, version: '', outcome: 'noted', decisionText: 'Taget til efterretning af en chef.' }),
+    ],
+    [
+      'decision.save',
+      'decide the closed item',
+      () => ({ ...ref(), itemNumber: 3, version: '', outcome: 'approved', decisionText: 'En chef beslutter et lukket punkt.' }),
+    ],
     ['communications.save', 'save the messages', () => ({ ...ref(), itemNumber: 4, version: '', lines: 'Alle skal vide det her.' })],
     ['meeting.close', 'close the meeting', () => ref()],
-    ['forum.setup', 'take over the forum', () => ({ roster: Object.values(USERS).map((u) => u.id), forumName: 'Kuppet', secretary: '3', chair: '3', members: '0,1,2,4' })],
+    [
+      'forum.setup',
+      'take over the forum',
+      () => ({ roster: Object.values(USERS).map((u) => u.id), forumName: 'Kuppet', secretary: '3', chair: '3', members: '0,1,2,4' }),
+    ],
   ];
 
   test.each(managerVerbs)('the %s button (%s) is refused and changes nothing, in the channel and in 1:1 chat', async (verb, _what, data) => {
@@ -112,7 +124,9 @@ describe('a chief cannot do what only the secretary or chair may', () => {
 
   test('the secretary may do the same things (the refusals above are about the role)', async () => {
     const before = await snapshot();
-    const res = await h.post(h.anInvoke('agenda.schedule', { forumId: forum.id, meetingId: 'm-draft', publishDate: '2026-03-10', publishTime: '08:00' }, { from: USERS.secretary }));
+    const res = await h.post(
+      h.anInvoke('agenda.schedule', { forumId: forum.id, meetingId: 'm-draft', publishDate: '2026-03-10', publishTime: '08:00' }, { from: USERS.secretary }),
+    );
     expect(textOf(res.body)).not.toContain(errorTitle);
     expect(await snapshot()).not.toBe(before);
   });

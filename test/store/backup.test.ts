@@ -11,9 +11,25 @@ import { aDecision, aFollowUp, aForum, aJob, aMeeting, anAuditEntry, anItem, aRe
 /** A forum with something in every table. */
 async function seedForum(store: Store): Promise<void> {
   await store.forums.create(aForum());
-  await store.conversations.save({ conversationId: aForum().conversationId, kind: 'channel', tenantId: 't', userId: null, reference: { a: 1 }, updatedAt: '2026-01-01T00:00:00.000Z' });
-  await store.conversations.save({ conversationId: 'a:dm', kind: 'personal', tenantId: 't', userId: '29:chief-a', reference: { b: 2 }, updatedAt: '2026-01-01T00:00:00.000Z' });
-  await store.meetings.create(aMeeting({ items: [anItem(1, { sections: [{ kind: 'case', heading: 'Sagsfremstilling', body: longDanishText(120_000) }] }), anItem(2, { closed: true })] }));
+  await store.conversations.save({
+    conversationId: aForum().conversationId,
+    kind: 'channel',
+    tenantId: 't',
+    userId: null,
+    reference: { a: 1 },
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  });
+  await store.conversations.save({
+    conversationId: 'a:dm',
+    kind: 'personal',
+    tenantId: 't',
+    userId: '29:chief-a',
+    reference: { b: 2 },
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  });
+  await store.meetings.create(
+    aMeeting({ items: [anItem(1, { sections: [{ kind: 'case', heading: 'Sagsfremstilling', body: longDanishText(120_000) }] }), anItem(2, { closed: true })] }),
+  );
   await store.meetings.create(aMeeting({ id: 'meeting-2', date: '2026-04-01', items: Array.from({ length: 150 }, (_, i) => anItem(i + 1)) }));
   const d1 = await store.decisions.save(aDecision({ text: 'Første' }), null);
   await store.decisions.save(aDecision({ text: 'Anden' }), d1.etag);
@@ -56,7 +72,10 @@ describe('export and import of a whole forum', () => {
     const store = await azurite.newStore();
     await seedForum(store);
     const backup = await store.exportForum('forum-1');
-    const later = { ...backup, followUps: backup.followUps.map((f) => (f.id === 'fu-1' ? { ...f, text: 'Ny tekst', updatedAt: '2026-06-01T00:00:00.000Z' } : f)) };
+    const later = {
+      ...backup,
+      followUps: backup.followUps.map((f) => (f.id === 'fu-1' ? { ...f, text: 'Ny tekst', updatedAt: '2026-06-01T00:00:00.000Z' } : f)),
+    };
     await store.importForum({ ...later, jobs: [{ ...backup.jobs[0], status: 'done', sentActivityId: 'a-1' }] }, { merge: true });
     expect((await store.followUps.get('forum-1', 'fu-1'))?.value.text).toBe('Ny tekst');
     expect((await store.jobs.get('job-1'))?.value.status).toBe('done');
@@ -89,7 +108,13 @@ describe('backup and restore commands', () => {
   const io = (connectionString: string): CliIo & { out: string[]; err: string[] } => {
     const out: string[] = [];
     const err: string[] = [];
-    return { out, err, stdout: (s) => out.push(s), stderr: (s) => err.push(s), env: { AZURE_STORAGE_CONNECTION_STRING: connectionString, LOG_LEVEL: 'silent' } };
+    return {
+      out,
+      err,
+      stdout: (s) => out.push(s),
+      stderr: (s) => err.push(s),
+      env: { AZURE_STORAGE_CONNECTION_STRING: connectionString, LOG_LEVEL: 'silent' },
+    };
   };
 
   it('writes one file per forum and restores them into another storage account', async () => {

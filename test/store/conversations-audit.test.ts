@@ -49,9 +49,7 @@ describe('conversations and audit log on Azurite', () => {
       '2026-03-10T11:00:00.000Z',
       '2026-03-10T12:00:00.000Z',
     ]);
-    expect((await store.audit.listByForum('forum-1', { since: '2026-03-10T11:00:00.000Z', limit: 1 })).map((e) => e.at)).toEqual([
-      '2026-03-10T11:00:00.000Z',
-    ]);
+    expect((await store.audit.listByForum('forum-1', { since: '2026-03-10T11:00:00.000Z', limit: 1 })).map((e) => e.at)).toEqual(['2026-03-10T11:00:00.000Z']);
   });
 
   it('keeps who, what and when of an audit entry too big for one row', async () => {

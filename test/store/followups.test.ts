@@ -9,11 +9,7 @@ describe('follow-up store on Azurite', () => {
 
   it('creates a meeting’s follow-ups together and lists them by forum and by meeting', async () => {
     const store = await azurite.newStore();
-    await store.followUps.createMany([
-      aFollowUp({ id: 'a' }),
-      aFollowUp({ id: 'b', meetingId: 'meeting-2' }),
-      aFollowUp({ id: 'c', forumId: 'forum-2' }),
-    ]);
+    await store.followUps.createMany([aFollowUp({ id: 'a' }), aFollowUp({ id: 'b', meetingId: 'meeting-2' }), aFollowUp({ id: 'c', forumId: 'forum-2' })]);
     expect((await store.followUps.listByForum('forum-1')).map((f) => f.id).sort()).toEqual(['a', 'b']);
     expect((await store.followUps.listByMeeting('forum-1', 'meeting-2')).map((f) => f.id)).toEqual(['b']);
     expect((await store.followUps.get('forum-2', 'c'))?.value).toEqual(aFollowUp({ id: 'c', forumId: 'forum-2' }));

@@ -22,10 +22,7 @@ describe('forum store on Azurite', () => {
   it('lets only one of two concurrent updates with the same etag win, and keeps the winner', async () => {
     const store = await azurite.newStore();
     const { etag } = await store.forums.create(aForum());
-    const results = await Promise.allSettled([
-      store.forums.update(aForum({ name: 'Navn A' }), etag),
-      store.forums.update(aForum({ name: 'Navn B' }), etag),
-    ]);
+    const results = await Promise.allSettled([store.forums.update(aForum({ name: 'Navn A' }), etag), store.forums.update(aForum({ name: 'Navn B' }), etag)]);
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
@@ -55,7 +52,7 @@ describe('forum store on Azurite', () => {
     expect((await store.forums.list()).map((f) => f.id).sort()).toEqual(['forum-1', 'forum-2']);
   });
 
-  it("keeps ids with ' \" # / ? \\ and æøå intact as keys", async () => {
+  it('keeps ids with \' " # / ? \\ and æøå intact as keys', async () => {
     const store = await azurite.newStore();
     const odd = `forum/'"#?\\æøå|~%`;
     const userId = `29:ø/#?'`;

@@ -11,10 +11,8 @@ const MIN = 60_000;
 
 describe('job store and due index on Azurite', () => {
   const azurite = useAzurite();
-  const dueIndex = (prefix: string): Table =>
-    new Table(makeTableClient({ connectionString: azurite.connectionString }, `${prefix}jobsdue`), 'jobsdue');
-  const dueEntries = async (prefix: string): Promise<string[]> =>
-    (await dueIndex(prefix).query("PartitionKey ge 's'")).map((r) => r.entity.jobId).sort();
+  const dueIndex = (prefix: string): Table => new Table(makeTableClient({ connectionString: azurite.connectionString }, `${prefix}jobsdue`), 'jobsdue');
+  const dueEntries = async (prefix: string): Promise<string[]> => (await dueIndex(prefix).query("PartitionKey ge 's'")).map((r) => r.entity.jobId).sort();
 
   it('keeps one job when the same id is scheduled twice, due at the later time only', async () => {
     const prefix = uniqueTablePrefix();

@@ -140,7 +140,7 @@ describe('what the store remembers between turns', () => {
     expect((await store.forums.findByConversation(aForum().conversationId))?.value.id).toBe('forum-2');
   });
 
-  it('reads a forum once for a burst of clicks, and sees another instance\'s roster change within 2 s', async () => {
+  it("reads a forum once for a burst of clicks, and sees another instance's roster change within 2 s", async () => {
     let now = 0;
     const prefix = uniqueTablePrefix();
     const store = await azurite.newStore({ tablePrefix: prefix, now: () => now });
@@ -158,7 +158,7 @@ describe('what the store remembers between turns', () => {
     expect((await store.forums.get('forum-1'))?.value.name).toBe('Ledelsesforum Sydby');
   });
 
-  it('reads a meeting it has read before with one request, and sees another instance\'s change at once', async () => {
+  it("reads a meeting it has read before with one request, and sees another instance's change at once", async () => {
     const prefix = uniqueTablePrefix();
     const store = await azurite.newStore({ tablePrefix: prefix });
     const otherInstance = await azurite.newStore({ tablePrefix: prefix });

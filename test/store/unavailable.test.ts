@@ -6,7 +6,7 @@ import { countStorageCalls } from '../support/storage-calls';
 import { aForum } from './builders';
 
 describe('when storage is unreachable', () => {
-  it('fails after the client\'s quick retries with a retryable storage-unavailable error, and works again once storage is back', async () => {
+  it("fails after the client's quick retries with a retryable storage-unavailable error, and works again once storage is back", async () => {
     const azurite = await startEmbeddedAzurite({ port: 0 });
     const prefix = uniqueTablePrefix();
     const store = await createTableStore({ connectionString: azurite.connectionString }, { tablePrefix: prefix });

@@ -70,10 +70,14 @@ function conversationOf(o: ActivityOpts): Activity {
   const kind = o.conversation ?? 'personal';
   const tenantId = o.tenantId ?? TEST_TENANT;
   const from = o.from ?? USERS.secretary;
-  const id =
-    o.conversationId ??
-    (kind === 'channel' ? TEST_CHANNEL.id : kind === 'groupChat' ? TEST_GROUP_CHAT : `a:personal-${from.id.replace(/^29:/, '')}`);
-  return { id, conversationType: kind, tenantId, ...(kind === 'personal' ? {} : { isGroup: true }), ...(kind === 'channel' ? { name: TEST_CHANNEL.name } : {}) };
+  const id = o.conversationId ?? (kind === 'channel' ? TEST_CHANNEL.id : kind === 'groupChat' ? TEST_GROUP_CHAT : `a:personal-${from.id.replace(/^29:/, '')}`);
+  return {
+    id,
+    conversationType: kind,
+    tenantId,
+    ...(kind === 'personal' ? {} : { isGroup: true }),
+    ...(kind === 'channel' ? { name: TEST_CHANNEL.name } : {}),
+  };
 }
 
 function channelDataOf(o: ActivityOpts): Activity {

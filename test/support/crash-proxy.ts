@@ -49,24 +49,21 @@ export async function startCrashProxy(connectionString: string): Promise<CrashPr
       req.socket.destroy();
       return;
     }
-    const upstream = http.request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        const chunks: Buffer[] = [];
-        answer.on('data', (c: Buffer) => chunks.push(c));
-        answer.on('end', () => {
-          if (dead) return void req.socket.destroy();
-          count += 1;
-          methods.push(req.method ?? '');
-          const last = armedAt !== null && count >= armedAt;
-          if (last && mode === 'lost-answer') return crash();
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          res.end(Buffer.concat(chunks), () => {
-            if (last) crash();
-          });
+    const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (c: Buffer) => chunks.push(c));
+      answer.on('end', () => {
+        if (dead) return void req.socket.destroy();
+        count += 1;
+        methods.push(req.method ?? '');
+        const last = armedAt !== null && count >= armedAt;
+        if (last && mode === 'lost-answer') return crash();
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        res.end(Buffer.concat(chunks), () => {
+          if (last) crash();
         });
-      },
-    );
+      });
+    });
     upstream.on('error', () => req.socket.destroy());
     req.pipe(upstream);
   });

@@ -188,9 +188,7 @@ function route(method: string, path: string): Route {
     }
     if (parts[3] === 'pagedmembers') return { kind: 'paged-members', conversationId, activityId: null };
     if (parts[3] === 'members') {
-      return parts[4]
-        ? { kind: 'member', conversationId, activityId: null, userId: parts[4] }
-        : { kind: 'members', conversationId, activityId: null };
+      return parts[4] ? { kind: 'member', conversationId, activityId: null, userId: parts[4] } : { kind: 'members', conversationId, activityId: null };
     }
   }
   if (parts[0] === 'v3' && parts[1] === 'teams' && parts[2]) {
@@ -341,7 +339,17 @@ class ConnectorState {
       send(res, 404, { error: { code: 'NotFound', message: 'No such file' } });
       return;
     }
-    this.recorded.push({ kind: 'file', method: 'GET', path: url.pathname, query: {}, headers: {}, body: null, conversationId: null, activityId: null, status: 200 });
+    this.recorded.push({
+      kind: 'file',
+      method: 'GET',
+      path: url.pathname,
+      query: {},
+      headers: {},
+      body: null,
+      conversationId: null,
+      activityId: null,
+      status: 200,
+    });
     res.writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.content.length) });
     res.end(file.content);
   }

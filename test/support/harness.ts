@@ -126,7 +126,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     drainTimeoutMs: 2000,
     backgroundDrainMs: opts.backgroundDrainMs ?? 2000,
     ...(opts.ssoKeys ? { ssoKeys: opts.ssoKeys } : {}),
-    ...(tokenMode ? { botAuth: { openIdMetadataUrl: opts.openIdMetadataUrl ?? fake.openIdMetadataUrl, credentialsFactory: testCredentials(TEST_APP_ID) } } : {}),
+    ...(tokenMode
+      ? { botAuth: { openIdMetadataUrl: opts.openIdMetadataUrl ?? fake.openIdMetadataUrl, credentialsFactory: testCredentials(TEST_APP_ID) } }
+      : {}),
   });
   const { url } = await app.start(0);
   const builders = bindBuilders({ ...(opts.defaults ?? {}), serviceUrl: fake.url });
@@ -137,7 +139,11 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   async function send(body: string | Buffer, headers: Record<string, string>): Promise<HttpAnswer> {
     // One connection per request: a kept-alive socket that the server times out while this (busy) test
     // process has not yet noticed would fail the next POST with ECONNRESET, a flake unrelated to the bot.
-    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close', ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', connection: 'close', ...headers },
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+    });
     return { status: res.status, body: parse(await res.text()) };
   }
 

@@ -25,7 +25,8 @@ export function countStorageCalls(connectionString: string): StorageCalls {
   diagnostics.subscribe('http.client.request.start', onRequest);
   return {
     count: (filter = {}) =>
-      calls.filter((c) => (!filter.method || c.method === filter.method) && (!filter.table || c.table.toLowerCase().endsWith(filter.table.toLowerCase()))).length,
+      calls.filter((c) => (!filter.method || c.method === filter.method) && (!filter.table || c.table.toLowerCase().endsWith(filter.table.toLowerCase())))
+        .length,
     reset: () => {
       calls = [];
     },

@@ -142,12 +142,20 @@ describe('recording decisions from the side panel', () => {
 
   it('refuses an action whose data does not fit the form, saying which field, without echoing it', async () => {
     const token = await w.sso.token(USERS.secretary);
-    const res = await w.api('/api/tab/action', { method: 'POST', token, body: { verb: 'decision.save', data: decisionData({ outcome: 'vedtaget-måske', new_0_due: '31-02-2026' }) } });
+    const res = await w.api('/api/tab/action', {
+      method: 'POST',
+      token,
+      body: { verb: 'decision.save', data: decisionData({ outcome: 'vedtaget-måske', new_0_due: '31-02-2026' }) },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('invalid-input');
     expect(res.body.message).toBe(t('da', 'error.field.choice', { field: t('da', 'card.decision.outcome') }));
     expect(res.body.message).not.toContain('vedtaget-måske');
-    const unknown = await w.api('/api/tab/action', { method: 'POST', token, body: { verb: 'meeting.close', data: { forumId: w.forum.id, meetingId: MEETING_ID } } });
+    const unknown = await w.api('/api/tab/action', {
+      method: 'POST',
+      token,
+      body: { verb: 'meeting.close', data: { forumId: w.forum.id, meetingId: MEETING_ID } },
+    });
     expect(unknown.status).toBe(400);
   });
 
@@ -166,7 +174,10 @@ describe('recording decisions from the side panel', () => {
       expect.objectContaining({ text: 'Udarbejde en plan for udrulningen', owner: { kind: 'department', name: 'Kultur & Fritid' }, status: 'open' }),
     ]);
 
-    const update = w.h.fake.sent().slice(before).find((s) => s.kind === 'update' && s.activityId === w.channelActivityId(1));
+    const update = w.h.fake
+      .sent()
+      .slice(before)
+      .find((s) => s.kind === 'update' && s.activityId === w.channelActivityId(1));
     expect(update).toBeDefined();
     expect(JSON.stringify(update?.activity)).toContain('Modellen blev godkendt');
   });

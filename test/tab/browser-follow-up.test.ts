@@ -13,7 +13,15 @@ import { type StubHost, startStubHost } from './stub-host';
 import { type PanelWorld, startPanelWorld } from './support';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
 
 (existsSync(CHROMIUM) ? describe : describe.skip)('the side panel’s follow-up section and language in Chromium', () => {
@@ -60,12 +68,22 @@ const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
   it('lets a chief in an English Teams switch the panel to Danish, and it stays Danish next time', async () => {
     const page = await openInHost(USERS.chiefCulture, 'en-US');
     const tab = page.frameLocator('#tab');
-    await tab.getByRole('button', { name: t('en', 'card.item.wantsDiscussion') }).first().waitFor();
+    await tab
+      .getByRole('button', { name: t('en', 'card.item.wantsDiscussion') })
+      .first()
+      .waitFor();
     await tab.getByLabel(t('en', 'tab.page.language')).selectOption('da');
-    await tab.getByRole('button', { name: t('da', 'card.item.wantsDiscussion') }).first().waitFor();
+    await tab
+      .getByRole('button', { name: t('da', 'card.item.wantsDiscussion') })
+      .first()
+      .waitFor();
     await page.close();
     const again = await openInHost(USERS.chiefCulture, 'en-US');
-    await again.frameLocator('#tab').getByRole('button', { name: t('da', 'card.item.wantsDiscussion') }).first().waitFor();
+    await again
+      .frameLocator('#tab')
+      .getByRole('button', { name: t('da', 'card.item.wantsDiscussion') })
+      .first()
+      .waitFor();
     expect(await w.h.store.conversations.getLocale(USERS.chiefCulture.id)).toBe('da');
     await again.close();
   });

@@ -13,7 +13,15 @@ import { CLOSED_SECRET, MEETING_ID, type PanelWorld, startPanelWorld } from './s
 import { describeIf } from '../support/skip';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
 
 const haveChromium = existsSync(CHROMIUM);
@@ -76,7 +84,12 @@ describeIf(haveChromium, `${CHROMIUM} is missing (install it with: apt-get insta
     const page = await openInHost(USERS.chiefTech);
     const tab = page.frameLocator('#tab');
     await tab.locator('#item-4').waitFor();
-    await expect(tab.locator('#item-1').getByRole('button', { name: t('da', 'card.item.decide') }).count()).resolves.toBe(0);
+    await expect(
+      tab
+        .locator('#item-1')
+        .getByRole('button', { name: t('da', 'card.item.decide') })
+        .count(),
+    ).resolves.toBe(0);
     const closed = tab.locator('#item-3');
     await expect(closed.textContent()).resolves.toContain('Lukket punkt');
     await expect(closed.textContent()).resolves.not.toContain(CLOSED_SECRET);

@@ -59,7 +59,11 @@ describe('choosing a language in the side panel', () => {
   });
 
   it('refuses an unknown language with a clear message and stores nothing', async () => {
-    const res = await w.api('/api/tab/language', { token: await w.sso.token(USERS.chiefFinance), method: 'POST', body: { language: 'klingon', conversationId: TEST_CHANNEL.id } });
+    const res = await w.api('/api/tab/language', {
+      token: await w.sso.token(USERS.chiefFinance),
+      method: 'POST',
+      body: { language: 'klingon', conversationId: TEST_CHANNEL.id },
+    });
     expect(res.status).toBe(400);
     expect(String(res.body.message)).toContain('sprog');
     expect(await w.h.store.conversations.getLocale(USERS.chiefFinance.id)).toBeNull();

@@ -78,7 +78,12 @@ export async function startStubHost(): Promise<StubHost> {
   return {
     origin,
     pageUrl: (tabUrl, context, opts = {}) => {
-      const q = new URLSearchParams({ tab: tabUrl, context: JSON.stringify(context), width: String(opts.width ?? 320), ...(opts.silent ? { silent: '1' } : {}) });
+      const q = new URLSearchParams({
+        tab: tabUrl,
+        context: JSON.stringify(context),
+        width: String(opts.width ?? 320),
+        ...(opts.silent ? { silent: '1' } : {}),
+      });
       return `${origin}/host.html?${q.toString()}`;
     },
     close: () =>

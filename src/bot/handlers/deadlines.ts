@@ -13,5 +13,14 @@ export const deadlinesCommand: CommandHandler = async (ctx) => {
   const views = await deadlines(ctx.deps, forum.id);
   const title = t(ctx.locale, 'meeting.deadlines.title', { forum: forum.name });
   const options = followUpListOptions(ctx, views, localDate(ctx.deps.clock.now()));
-  await replyCard(ctx, followUpListCard(title, views.map((v) => v.followUp), ctx.locale, options), title);
+  await replyCard(
+    ctx,
+    followUpListCard(
+      title,
+      views.map((v) => v.followUp),
+      ctx.locale,
+      options,
+    ),
+    title,
+  );
 };

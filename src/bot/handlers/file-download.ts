@@ -93,10 +93,13 @@ function get(url: URL, opts: DownloadOptions, signal: AbortSignal, hop: number):
     req.on('response', resolve);
     req.on('error', (e) => {
       if (e instanceof DownloadRefused) reject(refusal(hop, `${url.protocol}//${url.host}: ${e.message}`));
-      else reject(new AppError('delivery-failed', `the file could not be fetched (${signal.aborted ? 'timed out' : 'network'})`, {
-        status: 'network',
-        messageKey: 'meeting.import.download-failed',
-      }));
+      else
+        reject(
+          new AppError('delivery-failed', `the file could not be fetched (${signal.aborted ? 'timed out' : 'network'})`, {
+            status: 'network',
+            messageKey: 'meeting.import.download-failed',
+          }),
+        );
     });
     req.end();
   });

@@ -17,7 +17,10 @@ import { whereOf } from './meeting-common';
 
 const cardContextSchema = z.object({
   jobId: id.optional(),
-  inputSuffix: z.string().regex(/^_\d{1,3}$/).optional(),
+  inputSuffix: z
+    .string()
+    .regex(/^_\d{1,3}$/)
+    .optional(),
 });
 
 /** The action's data as the card sent it (Action.Execute invoke, or the Action.Submit fallback). */
@@ -58,7 +61,9 @@ export async function redrawCard(ctx: VerbContext, jobId: string | null, answere
   const items = itemsSchema.safeParse(job?.payload.items);
   const refs = items.success ? items.data : [{ forumId: answered.forumId, followUpId: answered.id }];
   const followUps = await Promise.all(
-    refs.map(async (r) => (r.followUpId === answered.id && r.forumId === answered.forumId ? answered : (await ctx.deps.store.followUps.get(r.forumId, r.followUpId))?.value)),
+    refs.map(async (r) =>
+      r.followUpId === answered.id && r.forumId === answered.forumId ? answered : (await ctx.deps.store.followUps.get(r.forumId, r.followUpId))?.value,
+    ),
   );
   const found = followUps.filter((f): f is FollowUp => !!f);
   const cardDate = typeof job?.payload.date === 'string' ? job.payload.date : localDate(job ? new Date(job.dueAt) : ctx.deps.clock.now());

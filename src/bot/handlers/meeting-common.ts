@@ -35,7 +35,10 @@ export async function pickMeeting(
   const forum = requireForum(ctx).value;
   const all = (await ctx.deps.store.meetings.listByForum(forum.id)).filter((m) => statuses.includes(m.status));
   const held = all.filter((m) => (prefer === 'held' ? m.date <= today : m.date < today)).sort(newestFirst);
-  const coming = all.filter((m) => !held.includes(m)).sort(newestFirst).reverse();
+  const coming = all
+    .filter((m) => !held.includes(m))
+    .sort(newestFirst)
+    .reverse();
   const chosen = prefer === 'held' ? (held[0] ?? coming[0]) : (coming[0] ?? held[0]);
   return chosen ? ctx.deps.store.meetings.get(forum.id, chosen.id) : null;
 }

@@ -69,7 +69,11 @@ async function upload(url: string, bytes: Buffer, allowHttp: boolean): Promise<v
     throw new AppError('delivery-failed', 'the file could not be uploaded', { status: 'network', messageKey: 'meeting.minutes.upload-failed' });
   }
   await res.body?.cancel();
-  if (!res.ok) throw new AppError('delivery-failed', `the file could not be uploaded (${res.status})`, { status: res.status, messageKey: 'meeting.minutes.upload-failed' });
+  if (!res.ok)
+    throw new AppError('delivery-failed', `the file could not be uploaded (${res.status})`, {
+      status: res.status,
+      messageKey: 'meeting.minutes.upload-failed',
+    });
 }
 
 async function accept(ctx: TurnInfo, answer: z.output<typeof consentAnswer>): Promise<void> {
@@ -81,7 +85,9 @@ async function accept(ctx: TurnInfo, answer: z.output<typeof consentAnswer>): Pr
   const files = await minutesFor(ctx.deps, answer.context);
   await upload(info.uploadUrl, files.docx, ctx.deps.config.localMode);
   await reply(ctx, {
-    attachments: [{ contentType: FILE_INFO_CARD, contentUrl: info.contentUrl, name: info.name, content: { uniqueId: info.uniqueId, fileType: info.fileType ?? 'docx' } }],
+    attachments: [
+      { contentType: FILE_INFO_CARD, contentUrl: info.contentUrl, name: info.name, content: { uniqueId: info.uniqueId, fileType: info.fileType ?? 'docx' } },
+    ],
   });
   ctx.log.info({ meetingId: answer.context.meetingId, docxBytes: files.docx.length }, 'minutes uploaded');
 }

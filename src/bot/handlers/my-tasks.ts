@@ -11,5 +11,14 @@ export const myTasks: CommandHandler = async (ctx) => {
   const views = await myFollowUps(ctx.deps, ctx.actor.userId);
   const title = t(ctx.locale, 'meeting.myTasks.title');
   const options = followUpListOptions(ctx, views, localDate(ctx.deps.clock.now()));
-  await replyCard(ctx, followUpListCard(title, views.map((v) => v.followUp), ctx.locale, { ...options, actions: 'done-postpone' }), title);
+  await replyCard(
+    ctx,
+    followUpListCard(
+      title,
+      views.map((v) => v.followUp),
+      ctx.locale,
+      { ...options, actions: 'done-postpone' },
+    ),
+    title,
+  );
 };

@@ -84,8 +84,7 @@ function buildForum(ctx: TurnInfo, data: SetupData, roster: RosterPerson[], exis
     throw new AppError('invalid-input', 'Secretary and chair are the same person', { messageKey: 'bot.setup.same-person' });
   }
   const departmentOf = new Map(data.members.map((m) => [m.userId, m.department]));
-  const roleOf = (userId: string): Member['role'] =>
-    userId === data.secretaryUserId ? 'secretary' : userId === data.chairUserId ? 'chair' : 'member';
+  const roleOf = (userId: string): Member['role'] => (userId === data.secretaryUserId ? 'secretary' : userId === data.chairUserId ? 'chair' : 'member');
   const ids = [...new Set([data.secretaryUserId, data.chairUserId, ...data.members.map((m) => m.userId)])];
   const members = ids.map((userId): Member => {
     const person = roster.find((p) => p.userId === userId) ?? existing?.members.find((m) => m.userId === userId);

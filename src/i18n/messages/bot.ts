@@ -8,7 +8,8 @@ export const bot: Catalog = {
     'bot.command.myTasks': 'Dine åbne opgaver fra forummets beslutninger.',
     'bot.command.deadlines': 'Forummets kommende og overskredne frister.',
     'bot.command.minutes': 'Referatet af seneste møde som Word-fil og Markdown.',
-    'bot.command.setup': 'Sæt forummet op i teamets kanal: navn, sekretær, formand, medlemmer og afdelinger (alle i en ny kanal; derefter sekretær eller formand).',
+    'bot.command.setup':
+      'Sæt forummet op i teamets kanal: navn, sekretær, formand, medlemmer og afdelinger (alle i en ny kanal; derefter sekretær eller formand).',
     'bot.command.publish': 'Udsend dagsordenen i kanalen nu (sekretær eller formand).',
     'bot.command.closeMeeting': 'Afslut mødet: opsummering i kanalen og beskeder til hver chef (sekretær eller formand).',
     'bot.command.returns': 'Punkter, der skal tilbage til forummet.',
@@ -18,7 +19,8 @@ export const bot: Catalog = {
     'bot.unknown-verb': 'Den knap kender jeg ikke (længere). Åbn kortet igen, eller skriv "hjælp".',
     'bot.bad-action': 'Handlingen kunne ikke læses. Prøv igen.',
     'bot.welcome.personal': 'Hej! Jeg hjælper forummet med dagsorden, beslutninger og opfølgning.',
-    'bot.welcome.team': 'Hej! Jeg hjælper forummet med dagsorden, beslutninger og opfølgning. Sekretæren kommer i gang ved at skrive "@{bot} opsæt" her i kanalen.',
+    'bot.welcome.team':
+      'Hej! Jeg hjælper forummet med dagsorden, beslutninger og opfølgning. Sekretæren kommer i gang ved at skrive "@{bot} opsæt" her i kanalen.',
     'bot.no-forum.here': 'Der er ikke sat et forum op her endnu. Sekretæren kan skrive "opsæt" i teamets kanal.',
     'bot.no-forum.personal': 'Du er ikke med i et forum, jeg kender. Bed forummets sekretær om at tilføje dig.',
     'bot.not-on-roster': 'Du står ikke på forummets medlemsliste. Bed sekretæren om at tilføje dig.',
@@ -38,7 +40,8 @@ export const bot: Catalog = {
     'bot.command.myTasks': "Your open tasks from the forum's decisions.",
     'bot.command.deadlines': "The forum's upcoming and overdue deadlines.",
     'bot.command.minutes': 'The minutes of the latest meeting as a Word file and Markdown.',
-    'bot.command.setup': "Set up the forum in the team's channel: name, secretary, chair, members and departments (anyone in a new channel; afterwards the secretary or chair).",
+    'bot.command.setup':
+      "Set up the forum in the team's channel: name, secretary, chair, members and departments (anyone in a new channel; afterwards the secretary or chair).",
     'bot.command.publish': 'Post the agenda in the channel now (secretary or chair).',
     'bot.command.closeMeeting': 'Close the meeting: summary in the channel and messages to each chief (secretary or chair).',
     'bot.command.returns': 'Items that are to return to the forum.',

@@ -24,15 +24,18 @@ export const meeting: Catalog = {
     'meeting.minutes.markdown': 'Referatet som Markdown:',
     'meeting.publish.publishing': 'Publicerer dagsordenen … Kortene lægges i kanalen nu; jeg siger til, når de er ude.',
     'meeting.publish.published': 'Dagsordenen er offentliggjort.',
-    'meeting.publish.failed': 'Dagsordenen kunne ikke lægges i kanalen ({reason}). Intet er gået tabt: prøv "Udsend nu" igen, eller tilføj mig til kanalen igen.',
+    'meeting.publish.failed':
+      'Dagsordenen kunne ikke lægges i kanalen ({reason}). Intet er gået tabt: prøv "Udsend nu" igen, eller tilføj mig til kanalen igen.',
     'meeting.close.closing': 'Mødet {when} er afsluttet. Opsummeringen lægges i kanalen, og cheferne får beskederne 1:1 nu …',
-    'meeting.close.failed': 'Mødet {when} er afsluttet, men opsummeringen eller beskederne til cheferne kunne ikke sendes ({reason}). Skriv "afslut møde" for at prøve igen; intet sendes to gange.',
+    'meeting.close.failed':
+      'Mødet {when} er afsluttet, men opsummeringen eller beskederne til cheferne kunne ikke sendes ({reason}). Skriv "afslut møde" for at prøve igen; intet sendes to gange.',
     'meeting.summary.messages': 'Beskeder til afdelingerne',
     'meeting.summary.noMessages': 'Intet',
     'meeting.summary.messagesBelow': '{count} beskeder, se "Kommunikeres ud til afdelingerne" nedenfor',
     'meeting.summary.oneMessageBelow': '1 besked, se "Kommunikeres ud til afdelingerne" nedenfor',
     'meeting.summary.partly': '{name} (har videregivet {confirmed} af {total} beskeder)',
-    'meeting.minutes.in-channel': 'Word-filen med referatet kan Teams ikke vise fra mig i en kanal. Skriv "referat" til mig i en 1:1-chat, så sender jeg den til dig.',
+    'meeting.minutes.in-channel':
+      'Word-filen med referatet kan Teams ikke vise fra mig i en kanal. Skriv "referat" til mig i en 1:1-chat, så sender jeg den til dig.',
     'meeting.minutes.consent': 'Referatet fra {forum} som Word-fil. Tillad, at jeg lægger det i din OneDrive.',
     'meeting.minutes.declined': 'Fint, jeg lægger ikke Word-filen i din OneDrive. Referatet står som tekst ovenfor.',
     'meeting.minutes.upload-failed': 'Word-filen kunne ikke lægges i din OneDrive. Skriv "referat" for at prøve igen.',
@@ -59,9 +62,11 @@ export const meeting: Catalog = {
     'meeting.minutes.markdown': 'The minutes as Markdown:',
     'meeting.publish.publishing': 'Publishing the agenda… The cards are going to the channel now; I will tell you when they are out.',
     'meeting.publish.published': 'The agenda is published.',
-    'meeting.publish.failed': 'The agenda could not be posted in the channel ({reason}). Nothing was lost: press "Publish now" again, or add me to the channel again.',
+    'meeting.publish.failed':
+      'The agenda could not be posted in the channel ({reason}). Nothing was lost: press "Publish now" again, or add me to the channel again.',
     'meeting.close.closing': 'The meeting {when} is closed. The summary is going to the channel and the chiefs get their messages 1:1 now…',
-    'meeting.close.failed': 'The meeting {when} is closed, but the summary or the chiefs\' messages could not be sent ({reason}). Write "close meeting" to try again; nothing is sent twice.',
+    'meeting.close.failed':
+      'The meeting {when} is closed, but the summary or the chiefs\' messages could not be sent ({reason}). Write "close meeting" to try again; nothing is sent twice.',
     'meeting.summary.messages': 'Messages for the departments',
     'meeting.summary.noMessages': 'None',
     'meeting.summary.messagesBelow': '{count} messages, see "To communicate to the departments" below',

@@ -33,7 +33,7 @@ export const minutes: Catalog = {
   en: {
     'minutes.warning.unparsed-line': 'A line in the document header was not understood: "{text}"',
     'minutes.warning.date-mismatch': 'The date in the title and the meeting date differ ({text}); the title date is used.',
-    'minutes.warning.missing-forum-name': "The document header does not name the forum.",
+    'minutes.warning.missing-forum-name': 'The document header does not name the forum.',
     'minutes.warning.missing-header': 'The document has no header I know (forum, meeting date, place); its items were read. Fill in the meeting details below.',
     'minutes.warning.missing-date': 'I found no meeting date. Give the date below before the agenda is published.',
     'minutes.warning.toc-mismatch': 'The table of contents and the items do not match (contents / items: {text}).',

@@ -11,7 +11,8 @@ export const storage: Catalog = {
     'cli.restore.none': 'Ingen backupfiler (*.json) i {dir}',
     'cli.restore.in-use':
       'Lageret er i brug (der er allerede data i: {tables}). En gendannelse her kan skrue tiden tilbage: sendte påmindelser sendes igen, og afsluttede opfølgninger åbnes igen. Gendan til et tomt lager, eller brug --force for at flette: det, der findes i lageret, bevares, og kun det, der mangler, tilføjes fra backuppen.',
-    'cli.restore.merging': 'Lageret er i brug: fletter (--force). Det, der findes i lageret, bevares; kun det, der mangler eller er nyere i backuppen, skrives.',
+    'cli.restore.merging':
+      'Lageret er i brug: fletter (--force). Det, der findes i lageret, bevares; kun det, der mangler eller er nyere i backuppen, skrives.',
   },
   en: {
     'cli.store.where': 'Data: {where}',

@@ -120,7 +120,12 @@ function itemBlocks(item: AgendaItem, communications: string[]): Block[] {
 
 /** "- Punkt 2: Udpeg en kontaktperson. Ansvarlig: Miljø & Teknik. Frist: medio april (15. april 2026)" */
 function followUpLine(f: MinutesFollowUp): string {
-  const parts = [`Punkt ${f.itemNumber}: ${f.text.trim().replace(/\s*\n\s*/g, ' ').replace(/[.]$/, '')}`];
+  const parts = [
+    `Punkt ${f.itemNumber}: ${f.text
+      .trim()
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(/[.]$/, '')}`,
+  ];
   if (f.owner) parts.push(`Ansvarlig: ${f.owner}`);
   if (f.due) parts.push(`Frist: ${f.due}`);
   return `- ${parts.join('. ')}`;
@@ -137,7 +142,10 @@ function followUpBlocks(followUps: readonly MinutesFollowUp[]): Block[] {
 
 /** The whole document as blocks, in the forum's order: header, table of contents, items, follow-ups. */
 export function layout(doc: MinutesDocument): Block[] {
-  const blocks: Block[] = [{ type: 'title', text: headerTitle(doc) }, { type: 'field', label: 'Mødedato', text: longDate(doc.date, doc.start) }];
+  const blocks: Block[] = [
+    { type: 'title', text: headerTitle(doc) },
+    { type: 'field', label: 'Mødedato', text: longDate(doc.date, doc.start) },
+  ];
   if (doc.location) blocks.push({ type: 'field', label: 'Mødested', text: doc.location });
   blocks.push({ type: 'heading', level: 2, text: 'Indholdsfortegnelse' });
   blocks.push({ type: 'toc', entries: doc.items.map(itemLine) });

@@ -252,7 +252,11 @@ export function readDocxBlocks(bytes: Buffer): Block[] {
   const document = parts.get(DOCUMENT);
   if (!document) throw new DocumentError('parse-failed', 'The Word document could not be read (the file is a zip archive but not a Word document)');
   const text = (name: string) => parts.get(name)?.toString('utf8');
-  const walker = new DocxWalker(parseStyles(text('word/styles.xml')), new ListCounter(parseNumbering(text('word/numbering.xml'))), links(text('word/_rels/document.xml.rels')));
+  const walker = new DocxWalker(
+    parseStyles(text('word/styles.xml')),
+    new ListCounter(parseNumbering(text('word/numbering.xml'))),
+    links(text('word/_rels/document.xml.rels')),
+  );
   for (const tok of xmlTokens(document.toString('utf8'))) walker.token(tok);
   return walker.blocks;
 }

@@ -16,9 +16,7 @@ const KEEPS_HYPHEN = /^(?:og|eller|samt|til|som|men)\b/;
 function edges(lines: string[]): { index: number; place: string }[] {
   const filled = lines.map((l, i) => (l.trim() === '' ? -1 : i)).filter((i) => i >= 0);
   const head = filled.slice(0, EDGE).map((index, k) => ({ index, place: `h${k}` }));
-  const tail = filled
-    .slice(Math.max(EDGE, filled.length - EDGE))
-    .map((index, k, all) => ({ index, place: `f${all.length - 1 - k}` }));
+  const tail = filled.slice(Math.max(EDGE, filled.length - EDGE)).map((index, k, all) => ({ index, place: `f${all.length - 1 - k}` }));
   return [...head, ...tail];
 }
 
@@ -38,9 +36,7 @@ function isRunning(occurrences: { page: number; numbers: number[] }[], pageCount
   const pages = new Set(occurrences.map((o) => o.page));
   if (pages.size < 2 || pages.size * 2 < pageCount) return false;
   const first = occurrences[0];
-  return first.numbers.every((n, k) =>
-    occurrences.every((o) => o.numbers[k] === n) || occurrences.every((o) => o.numbers[k] - o.page === n - first.page),
-  );
+  return first.numbers.every((n, k) => occurrences.every((o) => o.numbers[k] === n) || occurrences.every((o) => o.numbers[k] - o.page === n - first.page));
 }
 
 function runningLines(pages: string[][]): Set<string> {

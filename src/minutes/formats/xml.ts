@@ -3,10 +3,7 @@
  * text) with entities decoded. No DTDs, no namespaces resolution: Word writes the prefixes it always does.
  */
 
-export type XmlToken =
-  | { type: 'open' | 'self'; name: string; attrs: string }
-  | { type: 'close'; name: string }
-  | { type: 'text'; text: string };
+export type XmlToken = { type: 'open' | 'self'; name: string; attrs: string } | { type: 'close'; name: string } | { type: 'text'; text: string };
 
 const TOKEN = /<(\/?)([A-Za-z_][\w:.-]*)([^>]*?)(\/?)>|<\?[^>]*\?>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|([^<]+)|</g;
 

@@ -45,11 +45,7 @@ export function createFollowUpStore(ctx: StoreContext): FollowUpStore & { put(f:
   const { followups, followupsbyuser } = ctx.tables;
 
   const writeIndex = (f: FollowUp, rev: number): Promise<unknown> =>
-    Promise.all(
-      openUsersOf(f).map((u) =>
-        followupsbyuser.upsert(followUpIndexEntity(u, f, rev)),
-      ),
-    );
+    Promise.all(openUsersOf(f).map((u) => followupsbyuser.upsert(followUpIndexEntity(u, f, rev))));
 
   const dropStale = async (before: FollowUp | null, after: FollowUp, rev: number): Promise<void> => {
     const keep = new Set(openUsersOf(after));

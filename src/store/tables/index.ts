@@ -35,9 +35,10 @@ export async function createTableStore(target: StoreTarget, opts: TableStoreOpti
   if (prefix && !/^[A-Za-z][A-Za-z0-9]{0,40}$/.test(prefix)) {
     throw new Error(`Table prefix must be letters and digits, starting with a letter: ${prefix}`);
   }
-  const tables = Object.fromEntries(
-    TABLE_NAMES.map((n) => [n, new Table(makeTableClient(target, `${prefix}${n}`), `${prefix}${n}`)]),
-  ) as Record<TableName, Table>;
+  const tables = Object.fromEntries(TABLE_NAMES.map((n) => [n, new Table(makeTableClient(target, `${prefix}${n}`), `${prefix}${n}`)])) as Record<
+    TableName,
+    Table
+  >;
   await Promise.all(Object.values(tables).map((t) => t.create()));
   const ctx: StoreContext = { tables, logger: opts.logger ?? null, now: opts.now ?? (() => performance.now()) };
   const repos: Repositories = {

@@ -11,16 +11,7 @@ import { AppError } from '../../domain/errors';
 import type { MeetingStore, Versioned } from '../ports';
 import { RecentMemo, type StoreContext } from './context';
 import { keyPart, odata, rowKeyPrefix } from './keys';
-import {
-  contentFilter,
-  contentKey,
-  contentRows,
-  fromContentRows,
-  headerEntity,
-  headerKey,
-  SUMMARY_COLUMNS,
-  summaryOf,
-} from './meeting-rows';
+import { contentFilter, contentKey, contentRows, fromContentRows, headerEntity, headerKey, SUMMARY_COLUMNS, summaryOf } from './meeting-rows';
 import { type BatchAction, chunkActions, MAX_BATCH_BYTES, MAX_BATCH_OPS, actionBytes, type Entity, type Table } from './table';
 
 const newVersion = (): string => randomBytes(6).toString('hex');
@@ -47,8 +38,7 @@ async function deleteRows(table: Table, partitionKey: string, rowKeys: string[])
   }
 }
 
-const versionKeys = (meetingId: string, version: string, count: number): string[] =>
-  Array.from({ length: count }, (_, i) => contentKey(meetingId, version, i));
+const versionKeys = (meetingId: string, version: string, count: number): string[] => Array.from({ length: count }, (_, i) => contentKey(meetingId, version, i));
 
 /** Recently read meeting versions kept in memory, all meetings together, in KB of their JSON. */
 const REMEMBERED_KB = 16 * 1024;
@@ -150,9 +140,7 @@ export function createMeetingStore(ctx: StoreContext): MeetingStore & { put(meet
       const rows = await table.query(`PartitionKey eq '${odata(keyPart(forumId))}' and ${rowKeyPrefix('h|')}`, {
         select: SUMMARY_COLUMNS,
       });
-      return rows
-        .map((r) => summaryOf(r.entity))
-        .sort((a, b) => (b.date + (b.start ?? '')).localeCompare(a.date + (a.start ?? '')));
+      return rows.map((r) => summaryOf(r.entity)).sort((a, b) => (b.date + (b.start ?? '')).localeCompare(a.date + (a.start ?? '')));
     },
     /** Create, or replace whatever is there (restore from backup). */
     async put(meeting) {

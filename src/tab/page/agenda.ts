@@ -126,7 +126,10 @@ export function renderAgenda(root: HTMLElement, view: MeetingView, api: ApiClien
   for (const item of view.items) parts.push(new ItemSection(item, api, locale).root);
   if (view.followUpStatus) {
     const status = el('section', { class: 'follow-up-status', id: 'follow-up-status' });
-    status.append(el('h2', {}, t(locale, 'tab.page.follow-up')), renderCard(view.followUpStatus, () => undefined));
+    status.append(
+      el('h2', {}, t(locale, 'tab.page.follow-up')),
+      renderCard(view.followUpStatus, () => undefined),
+    );
     parts.push(status);
   }
   root.replaceChildren(...parts);

@@ -77,11 +77,20 @@ const DOCX_SPECS: DocxSpec[] = [
     header: ['Børn & Læringsudvalget - 03-10-2022', 'Referat', 'Dato: Mandag, 3 oktober, 2022 - 16:30'],
     levelText: '%1.',
     items: [
-      { number: 99, title: 'Godkendelse af dagsorden', before: ['Sagen afgøres af', 'Børn & Læringsudvalget.'], decisionHeading: 'Beslutning', decision: ['Godkendt.'] },
+      {
+        number: 99,
+        title: 'Godkendelse af dagsorden',
+        before: ['Sagen afgøres af', 'Børn & Læringsudvalget.'],
+        decisionHeading: 'Beslutning',
+        decision: ['Godkendt.'],
+      },
       {
         number: 100,
         title: 'Dialogmøde med Vestskolens bestyrelse',
-        before: ['Vestskolens bestyrelse er inviteret til dialogmøde kl. 16.30.', 'Vestskolen har ikke fremsendt forslag til emner, der ønskes drøftet med udvalget.'],
+        before: [
+          'Vestskolens bestyrelse er inviteret til dialogmøde kl. 16.30.',
+          'Vestskolen har ikke fremsendt forslag til emner, der ønskes drøftet med udvalget.',
+        ],
         recommendedBy: 'Center for Børn, Unge & Familier indstiller,',
         proposals: ['at dialogmødet tages til efterretning.'],
         decisionHeading: 'Beslutning',

@@ -4,7 +4,17 @@
  */
 
 const WIN_ANSI_EXTRA: Record<string, number> = {
-  '€': 0x80, '‚': 0x82, '„': 0x84, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97,
+  '€': 0x80,
+  '‚': 0x82,
+  '„': 0x84,
+  '…': 0x85,
+  '‘': 0x91,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '•': 0x95,
+  '–': 0x96,
+  '—': 0x97,
 };
 
 function winAnsi(line: string): Buffer {
@@ -46,7 +56,9 @@ export function makePdfPages(pages: string[][]): Buffer {
   objects.push(Buffer.from(`<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`));
   pages.forEach((pageLines, i) => {
     const contentId = 4 + i * 2;
-    objects.push(Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${contentId} 0 R /Resources << /Font << /F1 ${font} 0 R >> >> >>`));
+    objects.push(
+      Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${contentId} 0 R /Resources << /Font << /F1 ${font} 0 R >> >> >>`),
+    );
     const ops: Buffer[] = [Buffer.from('BT /F1 10 Tf 14 TL 40 800 Td\n')];
     for (const line of pageLines) ops.push(line ? Buffer.concat([pdfString(line), Buffer.from(' Tj T*\n')]) : Buffer.from('T*\n'));
     ops.push(Buffer.from('ET'));

@@ -20,17 +20,82 @@ import type { AgendaItem, Proposal, Section, SectionKind, StandingItemKind } fro
 import type { MinutesDocument } from '../../../src/minutes/export';
 
 const WORDS = [
-  'møde', 'plan', 'budget', 'afdeling', 'borger', 'kultur', 'fritid', 'skole', 'dagtilbud', 'sundhed',
-  'pleje', 'strategi', 'handleplan', 'arbejdsmiljø', 'hjemmeside', 'tovholder', 'evaluering', 'status',
-  'udvikling', 'samarbejde', 'ledelse', 'trivsel', 'frivillige', 'fællesskab', 'indsats', 'område',
-  'opfølgning', 'analyse', 'rapport', 'praktik', 'jubilæum', 'verdensmål', 'beredskab', 'medarbejdere',
-  'chefer', 'rådhuset', 'politik', 'ansvar', 'løft', 'fremtiden', 'og', 'i', 'for', 'med', 'til', 'på',
-  'af', 'om', 'de', 'nye', 'kommende', 'fælles', 'tværgående', '2021', '50', 'ØU', 'KB', 'MED', 'Kultur & Fritid',
-  'Økonomi & Stab', 'Miljø & Teknik', 'albertslund.dk', 'uge 44', 'den 23. maj 2019', 'medio april', '–', '/',
+  'møde',
+  'plan',
+  'budget',
+  'afdeling',
+  'borger',
+  'kultur',
+  'fritid',
+  'skole',
+  'dagtilbud',
+  'sundhed',
+  'pleje',
+  'strategi',
+  'handleplan',
+  'arbejdsmiljø',
+  'hjemmeside',
+  'tovholder',
+  'evaluering',
+  'status',
+  'udvikling',
+  'samarbejde',
+  'ledelse',
+  'trivsel',
+  'frivillige',
+  'fællesskab',
+  'indsats',
+  'område',
+  'opfølgning',
+  'analyse',
+  'rapport',
+  'praktik',
+  'jubilæum',
+  'verdensmål',
+  'beredskab',
+  'medarbejdere',
+  'chefer',
+  'rådhuset',
+  'politik',
+  'ansvar',
+  'løft',
+  'fremtiden',
+  'og',
+  'i',
+  'for',
+  'med',
+  'til',
+  'på',
+  'af',
+  'om',
+  'de',
+  'nye',
+  'kommende',
+  'fælles',
+  'tværgående',
+  '2021',
+  '50',
+  'ØU',
+  'KB',
+  'MED',
+  'Kultur & Fritid',
+  'Økonomi & Stab',
+  'Miljø & Teknik',
+  'albertslund.dk',
+  'uge 44',
+  'den 23. maj 2019',
+  'medio april',
+  '–',
+  '/',
 ];
 const FIRST_WORDS = WORDS.filter((w) => /^[a-zæøå]{3,}$/.test(w));
 const FORUMS = ['Chefforum', 'Direktørforum', 'Ledelsesforum', 'Lederforum'];
-const RECOMMENDERS = ['Kommunaldirektøren', 'Chefen for Økonomi & Stab', 'Direktøren for By, Kultur, Miljø & Beskæftigelse', 'Afdelingschefen for Miljø & Teknik'];
+const RECOMMENDERS = [
+  'Kommunaldirektøren',
+  'Chefen for Økonomi & Stab',
+  'Direktøren for By, Kultur, Miljø & Beskæftigelse',
+  'Afdelingschefen for Miljø & Teknik',
+];
 const STANDING: [string, StandingItemKind][] = [
   ['Godkendelse af dagsorden og referat', 'approval'],
   ['Hvad skal kommunikeres ud til afdelingerne efter mødet?', 'communication'],
@@ -52,7 +117,9 @@ const capitalize = (s: string) => s[0].toUpperCase() + s.slice(1);
 const pad = (n: number) => String(n).padStart(2, '0');
 
 const phrase = (min: number, max: number) =>
-  fc.tuple(fc.constantFrom(...FIRST_WORDS), fc.array(fc.constantFrom(...WORDS), { minLength: min - 1, maxLength: max - 1 })).map(([first, rest]) => [capitalize(first), ...rest].join(' '));
+  fc
+    .tuple(fc.constantFrom(...FIRST_WORDS), fc.array(fc.constantFrom(...WORDS), { minLength: min - 1, maxLength: max - 1 }))
+    .map(([first, rest]) => [capitalize(first), ...rest].join(' '));
 
 const sentence = phrase(3, 14).map((s) => `${s}.`);
 
@@ -66,9 +133,16 @@ const paragraph = fc.array(line, { minLength: 1, maxLength: 4 }).map((lines) => 
 const body = fc.array(paragraph, { minLength: 1, maxLength: 3 }).map((ps) => ps.join('\n\n'));
 
 const caseNumber = fc.oneof(
-  fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom('A', 'P', 'S', 'G'), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 13, max: 24 })).map(
-    ([a, b, l, c, n, y]) => `${pad(a)}.${pad(b)}.00-${l}${pad(c)}-${n}-${y}`,
-  ),
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: 99 }),
+      fc.integer({ min: 0, max: 99 }),
+      fc.constantFrom('A', 'P', 'S', 'G'),
+      fc.integer({ min: 0, max: 99 }),
+      fc.integer({ min: 1, max: 40 }),
+      fc.integer({ min: 13, max: 24 }),
+    )
+    .map(([a, b, l, c, n, y]) => `${pad(a)}.${pad(b)}.00-${l}${pad(c)}-${n}-${y}`),
   fc.tuple(fc.integer({ min: 10, max: 24 }), fc.integer({ min: 1, max: 99999 })).map(([y, n]) => `${y}/${n}`),
   fc.constant(null),
 );
@@ -87,7 +161,10 @@ const title = fc.oneof(
 
 const recommendation = fc.tuple(
   fc.constantFrom(...RECOMMENDERS),
-  fc.array(phrase(2, 12).map((s) => `at ${s.toLowerCase()}`), { minLength: 1, maxLength: 4 }),
+  fc.array(
+    phrase(2, 12).map((s) => `at ${s.toLowerCase()}`),
+    { minLength: 1, maxLength: 4 },
+  ),
   fc.boolean(),
 );
 
@@ -101,7 +178,10 @@ function openItem(kind: 'agenda' | 'minutes', number: number) {
   if (kind === 'minutes') known.push('decision');
   return fc
     .record({
-      heading: fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...STANDING).map(([t, s]) => ({ title: t, standing: s as StandingItemKind | null })) }, { weight: 4, arbitrary: title.map((t) => ({ title: t, standing: null })) }),
+      heading: fc.oneof(
+        { weight: 1, arbitrary: fc.constantFrom(...STANDING).map(([t, s]) => ({ title: t, standing: s as StandingItemKind | null })) },
+        { weight: 4, arbitrary: title.map((t) => ({ title: t, standing: null })) },
+      ),
       prefix: fc.constantFrom('CF', 'DIF/CF', null),
       caseNumber,
       timeSlot: fc.option(timeSlot, { nil: null }),
@@ -110,7 +190,10 @@ function openItem(kind: 'agenda' | 'minutes', number: number) {
       headingChoice: fc.nat(),
       bodies: fc.array(body, { minLength: 10, maxLength: 10 }),
       recommendation,
-      attachments: fc.array(fc.tuple(phrase(2, 6), fc.boolean()).map(([s, pdf]) => (pdf ? `${s}.pdf` : s)), { minLength: 1, maxLength: 4 }),
+      attachments: fc.array(
+        fc.tuple(phrase(2, 6), fc.boolean()).map(([s, pdf]) => (pdf ? `${s}.pdf` : s)),
+        { minLength: 1, maxLength: 4 },
+      ),
     })
     .map((r): AgendaItem => {
       const sections: Section[] = [];
@@ -136,10 +219,29 @@ function openItem(kind: 'agenda' | 'minutes', number: number) {
         sections.push({ kind: k, heading, body: text });
       });
       const writtenBriefing = /^skriftlig orientering/i.test(r.heading.title);
-      return { number, title: r.heading.title, prefix: r.prefix, caseNumber: r.caseNumber, timeSlot: r.timeSlot, closed: false, writtenBriefing, standing: r.heading.standing, sections, recommendedBy, proposals, decision, attachments };
+      return {
+        number,
+        title: r.heading.title,
+        prefix: r.prefix,
+        caseNumber: r.caseNumber,
+        timeSlot: r.timeSlot,
+        closed: false,
+        writtenBriefing,
+        standing: r.heading.standing,
+        sections,
+        recommendedBy,
+        proposals,
+        decision,
+        attachments,
+      };
     })
     .filter((item) => {
-      const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/[\s:.]+$/, '').trim();
+      const norm = (s: string) =>
+        s
+          .toLowerCase()
+          .replace(/\s+/g, ' ')
+          .replace(/[\s:.]+$/, '')
+          .trim();
       const titles = new Set([norm(item.title), norm(`${item.prefix} - ${item.title}`)]);
       return item.sections.every((s) => !titles.has(norm(s.heading)) && s.body.split('\n').every((l) => !titles.has(norm(l))));
     });
@@ -147,7 +249,21 @@ function openItem(kind: 'agenda' | 'minutes', number: number) {
 
 function closedItem(number: number) {
   return caseNumber.map(
-    (c): AgendaItem => ({ number, title: 'Lukket', prefix: null, caseNumber: c, timeSlot: null, closed: true, writtenBriefing: false, standing: null, sections: [], recommendedBy: null, proposals: [], decision: null, attachments: [] }),
+    (c): AgendaItem => ({
+      number,
+      title: 'Lukket',
+      prefix: null,
+      caseNumber: c,
+      timeSlot: null,
+      closed: true,
+      writtenBriefing: false,
+      standing: null,
+      sections: [],
+      recommendedBy: null,
+      proposals: [],
+      decision: null,
+      attachments: [],
+    }),
   );
 }
 
@@ -156,9 +272,20 @@ export const aMeeting: fc.Arbitrary<MinutesDocument> = fc
   .record({
     kind: fc.constantFrom('agenda' as const, 'minutes' as const),
     forumName: fc.constantFrom(...FORUMS),
-    date: fc.tuple(fc.integer({ min: 2012, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`),
-    start: fc.option(fc.tuple(fc.integer({ min: 7, max: 16 }), fc.constantFrom(0, 15, 30, 45)).map(([h, m]) => `${pad(h)}:${pad(m)}`), { nil: null }),
-    location: fc.option(fc.oneof(fc.integer({ min: 1, max: 9 }).map((n) => `Mødelokale ${n}`), fc.constant('Rådhuset, byrådssalen')), { nil: null }),
+    date: fc
+      .tuple(fc.integer({ min: 2012, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+      .map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`),
+    start: fc.option(
+      fc.tuple(fc.integer({ min: 7, max: 16 }), fc.constantFrom(0, 15, 30, 45)).map(([h, m]) => `${pad(h)}:${pad(m)}`),
+      { nil: null },
+    ),
+    location: fc.option(
+      fc.oneof(
+        fc.integer({ min: 1, max: 9 }).map((n) => `Mødelokale ${n}`),
+        fc.constant('Rådhuset, byrådssalen'),
+      ),
+      { nil: null },
+    ),
     shapes: fc.array(fc.constantFrom<ItemShape['kind']>('open', 'open', 'open', 'closed'), { minLength: 1, maxLength: 8 }),
   })
   .chain((m) =>

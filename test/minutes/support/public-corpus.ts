@@ -166,11 +166,23 @@ function scoreItem(fields: Record<Field, Tally>, misses: string[], want: Expecte
   const n = want.number;
   mark(fields, misses, 'items', true, '');
   mark(fields, misses, 'titles', titleMatches(want.title, got), `item ${n}: title "${got.title}", expected "${want.title}"`);
-  mark(fields, misses, 'caseNumbers', normCase(got.caseNumber) === normCase(want.caseNumber), `item ${n}: case "${got.caseNumber}", expected "${want.caseNumber}"`);
+  mark(
+    fields,
+    misses,
+    'caseNumbers',
+    normCase(got.caseNumber) === normCase(want.caseNumber),
+    `item ${n}: case "${got.caseNumber}", expected "${want.caseNumber}"`,
+  );
   mark(fields, misses, 'closed', got.closed === want.closed, `item ${n}: closed ${got.closed}, expected ${want.closed}`);
   if (want.closed) return;
   scoreProposals(fields, misses, want, got);
-  mark(fields, misses, 'decisions', decisionMatches(want.decision, got.decision), `item ${n}: decision "${norm(got.decision).slice(0, 60)}", expected "${want.decision}"`);
+  mark(
+    fields,
+    misses,
+    'decisions',
+    decisionMatches(want.decision, got.decision),
+    `item ${n}: decision "${norm(got.decision).slice(0, 60)}", expected "${want.decision}"`,
+  );
 }
 
 function scoreDueDates(fields: Record<Field, Tally>, misses: string[], want: ExpectedDocument, got: ImportJson | null): string[] {
@@ -280,7 +292,13 @@ export function scoreTable(scores: DocumentScore[]): string {
   const families = [...new Set(scores.map((s) => s.family))].sort();
   const head = ['Layout family', 'Docs', 'Rejected', ...FIELDS, 'Invented due dates', 'Score', 'Meeting date (not scored)'];
   const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
-  for (const family of families) lines.push(row(family, scores.filter((s) => s.family === family)));
+  for (const family of families)
+    lines.push(
+      row(
+        family,
+        scores.filter((s) => s.family === family),
+      ),
+    );
   lines.push(row('**All**', scores));
   return lines.join('\n');
 }

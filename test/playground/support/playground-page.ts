@@ -7,7 +7,15 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
 
 /** Opens the playground with every request that leaves this machine aborted (fonts and animations from a CDN). */
 export async function openPlayground(browser: Browser, url: string): Promise<{ page: Page; blocked: string[] }> {
@@ -129,11 +137,14 @@ export async function sendCustomActivity(page: Page, edit: (activity: Record<str
   });
   const activity = JSON.parse(prefilled) as Record<string, unknown>;
   edit(activity);
-  await page.evaluate((json) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', json);
-    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, JSON.stringify(activity, null, 2));
+  await page.evaluate(
+    (json) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', json);
+      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    JSON.stringify(activity, null, 2),
+  );
   await dialog.getByRole('button', { name: 'Send activity' }).click();
   await dialog.waitFor({ state: 'hidden' });
 }
