@@ -15,6 +15,7 @@
  * Three processes, as in bench/turn-latency.bench.ts: this one sends the clicks; "backends" runs
  * Azurite (in memory) and the fake Bot Connector; "service" runs the app (createApp, local mode).
  */
+import { t } from '../src/i18n';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import diagnostics from 'node:diagnostics_channel';
@@ -231,19 +232,20 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** The tally line the overview shows for each item once every click is in. */
+/** The tally line the overview shows for each item once every click is in (no "Læst" where reading is not asked for). */
 function expectedTallies(clicks: number): string[] {
   const responders = clicks + 1; // the chiefs and the chair; the secretary does not respond
-  return Array.from({ length: ITEMS }, (_, k) => {
+  return meetingOf('', {}).items.map((item) => {
     let discuss = 0;
     let read = 0;
     for (let i = 0; i < clicks; i++) {
       const c = clickOf(i);
-      if (c.itemNumber !== k + 1) continue;
+      if (c.itemNumber !== item.number) continue;
       if (c.verb === 'item.discuss') discuss++;
       else read++;
     }
-    return `Kommentarer: 0 · Ønsker drøftelse: ${discuss} · Læst: ${read} af ${responders}`;
+    const key = item.writtenBriefing ? 'card.overview.tally' : 'card.overview.tallyNoRead';
+    return t('da', key, { comments: 0, discussion: discuss, read, members: responders });
   });
 }
 
